@@ -1,0 +1,204 @@
+package dev.callflow.timeline;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.LongSupplier;
+
+/**
+ * The spine: every observable act of one scenario, in the order it happened, on one monotonic clock.
+ * Appends are thread-safe and signal waiters at once, so a wait costs no polling.
+ */
+public final class Timeline {
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition appended = lock.newCondition();
+    private final List<Event> events = new ArrayList<>();
+    private final List<Consumer<Event>> listeners = new CopyOnWriteArrayList<>();
+    private final LongSupplier nanoClock;
+    private final long originNanos;
+    private final Instant originWall;
+    private final ZoneId zone;
+    private final String processName;
+    private final long pid;
+
+    private Timeline(LongSupplier nanoClock, Instant originWall, ZoneId zone, String processName, long pid) {
+        this.nanoClock = nanoClock;
+        this.originNanos = nanoClock.getAsLong();
+        this.originWall = originWall;
+        this.zone = zone;
+        this.processName = processName;
+        this.pid = pid;
+    }
+
+    /** A live timeline on the system's monotonic clock, starting now. */
+    public static Timeline start(String processName, long pid) {
+        return new Timeline(System::nanoTime, Instant.now(), ZoneId.systemDefault(), processName, pid);
+    }
+
+    /** A timeline that only holds given events (a parsed log): its clock never advances. */
+    public static Timeline recorded(Instant originWall, ZoneId zone, String processName, long pid) {
+        return new Timeline(() -> 0L, originWall, zone, processName, pid);
+    }
+
+    public static Timeline withClock(LongSupplier nanoClock, Instant originWall, ZoneId zone, String processName, long pid) {
+        return new Timeline(nanoClock, originWall, zone, processName, pid);
+    }
+
+    public Instant originWall() { return originWall; }
+
+    public ZoneId zone() { return zone; }
+
+    public String processName() { return processName; }
+
+    public long pid() { return pid; }
+
+    /** Records an act happening now, on the calling thread. */
+    public Event record(Source source, String name, UUID call, Map<String, String> attributes) {
+        return record(source, Level.INFO, name, call, attributes);
+    }
+
+    public Event record(Source source, Level level, String name, UUID call, Map<String, String> attributes) {
+        long thread = Thread.currentThread().getId();
+        lock.lock();
+        Event e;
+        try {
+            long micros = TimeUnit.NANOSECONDS.toMicros(nanoClock.getAsLong() - originNanos);
+            e = new Event(events.size() + 1L, micros, source, level, name, call, thread, attributes);
+            events.add(e);
+            appended.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        notifyListeners(e);
+        return e;
+    }
+
+    /** Convenience: attributes as alternating key, value strings. */
+    public Event record(Source source, String name, UUID call, String... keyValues) {
+        return record(source, Level.INFO, name, call, attrs(keyValues));
+    }
+
+    /** Appends an event whose time is already known (a parsed device log); its sequence number is reassigned. */
+    public Event append(long micros, Source source, Level level, String name, UUID call, long thread,
+                        Map<String, String> attributes) {
+        lock.lock();
+        Event e;
+        try {
+            e = new Event(events.size() + 1L, micros, source, level, name, call, thread, attributes);
+            events.add(e);
+            appended.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        notifyListeners(e);
+        return e;
+    }
+
+    private void notifyListeners(Event e) {
+        for (Consumer<Event> l : listeners) {
+            l.accept(e);
+        }
+    }
+
+    /** Listeners only observe; they run on the appending thread and must not block. */
+    public void subscribe(Consumer<Event> listener) {
+        listeners.add(listener);
+    }
+
+    /** A snapshot: later appends do not change it. */
+    public List<Event> events() {
+        lock.lock();
+        try {
+            return List.copyOf(events);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public int size() {
+        lock.lock();
+        try {
+            return events.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Microseconds since the origin, on the timeline's own clock. */
+    public long nowMicros() {
+        return TimeUnit.NANOSECONDS.toMicros(nanoClock.getAsLong() - originNanos);
+    }
+
+    /**
+     * Waits until the condition holds on the events so far, re-checking on every append.
+     * Returns at once (no thread hop, no poll delay) when it already holds.
+     *
+     * @return whether it held before the timeout
+     */
+    public boolean await(Predicate<List<Event>> condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        lock.lock();
+        try {
+            while (true) {
+                if (condition.test(java.util.Collections.unmodifiableList(events))) {
+                    return true;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                appended.awaitNanos(left);
+            }
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits for the first event at or after {@code fromSeq} that matches. */
+    public Optional<Event> awaitEvent(Predicate<Event> match, long fromSeq, Duration timeout) {
+        Event[] found = new Event[1];
+        await(list -> {
+            for (int i = (int) Math.max(0, fromSeq - 1); i < list.size(); i++) {
+                if (match.test(list.get(i))) {
+                    found[0] = list.get(i);
+                    return true;
+                }
+            }
+            return false;
+        }, timeout);
+        return Optional.ofNullable(found[0]);
+    }
+
+    public Optional<Event> awaitEvent(Predicate<Event> match, Duration timeout) {
+        return awaitEvent(match, 1, timeout);
+    }
+
+    public static Map<String, String> attrs(String... keyValues) {
+        if (keyValues.length % 2 != 0) {
+            throw new IllegalArgumentException("Attributes come as key, value pairs; got an odd count: " + keyValues.length);
+        }
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            if (keyValues[i + 1] != null) {
+                m.put(keyValues[i], keyValues[i + 1]);
+            }
+        }
+        return m;
+    }
+}
