@@ -1,0 +1,169 @@
+package dev.callflow.device;
+
+import dev.callflow.timeline.Level;
+import dev.callflow.timeline.Source;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Performs actions on the provider delegate and holds them to their contract: completed exactly once (R-TX-1),
+ * within the action timeout (R-TX-2). Completion effects follow the system: a fulfilled answer or start leads to
+ * audio activation, a fulfilled end to deactivation once no call needs the session.
+ */
+final class ActionEngine {
+    private record Pending(CallAction action, ScheduledFuture<?> timer) { }
+
+    private final SimulatedDevice device;
+    private final AtomicLong ids = new AtomicLong();
+    private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
+
+    ActionEngine(SimulatedDevice device) {
+        this.device = device;
+    }
+
+    int pendingCount() {
+        return pending.size();
+    }
+
+    /** Actions the system decided on its own (system UI, ring timeout, side button, action timeout). */
+    void performSystem(ActionRequest request, String origin) {
+        perform(request, origin);
+    }
+
+    void performAll(List<ActionRequest> requests, String origin) {
+        requests.forEach(r -> perform(r, origin));
+    }
+
+    private void perform(ActionRequest r, String origin) {
+        CallAction action = new CallAction(ids.incrementAndGet(), r.type(), r.call(), r.handle(), r.onHold(), this::completed);
+        ScheduledFuture<?> timer = device.schedule(() -> timedOut(action), device.timing().actionTimeout());
+        pending.put(action.id(), new Pending(action, timer));
+        device.main.async(() -> deliver(action, origin));
+    }
+
+    private void deliver(CallAction action, String origin) {
+        if (action.state() != CallAction.State.PENDING || !pending.containsKey(action.id())) {
+            return;
+        }
+        device.record(Source.SYSTEM, action.type().delegateEvent(), action.callUUID(), "action", String.valueOf(action.id()),
+                "origin", origin, "onHold", action.type() == ActionType.SET_HELD ? String.valueOf(action.onHold()) : null);
+        Optional<ProviderDelegate> delegate = device.providerDelegate();
+        if (delegate.isEmpty()) {
+            device.record(Source.SYSTEM, Level.WARNING, "actionUndeliverable", action.callUUID(),
+                    "action", String.valueOf(action.id()), "why", "no CXProvider with a delegate");
+            return;
+        }
+        ProviderDelegate d = delegate.get();
+        switch (action.type()) {
+            case START -> d.performStartCallAction(action);
+            case ANSWER -> d.performAnswerCallAction(action);
+            case END -> d.performEndCallAction(action);
+            case SET_HELD -> d.performSetHeldCallAction(action);
+            case SET_MUTED -> d.performSetMutedCallAction(action);
+        }
+    }
+
+    private void completed(CallAction action, boolean fulfilled, CallAction.State before) {
+        device.record(Source.APP, fulfilled ? "fulfill" : "fail", action.callUUID(),
+                "action", action.type().wireName(), "actionId", String.valueOf(action.id()),
+                "duplicate", before == CallAction.State.FULFILLED || before == CallAction.State.FAILED ? "true" : null,
+                "afterTimeout", before == CallAction.State.TIMED_OUT ? "true" : null);
+        if (before != CallAction.State.PENDING) {
+            return;
+        }
+        Pending p = pending.remove(action.id());
+        if (p == null) {
+            return;
+        }
+        p.timer().cancel(false);
+        UUID uuid = action.callUUID();
+        switch (action.type()) {
+            case START, ANSWER -> {
+                if (!fulfilled) {
+                    device.endCall(uuid, action.type().wireName() + " action failed");
+                    return;
+                }
+                if (markConnecting(uuid, action.type())) {
+                    device.audioSession().systemActivate(uuid);
+                }
+            }
+            case END -> device.endCall(uuid, fulfilled ? "end action fulfilled" : "end action failed");
+            case SET_HELD -> {
+                if (fulfilled) {
+                    setHeld(uuid, action.onHold());
+                }
+            }
+            case SET_MUTED -> { }
+        }
+    }
+
+    private boolean markConnecting(UUID uuid, ActionType type) {
+        synchronized (device.lock) {
+            SystemCall call = device.calls.get(uuid);
+            if (call == null || !call.live()) {
+                return false;
+            }
+            call.cancelRingTimer();
+            if (type == ActionType.ANSWER) {
+                call.phase = SystemCall.Phase.ACTIVE;
+            }
+            return true;
+        }
+    }
+
+    private void setHeld(UUID uuid, boolean onHold) {
+        boolean deactivate = false;
+        boolean activate = false;
+        synchronized (device.lock) {
+            SystemCall call = device.calls.get(uuid);
+            if (call == null || !call.live()) {
+                return;
+            }
+            call.phase = onHold ? SystemCall.Phase.HELD : SystemCall.Phase.ACTIVE;
+            if (onHold) {
+                deactivate = device.calls.values().stream().noneMatch(SystemCall::usesAudio);
+            } else {
+                activate = true;
+            }
+        }
+        if (deactivate) {
+            device.audioSession().systemDeactivate();
+        }
+        if (activate) {
+            device.audioSession().systemActivate(uuid);
+        }
+    }
+
+    private void timedOut(CallAction action) {
+        if (!action.markTimedOut()) {
+            return;
+        }
+        pending.remove(action.id());
+        UUID uuid = action.callUUID();
+        device.record(Source.SYSTEM, Level.WARNING, "timedOutPerformingAction", uuid, "action", action.type().wireName(),
+                "actionId", String.valueOf(action.id()), "after", device.timing().actionTimeout().toMillis() + "ms");
+        device.providerDelegate().ifPresent(d -> device.main.async(() -> d.timedOutPerformingAction(action)));
+        if (action.type() == ActionType.END) {
+            device.endCall(uuid, "end action timed out");
+        } else if (device.call(uuid).map(SystemCall::live).orElse(false)) {
+            perform(ActionRequest.end(uuid), "actionTimeout");
+        }
+    }
+
+    /** The call ended by other means: its pending actions no longer time out. */
+    void cancelPendingFor(UUID uuid) {
+        pending.values().removeIf(p -> {
+            if (p.action().callUUID().equals(uuid)) {
+                p.timer().cancel(false);
+                return true;
+            }
+            return false;
+        });
+    }
+}

@@ -1,0 +1,58 @@
+package dev.callflow.device;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
+
+/**
+ * The app process's main queue: one serial thread on which every delegate callback runs. Tasks enqueued for an
+ * app process that has since been terminated are dropped, as they would die with the process. An exception that
+ * escapes app code crashes the app, as it would on a device.
+ */
+final class MainQueue {
+    private final ExecutorService executor;
+    private final IntSupplier currentGeneration;
+    private final Consumer<Throwable> crashHandler;
+    private final AtomicInteger pending = new AtomicInteger();
+
+    MainQueue(String deviceId, IntSupplier currentGeneration, Consumer<Throwable> crashHandler) {
+        this.executor = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "main-" + deviceId);
+            t.setDaemon(true);
+            return t;
+        });
+        this.currentGeneration = currentGeneration;
+        this.crashHandler = crashHandler;
+    }
+
+    void async(Runnable task) {
+        int generation = currentGeneration.getAsInt();
+        pending.incrementAndGet();
+        try {
+            executor.execute(() -> {
+                try {
+                    if (generation == currentGeneration.getAsInt()) {
+                        task.run();
+                    }
+                } catch (Throwable t) {
+                    crashHandler.accept(t);
+                } finally {
+                    pending.decrementAndGet();
+                }
+            });
+        } catch (RejectedExecutionException shutDown) {
+            pending.decrementAndGet();
+        }
+    }
+
+    int pending() {
+        return pending.get();
+    }
+
+    void shutdown() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,484 @@
+package dev.callflow.device;
+
+import dev.callflow.iut.AppFactory;
+import dev.callflow.iut.CallApp;
+import dev.callflow.iut.LaunchReason;
+import dev.callflow.sdk.SimulatedMediaSdk;
+import dev.callflow.signalling.SignallingClient;
+import dev.callflow.timeline.Event;
+import dev.callflow.timeline.Level;
+import dev.callflow.timeline.Source;
+import dev.callflow.timeline.Timeline;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * One simulated phone: CallKit, PushKit, the audio session, the system call UI, other calls and the app's process
+ * lifecycle, all recording onto one {@link Timeline}. Faithful to CALLKIT-RULES.md for the modelled flows.
+ * Everything the app sees arrives on its main queue; system state is guarded by one lock, and no app code ever
+ * runs while that lock is held.
+ */
+public final class SimulatedDevice implements AutoCloseable {
+
+    final Object lock = new Object();
+    final Map<UUID, SystemCall> calls = new LinkedHashMap<>();
+
+    private final String deviceId;
+    private final String bundleId;
+    private final String deviceToken;
+    private final Timeline timeline;
+    private final TimingProfile timing;
+    private final AppFactory appFactory;
+    private final SignallingClient signalling;
+    private final int pushBanThreshold;
+    volatile IncomingCallPolicy incomingCallPolicy;
+    volatile ActivationPolicy activationPolicy;
+
+    private final ScheduledExecutorService systemQueue;
+    private final AtomicInteger generation = new AtomicInteger();
+    final MainQueue main;
+    final ActionEngine actions;
+    private final AudioSession audioSession;
+    private final PushRegistry pushRegistry;
+    private final CallController callController;
+    private final SystemCallUi callUi;
+    private final OtherCalls otherCalls;
+
+    private volatile AppState appState = AppState.NOT_RUNNING;
+    private volatile CallApp app;
+    private volatile SimulatedMediaSdk sdk;
+    private volatile boolean locked;
+    private final List<CallProvider> providers = new ArrayList<>();
+    private int pushFailures;
+
+    private SimulatedDevice(Builder b) {
+        this.deviceId = b.deviceId;
+        this.bundleId = b.bundleId;
+        this.deviceToken = tokenFor(b.deviceId);
+        this.timeline = b.timeline;
+        this.timing = b.timing;
+        this.appFactory = b.appFactory;
+        this.signalling = b.signalling;
+        this.pushBanThreshold = b.pushBanThreshold;
+        this.incomingCallPolicy = b.incomingCallPolicy;
+        this.activationPolicy = b.activationPolicy;
+        this.systemQueue = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "system-" + deviceId);
+            t.setDaemon(true);
+            return t;
+        });
+        this.main = new MainQueue(deviceId, generation::get, this::appCrashed);
+        this.actions = new ActionEngine(this);
+        this.audioSession = new AudioSession(this);
+        this.pushRegistry = new PushRegistry(this);
+        this.callController = new CallController(this);
+        this.callUi = new SystemCallUi(this);
+        this.otherCalls = new OtherCalls(this);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ---- what scenarios drive ------------------------------------------------------------------------------
+
+    public String deviceId() { return deviceId; }
+
+    public String bundleId() { return bundleId; }
+
+    /** The 64-hex APNs device token PushKit hands this app. */
+    public String deviceToken() { return deviceToken; }
+
+    /** The APNs topic of this app's VoIP pushes (R-PUSH-7). */
+    public String voipTopic() { return bundleId + ".voip"; }
+
+    public Timeline timeline() { return timeline; }
+
+    public TimingProfile timing() { return timing; }
+
+    public AppState appState() { return appState; }
+
+    public boolean isLocked() { return locked; }
+
+    public SystemCallUi callUi() { return callUi; }
+
+    public OtherCalls otherCalls() { return otherCalls; }
+
+    public AudioSession audioSession() { return audioSession; }
+
+    public PushRegistry pushKit() { return pushRegistry; }
+
+    public void incomingCallPolicy(IncomingCallPolicy policy) { this.incomingCallPolicy = Objects.requireNonNull(policy); }
+
+    public void activationPolicy(ActivationPolicy policy) { this.activationPolicy = Objects.requireNonNull(policy); }
+
+    /** Launches the app process (no-op when it runs) and brings it to the foreground when the user opened it. */
+    public void launchApp(LaunchReason reason) {
+        CallApp launched;
+        synchronized (lock) {
+            if (appState != AppState.NOT_RUNNING) {
+                return;
+            }
+            generation.incrementAndGet();
+            launched = appFactory.newInstance();
+            app = launched;
+            sdk = new SimulatedMediaSdk(timeline, audioSession);
+            appState = reason == LaunchReason.USER ? AppState.FOREGROUND : AppState.BACKGROUND;
+        }
+        record(Source.SYSTEM, "appLaunched", null, "reason", reason.wireName(), "state", appState.label());
+        DeviceEnvironment env = new DeviceEnvironment(this, sdk);
+        main.async(() -> launched.didFinishLaunching(env, reason));
+    }
+
+    public void moveAppToBackground() {
+        CallApp a = app;
+        if (a == null || appState == AppState.BACKGROUND) {
+            return;
+        }
+        appState = AppState.BACKGROUND;
+        record(Source.SYSTEM, "appDidEnterBackground", null);
+        main.async(a::didEnterBackground);
+    }
+
+    public void bringAppToForeground() {
+        CallApp a = app;
+        if (a == null) {
+            launchApp(LaunchReason.USER);
+            return;
+        }
+        if (appState == AppState.FOREGROUND) {
+            return;
+        }
+        appState = AppState.FOREGROUND;
+        record(Source.SYSTEM, "appWillEnterForeground", null);
+        main.async(a::willEnterForeground);
+    }
+
+    /** The user swipes the app away, or the system reclaims it while suspended. */
+    public void killApp() {
+        terminate("killed", null, "the app process was killed");
+    }
+
+    public void lockScreen() {
+        locked = true;
+        record(Source.USER, "deviceLocked", null);
+    }
+
+    public void unlockScreen() {
+        locked = false;
+        record(Source.USER, "deviceUnlocked", null);
+    }
+
+    /** The user does something in the app's own UI; the app must be running. */
+    public void inApp(Consumer<CallApp> gesture) {
+        CallApp a = app;
+        if (a == null) {
+            throw new IllegalStateException("The app is not running on " + deviceId + "; launch it before using its UI");
+        }
+        main.async(() -> gesture.accept(a));
+    }
+
+    /** Delivers a VoIP push that APNs accepted for this device's token. */
+    public void deliverVoipPush(VoipPush push) {
+        pushRegistry.deliver(push);
+    }
+
+    /** Live calls of this app as the system sees them. */
+    public List<UUID> liveCalls() {
+        synchronized (lock) {
+            return calls.values().stream().filter(SystemCall::live).map(c -> c.uuid).toList();
+        }
+    }
+
+    /** Whether anything the system or the app queued is still to run: lets waits detect a settled device. */
+    public boolean idle() {
+        return main.pending() == 0 && actions.pendingCount() == 0 && audioSession.transitionsPending() == 0;
+    }
+
+    // ---- for the subsystems ------------------------------------------------------------------------------
+
+    Event record(Source source, String name, UUID call, String... keyValues) {
+        return timeline.record(source, name, call, keyValues);
+    }
+
+    Event record(Source source, Level level, String name, UUID call, String... keyValues) {
+        return timeline.record(source, level, name, call, Timeline.attrs(keyValues));
+    }
+
+    ScheduledFuture<?> schedule(Runnable task, java.time.Duration delay) {
+        return systemQueue.schedule(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                record(Source.SYSTEM, Level.ERROR, "harnessFault", null, "where", "system queue",
+                        "error", e.toString());
+            }
+        }, delay.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    Optional<CallApp> app() { return Optional.ofNullable(app); }
+
+    Optional<CallProvider> provider() {
+        synchronized (lock) {
+            for (int i = providers.size() - 1; i >= 0; i--) {
+                if (!providers.get(i).invalidated()) {
+                    return Optional.of(providers.get(i));
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    Optional<ProviderDelegate> providerDelegate() {
+        return provider().map(CallProvider::delegate);
+    }
+
+    CallProvider newProvider(ProviderConfiguration configuration) {
+        CallProvider p;
+        int live;
+        synchronized (lock) {
+            p = new CallProvider(this, providers.size() + 1, configuration);
+            providers.add(p);
+            live = (int) providers.stream().filter(x -> !x.invalidated()).count();
+        }
+        record(Source.APP, "providerCreated", null, "instance", String.valueOf(p.instance()),
+                "liveProviders", String.valueOf(live),
+                "maximumCallGroups", String.valueOf(configuration.maximumCallGroups()),
+                "maximumCallsPerCallGroup", String.valueOf(configuration.maximumCallsPerCallGroup()),
+                "supportedHandleTypes", configuration.supportedHandleTypes().stream().map(HandleType::wireName).sorted().toList().toString());
+        return p;
+    }
+
+    CallController callController() { return callController; }
+
+    SignallingClient signalling() { return signalling; }
+
+    /** Incoming-call report (CXProvider.reportNewIncomingCall), decided synchronously, completed on main. */
+    void reportIncoming(CallProvider provider, UUID uuid, CallUpdate update, Consumer<Optional<IncomingCallError>> completion) {
+        Handle handle = update.remoteHandle().orElse(null);
+        record(Source.APP, "reportNewIncomingCall", uuid,
+                "handle", handle == null ? null : handle.value(),
+                "handleType", handle == null ? null : handle.type().wireName(),
+                "caller", update.localizedCallerName().orElse(null));
+        pushRegistry.noteReport();
+        IncomingCallError error;
+        boolean otherLive;
+        synchronized (lock) {
+            error = decideIncoming(provider, uuid, update);
+            otherLive = calls.values().stream().anyMatch(SystemCall::live);
+            if (error == null) {
+                SystemCall call = new SystemCall(uuid, false, handle, update.supportsHolding(), SystemCall.Phase.RINGING);
+                calls.put(uuid, call);
+                call.ringTimer = schedule(() -> ringTimedOut(uuid), timing.ringTimeout());
+            }
+        }
+        if (error == null) {
+            record(Source.SYSTEM, "incomingCallUiShown", uuid, "lockScreen", String.valueOf(locked),
+                    "options", otherLive ? "endAndAccept,holdAndAccept,decline" : "answer,decline");
+        }
+        main.async(() -> {
+            record(Source.SYSTEM, "reportNewIncomingCallCompletion", uuid,
+                    "error", error == null ? null : error.wireName(),
+                    "code", error == null ? null : String.valueOf(error.code()));
+            completion.accept(Optional.ofNullable(error));
+        });
+    }
+
+    private IncomingCallError decideIncoming(CallProvider provider, UUID uuid, CallUpdate update) {
+        if (provider.invalidated()) {
+            return IncomingCallError.UNKNOWN;
+        }
+        SystemCall existing = calls.get(uuid);
+        if (existing != null && existing.live()) {
+            return IncomingCallError.CALL_UUID_ALREADY_EXISTS;
+        }
+        Optional<IncomingCallError> denied = incomingCallPolicy.decide(uuid, update);
+        if (denied.isPresent()) {
+            return denied.get();
+        }
+        ProviderConfiguration cfg = provider.configuration();
+        long live = calls.values().stream().filter(SystemCall::live).count();
+        if (live >= (long) cfg.maximumCallGroups() * cfg.maximumCallsPerCallGroup()) {
+            return IncomingCallError.UNKNOWN;
+        }
+        return null;
+    }
+
+    private void ringTimedOut(UUID uuid) {
+        synchronized (lock) {
+            SystemCall call = calls.get(uuid);
+            if (call == null || call.phase != SystemCall.Phase.RINGING) {
+                return;
+            }
+            call.ringTimer = null;
+        }
+        record(Source.SYSTEM, "ringTimeout", uuid, "after", timing.ringTimeout().toMillis() + "ms");
+        actions.performSystem(new ActionRequest(ActionType.END, uuid, null, false), "ringTimeout");
+    }
+
+    /** reportCall(with:endedAt:reason:). */
+    void reportEnded(UUID uuid, CallEndedReason reason) {
+        boolean known;
+        synchronized (lock) {
+            SystemCall call = calls.get(uuid);
+            known = call != null && call.live();
+        }
+        record(Source.APP, "reportCallEnded", uuid, "reason", reason.wireName(), "knownCall", String.valueOf(known));
+        if (known) {
+            endCall(uuid, "app reported " + reason.wireName());
+        }
+    }
+
+    void reportOutgoing(UUID uuid, boolean connected) {
+        synchronized (lock) {
+            SystemCall call = calls.get(uuid);
+            if (call != null && call.live()) {
+                call.phase = connected ? SystemCall.Phase.ACTIVE : SystemCall.Phase.CONNECTING;
+            }
+        }
+        record(Source.APP, connected ? "reportOutgoingCallConnected" : "reportOutgoingCallStartedConnecting", uuid);
+    }
+
+    /** The system ends a call: UI dismissed, and the session released when no call needs it any more. */
+    void endCall(UUID uuid, String why) {
+        boolean deactivate;
+        synchronized (lock) {
+            SystemCall call = calls.get(uuid);
+            if (call == null || !call.live()) {
+                return;
+            }
+            call.phase = SystemCall.Phase.ENDED;
+            call.cancelRingTimer();
+            deactivate = calls.values().stream().noneMatch(SystemCall::usesAudio);
+        }
+        actions.cancelPendingFor(uuid);
+        record(Source.SYSTEM, "callEnded", uuid, "why", why);
+        if (deactivate) {
+            audioSession.systemDeactivate();
+        }
+    }
+
+    Optional<SystemCall> call(UUID uuid) {
+        synchronized (lock) {
+            return Optional.ofNullable(calls.get(uuid));
+        }
+    }
+
+    /** The app process dies: its queued work with it; its calls end; the session is released. */
+    void terminate(String reason, String exception, String detail) {
+        List<UUID> live;
+        synchronized (lock) {
+            if (appState == AppState.NOT_RUNNING) {
+                return;
+            }
+            appState = AppState.NOT_RUNNING;
+            generation.incrementAndGet();
+            app = null;
+            providers.forEach(CallProvider::markInvalidated);
+            pushRegistry.appTerminated();
+            live = calls.values().stream().filter(SystemCall::live).map(c -> c.uuid).toList();
+        }
+        record(Source.SYSTEM, Level.ERROR, "appTerminated", null, "reason", reason, "exception", exception,
+                "detail", detail);
+        live.forEach(uuid -> endCall(uuid, "app terminated"));
+    }
+
+    void appCrashed(Throwable t) {
+        String name = t instanceof PlatformException pe ? pe.platformName() : t.getClass().getName();
+        terminate("crash", name, String.valueOf(t.getMessage()));
+    }
+
+    /** A VoIP push went unreported; repeated failures stop PushKit launching the app (R-PUSH-2). */
+    int notePushFailure() {
+        synchronized (lock) {
+            return ++pushFailures;
+        }
+    }
+
+    boolean pushBanned() {
+        synchronized (lock) {
+            return pushFailures >= pushBanThreshold;
+        }
+    }
+
+    @Override
+    public void close() {
+        main.shutdown();
+        systemQueue.shutdownNow();
+    }
+
+    static String tokenFor(String deviceId) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(deviceId.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    public static final class Builder {
+        private String deviceId;
+        private String bundleId = "com.example.callapp";
+        private Timeline timeline;
+        private TimingProfile timing = TimingProfile.fast();
+        private AppFactory appFactory;
+        private SignallingClient signalling;
+        private int pushBanThreshold = 3;
+        private IncomingCallPolicy incomingCallPolicy = IncomingCallPolicy.allowAll();
+        private ActivationPolicy activationPolicy = ActivationPolicy.always();
+
+        public Builder deviceId(String id) { this.deviceId = id; return this; }
+
+        public Builder bundleId(String id) { this.bundleId = id; return this; }
+
+        public Builder timeline(Timeline t) { this.timeline = t; return this; }
+
+        public Builder timing(TimingProfile t) { this.timing = t; return this; }
+
+        public Builder app(AppFactory f) { this.appFactory = f; return this; }
+
+        public Builder signalling(SignallingClient c) { this.signalling = c; return this; }
+
+        /** How many unreported VoIP pushes before PushKit stops launching the app (undocumented; users guess 3 to 5). */
+        public Builder pushBanThreshold(int n) { this.pushBanThreshold = n; return this; }
+
+        public Builder incomingCallPolicy(IncomingCallPolicy p) { this.incomingCallPolicy = p; return this; }
+
+        public Builder activationPolicy(ActivationPolicy p) { this.activationPolicy = p; return this; }
+
+        public SimulatedDevice build() {
+            List<String> missing = new ArrayList<>();
+            if (deviceId == null || deviceId.isBlank()) missing.add("deviceId(...)");
+            if (timeline == null) missing.add("timeline(...)");
+            if (appFactory == null) missing.add("app(...) with the app under test");
+            if (signalling == null) missing.add("signalling(...) with the app's signalling client");
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("Cannot build a SimulatedDevice: call " + String.join(", ", missing)
+                        + " before build().");
+            }
+            if (bundleId == null || !bundleId.matches("[A-Za-z0-9.-]+")) {
+                throw new IllegalStateException("bundleId must look like com.example.app, got '" + bundleId + "'");
+            }
+            if (pushBanThreshold < 1) {
+                throw new IllegalStateException("pushBanThreshold must be at least 1, got " + pushBanThreshold);
+            }
+            return new SimulatedDevice(this);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.callflow.device;
+
+import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+
+/** The system's record of one call of this app (what callservicesd knows). Guarded by the device lock. */
+final class SystemCall {
+    enum Phase { RINGING, STARTING, CONNECTING, ACTIVE, HELD, ENDED }
+
+    final UUID uuid;
+    final boolean outgoing;
+    final Handle handle;
+    final boolean supportsHolding;
+    Phase phase;
+    ScheduledFuture<?> ringTimer;
+
+    SystemCall(UUID uuid, boolean outgoing, Handle handle, boolean supportsHolding, Phase phase) {
+        this.uuid = uuid;
+        this.outgoing = outgoing;
+        this.handle = handle;
+        this.supportsHolding = supportsHolding;
+        this.phase = phase;
+    }
+
+    boolean live() {
+        return phase != Phase.ENDED;
+    }
+
+    /** Active or about to be: a call that owns the audio session once activated. */
+    boolean usesAudio() {
+        return phase == Phase.ACTIVE || phase == Phase.CONNECTING || phase == Phase.STARTING;
+    }
+
+    void cancelRingTimer() {
+        if (ringTimer != null) {
+            ringTimer.cancel(false);
+            ringTimer = null;
+        }
+    }
+}

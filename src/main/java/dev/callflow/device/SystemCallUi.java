@@ -1,0 +1,91 @@
+package dev.callflow.device;
+
+import dev.callflow.timeline.Source;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The system's call screens: the incoming-call UI (also on the lock screen), the in-call UI, the side button.
+ * Each gesture is recorded as the user's act, then turned into the actions the real system sends (R-MULTI-1).
+ */
+public final class SystemCallUi {
+    private final SimulatedDevice device;
+
+    SystemCallUi(SimulatedDevice device) {
+        this.device = device;
+    }
+
+    /** The call the incoming-call UI shows, if one rings. */
+    public Optional<UUID> ringingCall() {
+        synchronized (device.lock) {
+            return device.calls.values().stream().filter(c -> c.phase == SystemCall.Phase.RINGING)
+                    .map(c -> c.uuid).reduce((a, b) -> b);
+        }
+    }
+
+    /** The call that holds the audio, if any. */
+    public Optional<UUID> activeCall() {
+        synchronized (device.lock) {
+            return device.calls.values().stream().filter(SystemCall::usesAudio).map(c -> c.uuid).findFirst();
+        }
+    }
+
+    public void answer(UUID call) {
+        requireRinging(call, "answer");
+        device.record(Source.USER, "userTappedAnswer", call, "lockScreen", String.valueOf(device.isLocked()));
+        device.actions.performSystem(ActionRequest.answer(call), "systemCallUi");
+        if (!device.isLocked()) {
+            device.bringAppToForeground();
+        }
+    }
+
+    public void decline(UUID call) {
+        requireRinging(call, "decline");
+        device.record(Source.USER, "userTappedDecline", call, "lockScreen", String.valueOf(device.isLocked()));
+        device.actions.performSystem(ActionRequest.end(call), "systemCallUi");
+    }
+
+    /** The end button of the system's in-call UI (lock screen). */
+    public void end(UUID call) {
+        device.record(Source.USER, "userTappedEndOnSystemUi", call);
+        device.actions.performSystem(ActionRequest.end(call), "systemCallUi");
+    }
+
+    /** The side (lock) button ends the active call (R-INC-6). */
+    public void pressSideButton() {
+        UUID active = activeCall().orElseThrow(() ->
+                new IllegalStateException("The side button ends the active call, but no call is active"));
+        device.record(Source.USER, "userPressedSideButton", active);
+        device.actions.performSystem(ActionRequest.end(active), "sideButton");
+    }
+
+    /** Second-call UI: hold the active call and answer the ringing one. */
+    public void holdAndAccept(UUID incoming) {
+        requireRinging(incoming, "Hold & Accept");
+        UUID active = activeCall().orElseThrow(() -> new IllegalStateException("Hold & Accept needs an active call to hold"));
+        device.record(Source.USER, "userTappedHoldAndAccept", incoming, "held", active.toString());
+        device.actions.performAll(List.of(ActionRequest.setHeld(active, true), ActionRequest.answer(incoming)), "systemCallUi");
+    }
+
+    /** Second-call UI: end the active call and answer the ringing one. */
+    public void endAndAccept(UUID incoming) {
+        requireRinging(incoming, "End & Accept");
+        UUID active = activeCall().orElseThrow(() -> new IllegalStateException("End & Accept needs an active call to end"));
+        device.record(Source.USER, "userTappedEndAndAccept", incoming, "ended", active.toString());
+        device.actions.performAll(List.of(ActionRequest.end(active), ActionRequest.answer(incoming)), "systemCallUi");
+    }
+
+    private void requireRinging(UUID call, String gesture) {
+        boolean ringing;
+        synchronized (device.lock) {
+            SystemCall c = device.calls.get(call);
+            ringing = c != null && c.phase == SystemCall.Phase.RINGING;
+        }
+        if (!ringing) {
+            throw new IllegalStateException("Cannot " + gesture + " call " + call
+                    + ": the system shows no incoming-call UI for it (was it reported, and is it still ringing?)");
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package dev.callflow.harness;
+
+import dev.callflow.device.PushPayloads;
+import dev.callflow.device.SimulatedDevice;
+import dev.callflow.device.VoipPush;
+import dev.callflow.iut.AppFactory;
+import dev.callflow.push.ApnsPush;
+import dev.callflow.push.PushResult;
+import dev.callflow.push.PushSink;
+import dev.callflow.push.Registration;
+import dev.callflow.signalling.DeliveryError;
+import dev.callflow.signalling.DeviceGateway;
+import dev.callflow.signalling.ServerEvent;
+import dev.callflow.signalling.SignallingClient;
+import dev.callflow.signalling.SignallingExchange;
+import dev.callflow.signalling.SignallingServer;
+import dev.callflow.timeline.Level;
+import dev.callflow.timeline.Source;
+import dev.callflow.timeline.Timeline;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One scenario's world: a fresh timeline and simulated device wired to the run's shared servers by device id and
+ * device token. Everything the servers see for this device lands on this timeline.
+ */
+public final class ScenarioRig implements AutoCloseable {
+    private final Infrastructure infra;
+    private final HarnessSettings settings;
+    private final Timeline timeline;
+    private final CallAliases calls = new CallAliases();
+    private final SimulatedDevice device;
+    private final Registration apnsRegistration;
+    private final SignallingServer.Registration signallingRegistration;
+    private final DeviceGateway.Registration gatewayRegistration;
+
+    private ScenarioRig(Infrastructure infra, HarnessSettings settings, AppFactory app) {
+        this.infra = infra;
+        this.settings = settings;
+        String deviceId = "dev-" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffffffL);
+        this.timeline = Timeline.start("CallApp", 1000 + ThreadLocalRandom.current().nextInt(90_000));
+        SignallingClient client = new SignallingClient(infra.http(), infra.signalling().baseUrl(), deviceId);
+        this.device = SimulatedDevice.builder().deviceId(deviceId).timeline(timeline).timing(settings.timing())
+                .app(app).signalling(client).build();
+        this.apnsRegistration = infra.push().apns().registerVoip(device.deviceToken(), device.bundleId(), new DeviceSink());
+        this.signallingRegistration = infra.signalling().attach(deviceId, this::onExchange);
+        this.gatewayRegistration = infra.gateway().register(deviceId, this::onServerEvent, this::onMalformedEvent);
+    }
+
+    public static ScenarioRig create(Infrastructure infra, HarnessSettings settings, AppFactory app) {
+        return new ScenarioRig(infra, settings, app);
+    }
+
+    public Timeline timeline() { return timeline; }
+
+    public SimulatedDevice device() { return device; }
+
+    public CallAliases calls() { return calls; }
+
+    public HarnessSettings settings() { return settings; }
+
+    public Duration waitBound() { return settings.timing().assertionTimeout(); }
+
+    /** The signalling server sends an event to the app, through WireMock's relay over real HTTP. */
+    public void sendServerEvent(ServerEvent event) {
+        timeline.record(Source.SIGNALLING, "serverSends", parseCall(event.callId()), "type", event.type());
+        int status = join(infra.signalling().sendToDevice(device.deviceId(), infra.gateway().endpointFor(device.deviceId()), event),
+                "relaying " + event.type() + " through the mock signalling server");
+        if (status / 100 != 2) {
+            throw new IllegalStateException("The mock signalling server's relay answered " + status + " for " + event.type());
+        }
+    }
+
+    /** The app server sends a VoIP push to this device's token through the mock APNs, and waits for APNs' answer. */
+    public PushResult sendVoipPush(UUID call, String payloadJson) {
+        timeline.record(Source.PUSH, "pushSent", call, "topic", device.voipTopic(), "pushType", "voip");
+        PushResult result = join(infra.push().appServer().sendVoip(device.deviceToken(), device.bundleId(), payloadJson),
+                "sending a VoIP push through the mock APNs");
+        timeline.record(Source.PUSH, "apnsResponse", call, "status", String.valueOf(result.status()),
+                "reason", result.rejectionReason().orElse(null), "apnsId", result.apnsId());
+        return result;
+    }
+
+    private <T> T join(java.util.concurrent.CompletableFuture<T> future, String what) {
+        try {
+            return future.get(waitBound().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Timed out after " + waitBound().toMillis() + " ms " + what, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Failed " + what + ": " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted " + what, e);
+        }
+    }
+
+    private void onExchange(SignallingExchange x) {
+        Optional<String> endpoint = SignallingEndpoints.nameOf(x.method(), x.path());
+        if (endpoint.isEmpty()) {
+            return;
+        }
+        timeline.record(Source.SIGNALLING, x.status() == 0 || x.status() >= 400 ? Level.WARNING : Level.INFO,
+                endpoint.get(), SignallingEndpoints.callOf(x.path(), x.requestBody()).orElse(null),
+                Timeline.attrs("method", x.method(), "path", x.path(), "status", String.valueOf(x.status())));
+    }
+
+    private void onServerEvent(ServerEvent event) {
+        UUID call = parseCall(event.callId());
+        timeline.record(Source.SIGNALLING, "serverEvent", call, "type", event.type());
+        switch (device.appState()) {
+            case NOT_RUNNING -> timeline.record(Source.SIGNALLING, Level.WARNING, "serverEventUndelivered", call,
+                    Timeline.attrs("type", event.type(), "why", "the app is not running"));
+            default -> device.inApp(app -> app.onSignallingEvent(event));
+        }
+    }
+
+    private void onMalformedEvent(DeliveryError error) {
+        timeline.record(Source.SIGNALLING, Level.ERROR, "malformedServerEvent", null,
+                Timeline.attrs("status", String.valueOf(error.status()), "problem", error.problem()));
+    }
+
+    private static UUID parseCall(String callId) {
+        try {
+            return callId == null ? null : UUID.fromString(callId);
+        } catch (IllegalArgumentException notAUuid) {
+            return null;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            apnsRegistration.close();
+            signallingRegistration.close();
+            gatewayRegistration.close();
+        } finally {
+            device.close();
+        }
+    }
+
+    /** Accepted pushes go on to the device's PushKit; rejected ones are only recorded. */
+    private final class DeviceSink implements PushSink {
+        @Override
+        public void onAccepted(ApnsPush push) {
+            VoipPush decoded;
+            try {
+                decoded = PushPayloads.decode(push.apnsId(), push.payload());
+            } catch (IllegalArgumentException bad) {
+                timeline.record(Source.PUSH, Level.WARNING, "pushPayloadUnreadable", null,
+                        Timeline.attrs("apnsId", push.apnsId(), "problem", bad.getMessage()));
+                decoded = new VoipPush(push.apnsId(), push.payload(), java.util.Map.of());
+            }
+            timeline.record(Source.PUSH, "pushAccepted", decoded.field("callId").map(ScenarioRig::parseCall).orElse(null),
+                    Timeline.attrs("apnsId", push.apnsId(), "topic", push.topic(), "pushType", push.pushType(),
+                            "priority", String.valueOf(push.priority())));
+            device.deliverVoipPush(decoded);
+        }
+
+        @Override
+        public void onRejected(ApnsPush push, String reason, int status) {
+            timeline.record(Source.PUSH, Level.WARNING, "pushRejected", null,
+                    Timeline.attrs("apnsId", push.apnsId(), "reason", reason, "status", String.valueOf(status)));
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.callflow.harness;
+
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Names the signalling server's endpoints as timeline events ({@code POST /v1/calls/{id}/accept} → {@code accept}). */
+final class SignallingEndpoints {
+    private static final Pattern CALL_ACTION = Pattern.compile("/v1/calls/([^/]+)/(accept|decline|hangup|busy)");
+    private static final Pattern DEVICE_ACTION = Pattern.compile("/v1/devices/[^/]+/(login|push-token)");
+    private static final Pattern CALL_ID_IN_BODY = Pattern.compile("\"callId\"\\s*:\\s*\"([^\"]+)\"");
+
+    private SignallingEndpoints() { }
+
+    static Optional<String> nameOf(String method, String path) {
+        Matcher m = CALL_ACTION.matcher(path);
+        if (m.matches()) {
+            return Optional.of(m.group(2).equals("hangup") ? "hangUp" : m.group(2));
+        }
+        m = DEVICE_ACTION.matcher(path);
+        if (m.matches()) {
+            return Optional.of(m.group(1).equals("login") ? "login" : "uploadPushToken");
+        }
+        if (path.equals("/v1/calls") && method.equals("POST")) {
+            return Optional.of("invite");
+        }
+        if (path.startsWith("/harness/")) {
+            return Optional.empty(); // the relay that carries server-initiated events; recorded where they arrive
+        }
+        return Optional.of("unknownRequest");
+    }
+
+    static Optional<UUID> callOf(String path, String body) {
+        Matcher m = CALL_ACTION.matcher(path);
+        String id = m.matches() ? m.group(1) : null;
+        if (id == null && body != null) {
+            Matcher b = CALL_ID_IN_BODY.matcher(body);
+            id = b.find() ? b.group(1) : null;
+        }
+        try {
+            return id == null ? Optional.empty() : Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException notAUuid) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.callflow.iut;
+
+import dev.callflow.device.AudioSession;
+import dev.callflow.device.CallController;
+import dev.callflow.device.CallProvider;
+import dev.callflow.device.ProviderConfiguration;
+import dev.callflow.device.PushRegistry;
+import dev.callflow.sdk.MediaSdk;
+import dev.callflow.signalling.SignallingClient;
+
+import java.util.UUID;
+
+/** What an app process can reach on the simulated device: the system frameworks, its SDK, its server, its log. */
+public interface AppEnvironment {
+
+    /** {@code CXProvider(configuration:)}. A VoIP app creates exactly one (R-CFG-1); every call is counted. */
+    CallProvider createProvider(ProviderConfiguration configuration);
+
+    /** {@code CXCallController()}. */
+    CallController callController();
+
+    /** {@code PKPushRegistry(queue: .main)} with desired type VoIP. */
+    PushRegistry pushRegistry();
+
+    /** {@code AVAudioSession.sharedInstance()}. */
+    AudioSession audioSession();
+
+    /** The media SDK the app links (the seed's mediasdk). */
+    MediaSdk mediaSdk();
+
+    /** The app's client for its signalling server (real HTTP). */
+    SignallingClient signalling();
+
+    /** {@code DispatchQueue.main.async}: the queue every delegate callback runs on. */
+    void runOnMain(Runnable task);
+
+    /** The app's own log line ({@code [I][App] handleIncomingCall}), recorded on the timeline. */
+    void log(String event, UUID call, String... keyValues);
+
+    String bundleId();
+}

@@ -1,0 +1,35 @@
+package dev.callflow.iut;
+
+import dev.callflow.device.Handle;
+import dev.callflow.signalling.ServerEvent;
+
+import java.util.UUID;
+
+/**
+ * The implementation under test, as the simulated device sees it: the app's entry points other than the CallKit
+ * and PushKit delegates, which the app registers itself at launch. Every method runs on the app's main queue.
+ */
+public interface CallApp {
+
+    /**
+     * {@code application(_:didFinishLaunchingWithOptions:)}. Create the one {@code CXProvider} and set the PushKit
+     * delegate here, before anything else (R-PUSH-6, R-CFG-1).
+     */
+    void didFinishLaunching(AppEnvironment env, LaunchReason reason);
+
+    default void didEnterBackground() { }
+
+    default void willEnterForeground() { }
+
+    /** The user starts a call from the app's own UI. */
+    void userStartsCall(UUID call, Handle handle);
+
+    /** The user taps hang-up in the app's own call screen. */
+    void userHangsUp(UUID call);
+
+    /** A server-initiated signalling event arrived on the app's connection (offer, cancel, remote hang-up, ...). */
+    void onSignallingEvent(ServerEvent event);
+
+    /** {@code application(_:continue:restorationHandler:)} from a Recents or Contacts tap (R-CFG-3). */
+    default void continueUserActivity(Handle handle) { }
+}

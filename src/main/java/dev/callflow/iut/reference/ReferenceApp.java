@@ -1,0 +1,357 @@
+package dev.callflow.iut.reference;
+
+import dev.callflow.device.ActionRequest;
+import dev.callflow.device.CallAction;
+import dev.callflow.device.CallEndedReason;
+import dev.callflow.device.CallProvider;
+import dev.callflow.device.CallUpdate;
+import dev.callflow.device.Handle;
+import dev.callflow.device.HandleType;
+import dev.callflow.device.IncomingCallError;
+import dev.callflow.device.ProviderConfiguration;
+import dev.callflow.device.ProviderDelegate;
+import dev.callflow.device.PushRegistryDelegate;
+import dev.callflow.device.VoipPush;
+import dev.callflow.iut.AppEnvironment;
+import dev.callflow.iut.CallApp;
+import dev.callflow.iut.LaunchReason;
+import dev.callflow.sdk.MediaSdk;
+import dev.callflow.signalling.ServerEvent;
+import dev.callflow.signalling.SignallingResponse;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The embedded implementation under test: an app that integrates CallKit, PushKit and the seed's mediasdk the way
+ * the seed document and CALLKIT-RULES.md say it must. Configure after the system grants resources, start audio in
+ * didActivate, release only after performEndCallAction, report every VoIP push before returning, report remote ends
+ * with reportCall(endedAt:reason:), and complete every action exactly once.
+ * <p>
+ * Each step is a protected method so that a mutant (a deliberately broken app) overrides exactly one of them.
+ * All state is touched on the main queue only.
+ */
+public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDelegate {
+
+    protected AppEnvironment env;
+    protected CallProvider provider;
+    protected MediaSdk sdk;
+    protected final Map<UUID, AppCall> calls = new HashMap<>();
+    /** The call the single SDK instance is prepared for; a second call must not steal it (R-MULTI-2). */
+    protected UUID mediaOwner;
+
+    // ---- launch ---------------------------------------------------------------------------------------------
+
+    @Override
+    public void didFinishLaunching(AppEnvironment environment, LaunchReason reason) {
+        this.env = environment;
+        this.sdk = environment.mediaSdk();
+        this.provider = environment.createProvider(providerConfiguration());
+        provider.setDelegate(this);
+        environment.pushRegistry().setDelegate(this);
+        environment.signalling().login("user-" + environment.bundleId());
+    }
+
+    protected ProviderConfiguration providerConfiguration() {
+        return ProviderConfiguration.builder("CallApp")
+                .supportedHandleTypes(EnumSet.of(HandleType.GENERIC, HandleType.PHONE_NUMBER))
+                .maximumCallGroups(2)
+                .maximumCallsPerCallGroup(1)
+                .build();
+    }
+
+    @Override
+    public void didUpdatePushCredentials(String deviceToken) {
+        env.signalling().uploadPushToken(deviceToken);
+    }
+
+    // ---- incoming -------------------------------------------------------------------------------------------
+
+    @Override
+    public void didReceiveIncomingPush(VoipPush push, Runnable completion) {
+        UUID call = push.field("callId").flatMap(ReferenceApp::parseUuid).orElseGet(UUID::randomUUID);
+        String caller = push.field("caller").filter(s -> !s.isBlank()).orElse("Unknown caller");
+        env.log("handleIncomingCall", call, "via", "push");
+        reportIncoming(call, new Handle(HandleType.GENERIC, caller), completion);
+        if (push.field("callId").flatMap(ReferenceApp::parseUuid).isEmpty()) {
+            // R-PUSH-5: a push we cannot use still gets a call reported, which we end at once.
+            provider.reportCallEnded(call, Instant.now(), CallEndedReason.FAILED);
+            calls.remove(call);
+        }
+    }
+
+    @Override
+    public void onSignallingEvent(ServerEvent event) {
+        Optional<UUID> call = parseUuid(event.callId());
+        if (call.isEmpty()) {
+            env.log("signallingEventIgnored", null, "type", event.type(), "why", "callId is not a UUID");
+            return;
+        }
+        UUID id = call.get();
+        switch (event.type()) {
+            case "offer" -> onOffer(id, event);
+            case "cancel" -> onRemoteEnd(id, CallEndedReason.REMOTE_ENDED);
+            case "remoteHangup" -> onRemoteEnd(id, CallEndedReason.REMOTE_ENDED);
+            case "declined" -> onRemoteEnd(id, CallEndedReason.REMOTE_ENDED);
+            case "busy" -> onRemoteEnd(id, CallEndedReason.FAILED);
+            case "noAnswer" -> onRemoteEnd(id, CallEndedReason.UNANSWERED);
+            case "answeredElsewhere" -> onRemoteEnd(id, CallEndedReason.ANSWERED_ELSEWHERE);
+            case "answered" -> onRemoteAnswered(id);
+            default -> env.log("signallingEventIgnored", id, "type", event.type());
+        }
+    }
+
+    protected void onOffer(UUID call, ServerEvent offer) {
+        if (calls.containsKey(call)) {
+            env.log("duplicateOffer", call);
+            return;
+        }
+        String caller = offer.fields().getOrDefault("caller", "Unknown caller");
+        HandleType type = Optional.ofNullable(offer.fields().get("handleType"))
+                .map(HandleType::fromWireName).orElse(HandleType.GENERIC);
+        env.log("handleIncomingCall", call, "via", "signalling");
+        reportIncoming(call, new Handle(type, caller), null);
+    }
+
+    protected void reportIncoming(UUID call, Handle handle, Runnable pushCompletion) {
+        calls.put(call, new AppCall(call, false, handle));
+        CallUpdate update = CallUpdate.builder().remoteHandle(handle).localizedCallerName(handle.value()).build();
+        provider.reportNewIncomingCall(call, update, error -> {
+            onIncomingReported(call, error);
+            if (pushCompletion != null) {
+                pushCompletion.run();
+            }
+        });
+    }
+
+    /** R-INC-1: after an error, no SDK and no media; tell the server we are busy. */
+    protected void onIncomingReported(UUID call, Optional<IncomingCallError> error) {
+        if (error.isPresent()) {
+            env.log("incomingCallRejected", call, "error", error.get().wireName());
+            calls.remove(call);
+            env.signalling().busy(call.toString());
+            return;
+        }
+        prepareMedia(call);
+    }
+
+    /** The seed's defensive order: release any stale SDK before preparing for this call (R-AUD-4). */
+    protected void prepareMedia(UUID call) {
+        if (mediaOwner != null && !mediaOwner.equals(call) && calls.containsKey(mediaOwner)) {
+            env.log("mediaDeferred", call, "owner", mediaOwner.toString());
+            return;
+        }
+        sdk.unprepareSDK();
+        sdk.prepareSDK(call);
+        mediaOwner = call;
+    }
+
+    @Override
+    public void performAnswerCallAction(CallAction action) {
+        AppCall call = calls.get(action.callUUID());
+        if (call == null) {
+            action.fail();
+            return;
+        }
+        configureAudioSession();
+        call.answered = true;
+        if (!call.id.equals(mediaOwner)) {
+            prepareMedia(call.id);
+        }
+        // Fulfil only once the server connection exists (R-TX-1).
+        completeWhenServerAnswers(env.signalling().accept(call.id.toString()), action);
+    }
+
+    protected void configureAudioSession() {
+        env.audioSession().setCategory("playAndRecord", "voiceChat");
+    }
+
+    protected void completeWhenServerAnswers(CompletableFuture<SignallingResponse> request, CallAction action) {
+        request.whenComplete((response, failure) -> env.runOnMain(() -> {
+            if (failure == null && response.status() / 100 == 2) {
+                action.fulfill();
+            } else {
+                env.log("serverRefused", action.callUUID(), "status", response == null ? "none" : String.valueOf(response.status()));
+                action.fail();
+            }
+        }));
+    }
+
+    @Override
+    public void didActivateAudioSession() {
+        startMedia();
+    }
+
+    /** The seed's didActivate: configure the SDK's audio, then start it (R-AUD-2). */
+    protected void startMedia() {
+        sdk.configAudio();
+        sdk.startAudio();
+    }
+
+    @Override
+    public void didDeactivateAudioSession() {
+        // Media I/O was stopped in performEndCallAction (Speakerbox policy); nothing may still run now (R-AUD-3).
+    }
+
+    // ---- ending -----------------------------------------------------------------------------------------------
+
+    @Override
+    public void userHangsUp(UUID call) {
+        env.log("endCallWithCompletion", call);
+        env.callController().request(ActionRequest.end(call), error -> error.ifPresent(e -> {
+            // R-END-3: the system no longer knows the call; still tear down our own state.
+            env.log("endCallFailed", call, "error", e.wireName());
+            AppCall gone = calls.remove(call);
+            if (gone != null) {
+                releaseMedia(call);
+            }
+        }));
+    }
+
+    @Override
+    public void performEndCallAction(CallAction action) {
+        AppCall call = calls.remove(action.callUUID());
+        if (call == null) {
+            action.fail(); // R-TX-6: never leave an end pending, even for an unknown UUID
+            return;
+        }
+        String id = call.id.toString();
+        if (call.outgoing || call.answered) {
+            env.signalling().hangUp(id);
+        } else {
+            env.signalling().decline(id);
+        }
+        releaseMedia(call.id);
+        action.fulfill();
+    }
+
+    /** Only ever after performEndCallAction or a reported end (R-END-2). */
+    protected void releaseMedia(UUID call) {
+        if (mediaOwner != null && !mediaOwner.equals(call)) {
+            return;
+        }
+        sdk.stopAudio();
+        sdk.releaseAudio();
+        sdk.unprepareSDK();
+        mediaOwner = null;
+    }
+
+    protected void onRemoteEnd(UUID call, CallEndedReason reason) {
+        AppCall gone = calls.remove(call);
+        if (gone == null) {
+            env.log("remoteEndForUnknownCall", call, "reason", reason.wireName());
+            return;
+        }
+        provider.reportCallEnded(call, Instant.now(), reason);
+        releaseMedia(call);
+    }
+
+    @Override
+    public void providerDidReset() {
+        if (mediaOwner != null) {
+            releaseMedia(mediaOwner);
+        }
+        calls.clear();
+    }
+
+    @Override
+    public void timedOutPerformingAction(CallAction action) {
+        env.log("actionTimedOut", action.callUUID(), "action", action.type().wireName());
+    }
+
+    // ---- outgoing and hold ------------------------------------------------------------------------------------
+
+    @Override
+    public void userStartsCall(UUID call, Handle handle) {
+        calls.put(call, new AppCall(call, true, handle));
+        env.log("startCallWithCompletion", call, "handle", handle.value());
+        env.callController().request(ActionRequest.start(call, handle), error -> error.ifPresent(e -> {
+            env.log("startCallFailed", call, "error", e.wireName());
+            calls.remove(call);
+        }));
+    }
+
+    @Override
+    public void performStartCallAction(CallAction action) {
+        AppCall call = calls.get(action.callUUID());
+        if (call == null) {
+            action.fail();
+            return;
+        }
+        configureAudioSession();
+        prepareMedia(call.id);
+        String callee = action.handle().map(Handle::value).orElse(call.handle.value());
+        env.signalling().invite(call.id.toString(), callee).whenComplete((response, failure) -> env.runOnMain(() -> {
+            if (failure == null && response.status() / 100 == 2) {
+                action.fulfill();
+                provider.reportOutgoingCallStartedConnecting(call.id);
+            } else {
+                env.log("inviteFailed", call.id, "status", response == null ? "none" : String.valueOf(response.status()));
+                action.fail();
+                calls.remove(call.id);
+                releaseMedia(call.id);
+            }
+        }));
+    }
+
+    protected void onRemoteAnswered(UUID call) {
+        AppCall c = calls.get(call);
+        if (c == null || !c.outgoing) {
+            env.log("answeredForUnknownCall", call);
+            return;
+        }
+        c.answered = true;
+        provider.reportOutgoingCallConnected(call);
+    }
+
+    @Override
+    public void performSetHeldCallAction(CallAction action) {
+        if (!calls.containsKey(action.callUUID())) {
+            action.fail();
+            return;
+        }
+        if (action.onHold()) {
+            sdk.stopAudio(); // Speakerbox: stop audio on hold; it restarts in the next didActivate (R-AUD-7)
+        }
+        action.fulfill();
+    }
+
+    @Override
+    public void continueUserActivity(Handle handle) {
+        userStartsCall(UUID.randomUUID(), handle);
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------------
+
+    protected static Optional<UUID> uuid(String text) {
+        return parseUuid(text);
+    }
+
+    private static Optional<UUID> parseUuid(String text) {
+        try {
+            return Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException | NullPointerException notAUuid) {
+            return Optional.empty();
+        }
+    }
+
+    /** What the app itself knows about one call. */
+    protected static final class AppCall {
+        final UUID id;
+        final boolean outgoing;
+        final Handle handle;
+        boolean answered;
+
+        AppCall(UUID id, boolean outgoing, Handle handle) {
+            this.id = id;
+            this.outgoing = outgoing;
+            this.handle = handle;
+        }
+    }
+
+}

@@ -1,0 +1,93 @@
+package dev.callflow.sdk;
+
+import dev.callflow.device.AudioSession;
+import dev.callflow.device.AudioSessionError;
+import dev.callflow.timeline.Level;
+import dev.callflow.timeline.Source;
+import dev.callflow.timeline.Timeline;
+
+import java.util.UUID;
+
+/**
+ * The seed's mediasdk as a simulation that behaves like the real thing: media I/O cannot start without an active
+ * audio session (561145187, as {@code AUIOClient_StartIO} fails on devices), a second prepare without a release is
+ * visible, and every call lands on the timeline with its outcome. One instance per app process.
+ */
+public final class SimulatedMediaSdk implements MediaSdk {
+    private final Timeline timeline;
+    private final AudioSession session;
+    private UUID call;
+    private boolean prepared;
+    private boolean configured;
+    private boolean running;
+
+    public SimulatedMediaSdk(Timeline timeline, AudioSession session) {
+        this.timeline = timeline;
+        this.session = session;
+    }
+
+    @Override
+    public synchronized boolean prepareSDK(UUID forCall) {
+        boolean again = prepared;
+        prepared = true;
+        call = forCall;
+        record(Level.VERBOSE, "prepareSDK", "alreadyPrepared", again ? "true" : null);
+        return true;
+    }
+
+    @Override
+    public synchronized void unprepareSDK() {
+        record(Level.INFO, "unprepareSDK", "wasPrepared", String.valueOf(prepared), "audioRunning", running ? "true" : null);
+        prepared = false;
+        configured = false;
+        running = false;
+    }
+
+    @Override
+    public synchronized boolean configAudio() {
+        if (!prepared) {
+            record(Level.ERROR, "configAudio", "result", "failed", "why", "SDK not prepared");
+            return false;
+        }
+        configured = true;
+        record(Level.INFO, "configAudio", "result", "ok");
+        return true;
+    }
+
+    @Override
+    public synchronized boolean startAudio() {
+        String why = !prepared ? "SDK not prepared"
+                : !configured ? "audio not configured (configAudio first)"
+                : !session.isActive() ? "no active audio session: AUIOClient_StartIO failed" : null;
+        if (why != null) {
+            record(Level.ERROR, "startAudio", "result", "failed",
+                    "error", session.isActive() ? null : String.valueOf(AudioSessionError.CANNOT_START_RECORDING.code()),
+                    "why", why);
+            return false;
+        }
+        running = true;
+        record(Level.INFO, "startAudio", "result", "ok", "session", session.isSystemActive() ? "callkit" : "app");
+        return true;
+    }
+
+    @Override
+    public synchronized void stopAudio() {
+        record(Level.INFO, "stopAudio", "wasRunning", String.valueOf(running));
+        running = false;
+    }
+
+    @Override
+    public synchronized void releaseAudio() {
+        record(Level.INFO, "releaseAudio", "audioRunning", running ? "true" : null);
+        running = false;
+        configured = false;
+    }
+
+    public synchronized boolean audioRunning() {
+        return running;
+    }
+
+    private void record(Level level, String name, String... kv) {
+        timeline.record(Source.SDK, level, name, call, Timeline.attrs(kv));
+    }
+}

@@ -1,0 +1,70 @@
+package dev.callflow.timeline;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * One row of an expected flow: an event name, and optionally its source, its call and attributes it must carry.
+ * {@code label} is how the row reads in failure messages ({@code sdk startAudio call A}).
+ */
+public record ExpectedEvent(Source source, String name, UUID call, Map<String, String> attributes, String label) {
+
+    public ExpectedEvent {
+        Objects.requireNonNull(name, "event name");
+        attributes = Map.copyOf(attributes);
+    }
+
+    public static ExpectedEvent named(String name) {
+        return new ExpectedEvent(null, name, null, Map.of(), name);
+    }
+
+    public boolean matches(Event e) {
+        if (!e.name().equals(name) || (source != null && e.source() != source)) {
+            return false;
+        }
+        if (call != null && !call.equals(e.call())) {
+            return false;
+        }
+        for (Map.Entry<String, String> a : attributes.entrySet()) {
+            if (!a.getValue().equals(e.attributes().get(a.getKey()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Same event kind (source and name), whatever the call and attributes. */
+    public boolean sameKind(Event e) {
+        return e.name().equals(name) && (source == null || e.source() == source);
+    }
+
+    /**
+     * Parses the attribute cell of a feature table: {@code reason=remoteEnded, result=ok}.
+     */
+    public static Map<String, String> parseAttributes(String cell) {
+        Map<String, String> m = new LinkedHashMap<>();
+        if (cell == null || cell.isBlank()) {
+            return m;
+        }
+        for (String part : cell.split(",")) {
+            String p = part.trim();
+            int eq = p.indexOf('=');
+            if (eq <= 0 || eq == p.length() - 1) {
+                throw new IllegalArgumentException("Attribute '" + p + "' must read key=value, e.g. reason=remoteEnded");
+            }
+            m.put(p.substring(0, eq).trim(), p.substring(eq + 1).trim());
+        }
+        return m;
+    }
+
+    public static String describe(Event e, Function<UUID, String> callNames) {
+        StringBuilder b = new StringBuilder(e.source().label()).append(' ').append(e.name());
+        if (e.call() != null) {
+            b.append(' ').append(callNames.apply(e.call()));
+        }
+        return b.toString();
+    }
+}
