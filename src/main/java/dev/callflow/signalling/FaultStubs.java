@@ -1,0 +1,49 @@
+package dev.callflow.signalling;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import java.util.UUID;
+
+/** Translates a {@link SignallingFault} into a WireMock stub scoped to one device. */
+final class FaultStubs {
+    /** Fixture mappings use WireMock's default priority (5); 1 always wins. */
+    static final int FAULT_PRIORITY = 1;
+
+    private FaultStubs() {
+    }
+
+    static MappingBuilder stubFor(SignallingFault fault, String deviceId, UUID id, String selfBaseUrl) {
+        return any(urlPathMatching(fault.pathRegex()))
+                .withId(id) // fresh UUID per injection: never trips "Duplicate stub mapping ID"
+                .withName("fault " + deviceId + " " + fault)
+                .atPriority(FAULT_PRIORITY)
+                .withHeader(SignallingHeaders.DEVICE, equalTo(deviceId))
+                .withHeader(SignallingHeaders.FAULT_BYPASS, absent())
+                .willReturn(response(fault, selfBaseUrl));
+    }
+
+    private static ResponseDefinitionBuilder response(SignallingFault fault, String selfBaseUrl) {
+        if (fault instanceof SignallingFault.Delay d) {
+            // WireMock cannot "delay, then fall through to the next stub", so the fault proxies to this
+            // same server with a bypass header; the inner hop is served by the fixture mapping.
+            return aResponse()
+                    .proxiedFrom(selfBaseUrl)
+                    .withAdditionalRequestHeader(SignallingHeaders.FAULT_BYPASS, "1")
+                    .withFixedDelay(Math.toIntExact(d.delay().toMillis()));
+        }
+        if (fault instanceof SignallingFault.Status s) {
+            return aResponse().withStatus(s.status()).withBody(s.body());
+        }
+        if (fault instanceof SignallingFault.ConnectionReset) {
+            return aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER);
+        }
+        throw new IllegalArgumentException("unknown fault " + fault);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.callflow.signalling;
+
+import com.github.tomakehurst.wiremock.extension.Parameters;
+import com.github.tomakehurst.wiremock.extension.ServeEventListener;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.http.LoggedResponse;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Push-style journal: WireMock calls {@link #afterComplete} for every served request (matched or not),
+ * and the tap routes it by device header to that device's listener. No polling, no resetAll.
+ */
+final class JournalTap implements ServeEventListener {
+    private static final Logger LOG = Logger.getLogger(JournalTap.class.getName());
+
+    private final Map<String, ExchangeListener> listeners = new ConcurrentHashMap<>();
+
+    @Override
+    public String getName() {
+        return "callflow-journal-tap";
+    }
+
+    @Override
+    public boolean applyGlobally() {
+        return true;
+    }
+
+    boolean attach(String deviceId, ExchangeListener listener) {
+        return listeners.putIfAbsent(deviceId, listener) == null;
+    }
+
+    void detach(String deviceId, ExchangeListener listener) {
+        listeners.remove(deviceId, listener);
+    }
+
+    @Override
+    public void afterComplete(ServeEvent event, Parameters parameters) {
+        LoggedRequest req = event.getRequest();
+        String deviceId = req.getHeader(SignallingHeaders.DEVICE);
+        if (deviceId == null || req.getHeader(SignallingHeaders.FAULT_BYPASS) != null) {
+            return; // not a device request, or the inner hop of a delay fault (the outer one is reported)
+        }
+        ExchangeListener listener = listeners.get(deviceId);
+        if (listener == null) {
+            return;
+        }
+        try {
+            listener.onExchange(toExchange(deviceId, event));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "exchange listener for device " + deviceId + " threw", e);
+        }
+    }
+
+    private static SignallingExchange toExchange(String deviceId, ServeEvent event) {
+        LoggedRequest req = event.getRequest();
+        LoggedResponse res = event.getResponse();
+        String url = req.getUrl();
+        int q = url.indexOf('?');
+        String path = q < 0 ? url : url.substring(0, q);
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (HttpHeader h : req.getHeaders().all()) {
+            headers.put(h.key(), String.join(", ", h.values()));
+        }
+        int status = res == null || res.getFault() != null ? 0 : res.getStatus();
+        String responseBody = res == null ? "" : res.getBodyAsString();
+        return new SignallingExchange(deviceId, req.getMethod().getName(), path, status,
+                req.getBodyAsString(), responseBody, headers);
+    }
+}

@@ -1,0 +1,254 @@
+package dev.callflow.signalling;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The mock signalling server: one embedded WireMock per run, shared by parallel scenarios that are kept apart
+ * by the {@value SignallingHeaders#DEVICE} header. Never calls {@code resetAll}.
+ *
+ * <p>Stub mappings come from {@code <fixturesDir>/mappings/*.json}. Per-device listeners and faults are added with
+ * {@link #attach}. Server-initiated events go through the {@code POST /harness/relay} stub, whose webhook
+ * re-posts the body to the URL in {@value SignallingHeaders#RELAY_TARGET}, so they reach the device over real HTTP.
+ */
+public final class SignallingServer implements AutoCloseable {
+
+    private final WireMockServer wireMock;
+    private final JournalTap tap;
+    private final HttpClient http;
+    private final String baseUrl;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private SignallingServer(WireMockServer wireMock, JournalTap tap, HttpClient http) {
+        this.wireMock = wireMock;
+        this.tap = tap;
+        this.http = http;
+        this.baseUrl = "http://127.0.0.1:" + wireMock.port();
+    }
+
+    /** Starts on 127.0.0.1 with a dynamic port, loading {@code fixturesDir/mappings}. */
+    public static SignallingServer start(Path fixturesDir) {
+        return builder().fixturesDir(fixturesDir).start();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@code http://127.0.0.1:<port>} (never "localhost": avoids IPv6/IPv4 resolution surprises). */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public int port() {
+        return wireMock.port();
+    }
+
+    /** The bind address WireMock was configured with (always 127.0.0.1). */
+    public String bindAddress() {
+        return wireMock.getOptions().bindAddress();
+    }
+
+    /**
+     * Reports every completed request carrying {@code X-Callflow-Device: deviceId} to {@code listener}
+     * (including relay posts made by {@link #sendToDevice} for that device, path {@code /harness/relay}).
+     *
+     * @throws IllegalStateException if the device is already attached (one owner per device keeps scenarios isolated)
+     */
+    public Registration attach(String deviceId, ExchangeListener listener) {
+        Ids.require(deviceId, "deviceId");
+        Objects.requireNonNull(listener, "listener");
+        ensureOpen();
+        if (!tap.attach(deviceId, listener)) {
+            throw new IllegalStateException("device '" + deviceId + "' is already attached to this signalling server");
+        }
+        return new Registration(deviceId, listener);
+    }
+
+    /**
+     * Posts {@code event} to the relay stub; its webhook then POSTs the same JSON to {@code deviceEndpoint}.
+     * The future completes with the relay's status (202) once WireMock has accepted the event, which is before
+     * delivery: the device sees it asynchronously, on WireMock's webhook thread pool.
+     */
+    public CompletableFuture<Integer> sendToDevice(String deviceId, URI deviceEndpoint, ServerEvent event) {
+        Ids.require(deviceId, "deviceId");
+        Objects.requireNonNull(deviceEndpoint, "deviceEndpoint");
+        Objects.requireNonNull(event, "event");
+        if (!"http".equals(deviceEndpoint.getScheme()) && !"https".equals(deviceEndpoint.getScheme())) {
+            throw new IllegalArgumentException("deviceEndpoint must be an http(s) URI, got " + deviceEndpoint);
+        }
+        ensureOpen();
+        URI relay = URI.create(baseUrl + "/harness/relay");
+        HttpRequest request = HttpRequest.newBuilder(relay)
+                .version(HttpClient.Version.HTTP_1_1)
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .header(SignallingHeaders.DEVICE, deviceId)
+                .header(SignallingHeaders.RELAY_TARGET, deviceEndpoint.toString())
+                .POST(HttpRequest.BodyPublishers.ofString(event.toJson()))
+                .build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                .handle((response, failure) -> {
+                    if (failure != null) {
+                        throw new SignallingException("relay of '" + event.type() + "' for device " + deviceId
+                                + " via POST " + relay + " failed: " + SignallingException.describe(failure), failure);
+                    }
+                    return response.statusCode();
+                });
+    }
+
+    /**
+     * Stops WireMock. Known leak (wiremock/wiremock#2057, still present in 3.13.2): the webhook extension's
+     * non-daemon {@code ScheduledThreadPoolExecutor} is not shut down by {@code stop()}. Surefire's fork exits
+     * anyway; a plain {@code main} must end with {@code System.exit}. Start one server per run, not per scenario.
+     */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            wireMock.stop();
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("signalling server is closed");
+        }
+    }
+
+    /** A device's attachment: its exchange listener plus any faults injected for it. */
+    public final class Registration implements AutoCloseable {
+        private final String deviceId;
+        private final ExchangeListener listener;
+        private final List<UUID> faultIds = new CopyOnWriteArrayList<>();
+        private final AtomicBoolean open = new AtomicBoolean(true);
+
+        private Registration(String deviceId, ExchangeListener listener) {
+            this.deviceId = deviceId;
+            this.listener = listener;
+        }
+
+        public String deviceId() {
+            return deviceId;
+        }
+
+        /**
+         * Adds a priority-1 stub matching this device's header and the fault's path regex.
+         * Returns a handle that removes just this fault; {@link #close()} removes all remaining ones.
+         */
+        public InjectedFault inject(SignallingFault fault) {
+            Objects.requireNonNull(fault, "fault");
+            if (!open.get()) {
+                throw new IllegalStateException("registration for device '" + deviceId + "' is closed");
+            }
+            UUID id = UUID.randomUUID();
+            wireMock.stubFor(FaultStubs.stubFor(fault, deviceId, id, baseUrl));
+            faultIds.add(id);
+            return () -> removeFault(id);
+        }
+
+        /** Removes every fault injected through this registration (the device stays attached). */
+        public void clearFaults() {
+            for (UUID id : new ArrayList<>(faultIds)) {
+                removeFault(id);
+            }
+        }
+
+        public int activeFaults() {
+            return faultIds.size();
+        }
+
+        private void removeFault(UUID id) {
+            if (faultIds.remove(id) && !closed.get()) {
+                wireMock.removeStub(id);
+            }
+        }
+
+        /** Detaches the listener and removes this device's fault stubs. Idempotent. */
+        @Override
+        public void close() {
+            if (open.compareAndSet(true, false)) {
+                tap.detach(deviceId, listener);
+                clearFaults();
+            }
+        }
+    }
+
+    /** Validating builder; {@link #start()} starts WireMock. */
+    public static final class Builder {
+        private Path fixturesDir;
+        private HttpClient httpClient;
+        private int maxJournalEntries = 10_000;
+        private int containerThreads = 0;
+
+        private Builder() {
+        }
+
+        /** Directory holding {@code mappings/} (and optionally {@code __files/}). */
+        public Builder fixturesDir(Path dir) {
+            this.fixturesDir = Objects.requireNonNull(dir, "fixturesDir");
+            return this;
+        }
+
+        /** Client for relay posts; defaults to a JVM-wide shared HTTP/1.1 client. */
+        public Builder httpClient(HttpClient client) {
+            this.httpClient = Objects.requireNonNull(client, "httpClient");
+            return this;
+        }
+
+        /** Bounds WireMock's in-memory journal (the tap pushes exchanges out, the journal is only for debugging). */
+        public Builder maxJournalEntries(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("maxJournalEntries must be >= 1, got " + n);
+            }
+            this.maxJournalEntries = n;
+            return this;
+        }
+
+        /** Jetty worker threads; 0 keeps WireMock's default. Raise it for many parallel scenarios. */
+        public Builder containerThreads(int n) {
+            if (n != 0 && n < 8) {
+                throw new IllegalArgumentException("containerThreads must be 0 (default) or >= 8, got " + n);
+            }
+            this.containerThreads = n;
+            return this;
+        }
+
+        public SignallingServer start() {
+            if (fixturesDir == null) {
+                throw new IllegalStateException("fixturesDir is required");
+            }
+            Path mappings = fixturesDir.resolve("mappings");
+            if (!Files.isDirectory(mappings)) {
+                throw new IllegalArgumentException("no mappings directory at " + mappings.toAbsolutePath());
+            }
+            JournalTap tap = new JournalTap();
+            var options = options()
+                    .dynamicPort()
+                    .bindAddress("127.0.0.1")
+                    .usingFilesUnderDirectory(fixturesDir.toAbsolutePath().toString())
+                    .maxRequestJournalEntries(maxJournalEntries)
+                    .extensions(tap);
+            if (containerThreads > 0) {
+                options.containerThreads(containerThreads);
+            }
+            WireMockServer wm = new WireMockServer(options);
+            wm.start();
+            return new SignallingServer(wm, tap, httpClient != null ? httpClient : SharedHttp.client());
+        }
+    }
+}
