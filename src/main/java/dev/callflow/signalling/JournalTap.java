@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.extension.ServeEventListener;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.LoggedResponse;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.util.LinkedHashMap;
@@ -13,7 +14,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Push-style journal: WireMock calls {@link #afterComplete} for every served request (matched or not),
+ * Push-style journal: WireMock calls {@link #beforeResponseSent} for every served request (matched or not),
  * and the tap routes it by device header to that device's listener. No polling, no resetAll.
  */
 final class JournalTap implements ServeEventListener {
@@ -39,8 +40,12 @@ final class JournalTap implements ServeEventListener {
         listeners.remove(deviceId, listener);
     }
 
+    /**
+     * Before the response goes out, so the exchange is on the timeline before the app can react to the answer:
+     * a timeline then never shows the app acting on a response before the request that produced it.
+     */
     @Override
-    public void afterComplete(ServeEvent event, Parameters parameters) {
+    public void beforeResponseSent(ServeEvent event, Parameters parameters) {
         LoggedRequest req = event.getRequest();
         String deviceId = req.getHeader(SignallingHeaders.DEVICE);
         if (deviceId == null || req.getHeader(SignallingHeaders.FAULT_BYPASS) != null) {
@@ -67,8 +72,16 @@ final class JournalTap implements ServeEventListener {
         for (HttpHeader h : req.getHeaders().all()) {
             headers.put(h.key(), String.join(", ", h.values()));
         }
-        int status = res == null || res.getFault() != null ? 0 : res.getStatus();
-        String responseBody = res == null ? "" : res.getBodyAsString();
+        int status;
+        String responseBody;
+        if (res != null) {
+            status = res.getFault() != null ? 0 : res.getStatus();
+            responseBody = res.getBodyAsString();
+        } else {
+            ResponseDefinition def = event.getResponseDefinition();
+            status = def == null || def.getFault() != null ? 0 : def.getStatus();
+            responseBody = def == null || def.getBody() == null ? "" : def.getBody();
+        }
         return new SignallingExchange(deviceId, req.getMethod().getName(), path, status,
                 req.getBodyAsString(), responseBody, headers);
     }

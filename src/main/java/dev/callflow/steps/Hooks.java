@@ -1,0 +1,61 @@
+package dev.callflow.steps;
+
+import dev.callflow.harness.ScenarioRig;
+import dev.callflow.iut.ImplementationsUnderTest;
+import dev.callflow.report.TimelineReport;
+import io.cucumber.java.After;
+import io.cucumber.java.AfterAll;
+import io.cucumber.java.Before;
+import io.cucumber.java.BeforeAll;
+import io.cucumber.java.Scenario;
+
+import java.util.Locale;
+
+/** Starts the run's servers once; gives every scenario a fresh device and writes its timeline afterwards. */
+public class Hooks {
+    private final ScenarioContext context;
+    private long startNanos;
+
+    public Hooks(ScenarioContext context) {
+        this.context = context;
+    }
+
+    @BeforeAll
+    public static void startServers() {
+        Suite.start();
+    }
+
+    @AfterAll
+    public static void stopServers() {
+        Suite s = Suite.stop();
+        if (s != null) {
+            TimelineReport.writeSummary(s.settings.reportsDir(), s.summary());
+        }
+    }
+
+    @Before(order = 0)
+    public void freshDevice() {
+        Suite suite = Suite.get();
+        startNanos = System.nanoTime();
+        context.attach(ScenarioRig.create(suite.infrastructure, suite.settings,
+                ImplementationsUnderTest.resolve(suite.settings.iut())));
+        suite.noteSetup((System.nanoTime() - startNanos) / 1000);
+    }
+
+    @After
+    public void writeTimeline(Scenario scenario) {
+        if (!context.hasRig()) {
+            return;
+        }
+        ScenarioRig rig = context.rig();
+        try {
+            String log = TimelineReport.write(rig.settings().reportsDir(), scenario.getUri().toString(),
+                    scenario.getName(), scenario.getLine(), rig.timeline());
+            scenario.attach(log.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain", "timeline.log");
+            Suite.get().noteScenario(String.format(Locale.ROOT, "%-8s %7.1f ms  %s", scenario.getStatus(),
+                    (System.nanoTime() - startNanos) / 1e6, scenario.getName()));
+        } finally {
+            rig.close();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.callflow.steps;
+
+import dev.callflow.harness.HarnessSettings;
+import dev.callflow.harness.Infrastructure;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The run's shared servers and its measurements. Cucumber's {@code @BeforeAll}/{@code @AfterAll} hooks are static,
+ * so the run's one instance lives here; scenarios only read it. Everything per scenario lives in
+ * {@link ScenarioContext}.
+ */
+final class Suite {
+    private static volatile Suite current;
+
+    final HarnessSettings settings;
+    final Infrastructure infrastructure;
+    private final List<Long> setupMicros = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> scenarioTimes = Collections.synchronizedList(new ArrayList<>());
+
+    private Suite(HarnessSettings settings, Infrastructure infrastructure) {
+        this.settings = settings;
+        this.infrastructure = infrastructure;
+    }
+
+    static synchronized void start() {
+        if (current == null) {
+            HarnessSettings settings = HarnessSettings.fromSystemProperties();
+            current = new Suite(settings, Infrastructure.start(settings));
+        }
+    }
+
+    static Suite get() {
+        Suite s = current;
+        if (s == null) {
+            throw new IllegalStateException("The suite's servers are not running: the @BeforeAll hook in "
+                    + Hooks.class.getName() + " did not run (is dev.callflow.steps on the glue path?)");
+        }
+        return s;
+    }
+
+    static synchronized Suite stop() {
+        Suite s = current;
+        current = null;
+        if (s != null) {
+            s.infrastructure.close();
+        }
+        return s;
+    }
+
+    void noteSetup(long micros) {
+        setupMicros.add(micros);
+    }
+
+    void noteScenario(String line) {
+        scenarioTimes.add(line);
+    }
+
+    String summary() {
+        List<Long> setups;
+        synchronized (setupMicros) {
+            setups = new ArrayList<>(setupMicros);
+        }
+        Collections.sort(setups);
+        StringBuilder b = new StringBuilder();
+        b.append("implementation under test: ").append(settings.iut()).append('\n');
+        b.append("timing profile: ").append(settings.timing().describe()).append('\n');
+        b.append("servers started in: ").append(infrastructure.startMillis()).append(" ms\n");
+        if (!setups.isEmpty()) {
+            b.append(String.format(Locale.ROOT, "per-scenario harness set-up (fresh device, timeline, registrations): "
+                            + "median %.2f ms, max %.2f ms over %d scenarios%n",
+                    setups.get(setups.size() / 2) / 1000.0, setups.get(setups.size() - 1) / 1000.0, setups.size()));
+        }
+        synchronized (scenarioTimes) {
+            scenarioTimes.forEach(l -> b.append(l).append('\n'));
+        }
+        return b.toString();
+    }
+}
