@@ -25,7 +25,8 @@ final class PayloadJson {
             root = MAPPER.readTree(payloadJson);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()
+                    + context(payloadJson, at.getCharOffset());
             throw new IllegalArgumentException("payloadJson is not valid JSON" + where + ": "
                     + e.getOriginalMessage() + ". Nothing was sent.", e);
         }
@@ -33,5 +34,15 @@ final class PayloadJson {
             throw new IllegalArgumentException("payloadJson must be a JSON object (APNs payloads are dictionaries), "
                     + "got a " + root.getNodeType().toString().toLowerCase() + ". Nothing was sent.");
         }
+    }
+
+    /** The text just before the error, so a long payload's problem can be found by eye. */
+    private static String context(String text, long charOffset) {
+        if (charOffset < 0 || charOffset > text.length()) {
+            return "";
+        }
+        int end = (int) charOffset;
+        int start = Math.max(0, end - 24);
+        return " (just after " + (start > 0 ? "…" : "") + "\"" + text.substring(start, end) + "\")";
     }
 }
