@@ -175,9 +175,13 @@ public final class SimulatedDevice implements AutoCloseable {
         terminate("killed", null, "the app process was killed");
     }
 
+    /** Locking the phone sends a foreground app to the background, as on a device. */
     public void lockScreen() {
         locked = true;
         record(Source.USER, "deviceLocked", null);
+        if (appState == AppState.FOREGROUND) {
+            moveAppToBackground();
+        }
     }
 
     public void unlockScreen() {

@@ -1,0 +1,37 @@
+@flow-answer
+Feature: Answer an incoming call
+  The user answers on the system call UI. The app configures the audio session (never activates it), fulfils the
+  answer once the server accepted, and starts media only when the system activated the session (R-AUD-1, R-AUD-2).
+
+  Background:
+    Given the app is running in the foreground
+
+  @R-AUD-2 @R-TX-1
+  Scenario: Answer on the system call UI with the phone unlocked
+    When the server offers call A from "alice"
+    And the user answers call A on the system call UI
+    Then the timeline shows in order:
+      | source     | event                   | call | attributes               |
+      | user       | userTappedAnswer        | A    | lockScreen=false         |
+      | system     | performAnswerCallAction | A    |                          |
+      | app        | audioSessionSetCategory |      | category=playAndRecord   |
+      | signalling | accept                  | A    | status=200               |
+      | app        | fulfill                 | A    | action=answer            |
+      | system     | didActivateAudioSession | A    |                          |
+      | sdk        | configAudio             | A    | result=ok                |
+      | sdk        | startAudio              | A    | result=ok, session=callkit |
+    And there is no audioSessionSetActive at all
+
+  @R-AUD-2
+  Scenario: Answer on the lock screen keeps the system call UI and still starts media after activation
+    Given the phone is locked
+    When the server offers call A from "alice"
+    And the user answers call A on the system call UI
+    Then the timeline shows in order:
+      | source | event                   | call | attributes      |
+      | user   | userTappedAnswer        | A    | lockScreen=true |
+      | system | performAnswerCallAction | A    |                 |
+      | app    | fulfill                 | A    | action=answer   |
+      | system | didActivateAudioSession | A    |                 |
+      | sdk    | startAudio              | A    | result=ok       |
+    And there is no appWillEnterForeground at all

@@ -1,0 +1,66 @@
+@flow-incoming
+Feature: Incoming call
+  An offer from the signalling server is reported to CallKit at once; the system shows its incoming-call UI,
+  and the media SDK is prepared only after the system accepted the report (R-INC-1).
+
+  Background:
+    Given the app is running in the foreground
+
+  @R-INC-1
+  Scenario: The server offers a call while the app is in the foreground
+    When the server offers call A from "alice"
+    Then the timeline shows in order:
+      | source     | event                           | call | attributes             |
+      | signalling | serverEvent                     | A    | type=offer             |
+      | app        | handleIncomingCall              | A    | via=signalling         |
+      | app        | reportNewIncomingCall           | A    | handle=alice           |
+      | system     | incomingCallUiShown             | A    | options=answer,decline |
+      | system     | reportNewIncomingCallCompletion | A    |                        |
+      | sdk        | unprepareSDK                    |      |                        |
+      | sdk        | prepareSDK                      | A    |                        |
+    And call A is ringing on the system call UI
+    And there is no didActivateAudioSession for call A
+
+  @R-TX-6
+  Scenario: The user declines on the system call UI
+    When the server offers call A from "alice"
+    And the user declines call A on the system call UI
+    Then the timeline shows in order:
+      | source | event                | call | attributes |
+      | user   | userTappedDecline    | A    |            |
+      | system | performEndCallAction | A    |            |
+      | sdk    | releaseAudio         | A    |            |
+      | sdk    | unprepareSDK         | A    |            |
+      | app    | fulfill              | A    | action=end |
+      | system | callEnded            | A    |            |
+    And the timeline shows in order:
+      | source     | event                | call | attributes |
+      | system     | performEndCallAction | A    |            |
+      | signalling | decline              | A    | status=200 |
+    And there is no didActivateAudioSession for call A
+
+  @R-END-1 @R-PUSH-5
+  Scenario: The caller cancels before the user answers
+    When the server offers call A from "alice"
+    And call A is ringing on the system call UI
+    And the caller cancels call A
+    Then the timeline shows in order:
+      | source     | event           | call | attributes          |
+      | signalling | serverEvent     | A    | type=cancel         |
+      | app        | reportCallEnded | A    | reason=remoteEnded  |
+      | system     | callEnded       | A    |                     |
+      | sdk        | unprepareSDK    | A    |                     |
+    And there is no performEndCallAction for call A
+
+  @R-INC-2 @R-INC-3
+  Scenario: Do Not Disturb filters the call and the app prepares nothing
+    Given Do Not Disturb is on
+    When the server offers call A from "alice"
+    Then the timeline shows in order:
+      | source     | event                           | call | attributes                    |
+      | app        | reportNewIncomingCall           | A    |                               |
+      | system     | reportNewIncomingCallCompletion | A    | error=filteredByDoNotDisturb  |
+      | app        | incomingCallRejected            | A    | error=filteredByDoNotDisturb  |
+      | signalling | busy                            | A    | status=200                    |
+    And there is no prepareSDK for call A
+    And there is no incomingCallUiShown for call A

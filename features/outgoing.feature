@@ -1,0 +1,58 @@
+@flow-outgoing
+Feature: Outgoing call
+  The user calls from the app: a start transaction, performStartCallAction, the invite over signalling, fulfil,
+  started connecting, activation, media, and connectedAt once the callee answers (R-OUT-1).
+
+  Background:
+    Given the app is running in the foreground
+
+  @R-OUT-1 @R-AUD-2
+  Scenario: The callee answers an outgoing call
+    When the user calls "bob" from the app as call B
+    And the callee answers call B
+    Then the timeline shows in order:
+      | source     | event                               | call | attributes     |
+      | user       | userStartedCall                     | B    | handle=bob     |
+      | app        | requestTransaction                  | B    | actions=start  |
+      | system     | requestTransactionCompletion        | B    |                |
+      | system     | performStartCallAction              | B    |                |
+      | signalling | invite                              | B    | status=201     |
+      | app        | fulfill                             | B    | action=start   |
+      | app        | reportOutgoingCallStartedConnecting | B    |                |
+      | system     | didActivateAudioSession             | B    |                |
+      | sdk        | startAudio                          | B    | result=ok      |
+    And the timeline shows in order:
+      | source     | event                       | call | attributes    |
+      | signalling | serverEvent                 | B    | type=answered |
+      | app        | reportOutgoingCallConnected | B    |               |
+
+  @R-OUT-1 @R-END-1
+  Scenario Outline: The callee never connects: <outcome>
+    When the user calls "bob" from the app as call B
+    And the audio of call B runs
+    And the callee <outcome> call B
+    Then the timeline shows in order:
+      | source | event                     | call | attributes      |
+      | app    | reportCallEnded           | B    | reason=<reason> |
+      | system | callEnded                 | B    |                 |
+      | sdk    | releaseAudio              | B    |                 |
+      | system | didDeactivateAudioSession | B    |                 |
+    And there is no reportOutgoingCallConnected for call B
+
+    Examples:
+      | outcome            | reason      |
+      | declines           | remoteEnded |
+      | does not answer    | unanswered  |
+
+  @R-OUT-1 @R-END-2
+  Scenario: The user cancels an outgoing call before it connects
+    When the user calls "bob" from the app as call B
+    And the audio of call B runs
+    And the user hangs up call B in the app
+    Then the timeline shows in order:
+      | source     | event                     | call | attributes |
+      | app        | endCallWithCompletion     | B    |            |
+      | system     | performEndCallAction      | B    |            |
+      | sdk        | releaseAudio              | B    |            |
+      | app        | fulfill                   | B    | action=end |
+      | system     | didDeactivateAudioSession | B    |            |

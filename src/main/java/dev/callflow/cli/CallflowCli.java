@@ -1,0 +1,46 @@
+package dev.callflow.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code ./callflow}: the harness's command line. Exit codes: 0 all pass, 1 conformance failures,
+ * 2 usage or input error, 3 harness fault.
+ */
+@Command(name = "callflow", mixinStandardHelpOptions = true, version = "callflow-harness 0.1.0",
+        description = "Headless conformance harness for CallKit-style VoIP call flows and VoIP push.",
+        subcommands = {RunCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every scenario passed", "1:conformance failures (the implementation is wrong)",
+                "2:usage or input error", "3:harness fault (the harness or its set-up is wrong)"})
+public final class CallflowCli implements Runnable {
+    public static final int PASS = 0;
+    public static final int CONFORMANCE_FAILURE = 1;
+    public static final int USAGE = 2;
+    public static final int HARNESS_FAULT = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Name a command, e.g. 'callflow run'");
+    }
+
+    public static int execute(String... args) {
+        return new CommandLine(new CallflowCli())
+                .setExitCodeExceptionMapper(t -> HARNESS_FAULT)
+                .setParameterExceptionHandler((ex, a) -> {
+                    ex.getCommandLine().getErr().println(ex.getMessage());
+                    CommandLine.UnmatchedArgumentException.printSuggestions(ex, ex.getCommandLine().getErr());
+                    ex.getCommandLine().usage(ex.getCommandLine().getErr());
+                    return USAGE;
+                })
+                .execute(args);
+    }
+
+    public static void main(String[] args) {
+        // WireMock's webhook pool is non-daemon (wiremock#2057): exit explicitly.
+        System.exit(execute(args));
+    }
+}

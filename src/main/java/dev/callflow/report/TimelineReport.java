@@ -1,0 +1,51 @@
+package dev.callflow.report;
+
+import dev.callflow.timeline.LogFormat;
+import dev.callflow.timeline.Timeline;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Writes each scenario's timeline in the seed's device-log format, and the run's summary. */
+public final class TimelineReport {
+    private TimelineReport() { }
+
+    /**
+     * Writes {@code <reports>/timelines/<feature>/<line>-<scenario>.log} and returns the rendered log.
+     */
+    public static String write(Path reportsDir, String featureUri, String scenarioName, int line, Timeline timeline) {
+        String log = LogFormat.standard().render(timeline);
+        Path file = reportsDir.resolve("timelines").resolve(slug(featureName(featureUri)))
+                .resolve(String.format(Locale.ROOT, "%04d-%s.log", line, slug(scenarioName)));
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the timeline of '" + scenarioName + "' to " + file, e);
+        }
+        return log;
+    }
+
+    public static void writeSummary(Path reportsDir, String summary) {
+        try {
+            Files.createDirectories(reportsDir);
+            Files.writeString(reportsDir.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the run summary under " + reportsDir, e);
+        }
+    }
+
+    static String featureName(String uri) {
+        String name = uri.substring(uri.lastIndexOf('/') + 1);
+        return name.endsWith(".feature") ? name.substring(0, name.length() - ".feature".length()) : name;
+    }
+
+    static String slug(String text) {
+        String s = text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("(^-+|-+$)", "");
+        return s.length() > 80 ? s.substring(0, 80) : s.isEmpty() ? "scenario" : s;
+    }
+}

@@ -1,0 +1,182 @@
+package dev.callflow.steps;
+
+import dev.callflow.device.Handle;
+import dev.callflow.device.OtherCalls;
+import dev.callflow.harness.ScenarioRig;
+import dev.callflow.push.PushResult;
+import dev.callflow.signalling.ServerEvent;
+import dev.callflow.signalling.ServerEventType;
+import dev.callflow.timeline.Source;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+
+import java.util.Locale;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the server, the push service and the user do to calls. */
+public class CallSteps {
+    private final ScenarioContext ctx;
+
+    public CallSteps(ScenarioContext ctx) {
+        this.ctx = ctx;
+    }
+
+    private ScenarioRig rig() {
+        return ctx.rig();
+    }
+
+    private UUID call(String alias) {
+        return ctx.calls().idOf(alias);
+    }
+
+    // ---- the signalling server ---------------------------------------------------------------------------
+
+    @When("the server offers call {word} from {string}")
+    public void serverOffers(String alias, String caller) {
+        rig().sendServerEvent(ServerEvent.offer(call(alias).toString(), caller, "generic"));
+    }
+
+    @When("the caller cancels call {word}")
+    public void callerCancels(String alias) {
+        rig().sendServerEvent(ServerEvent.of(ServerEventType.CANCEL, call(alias).toString()));
+    }
+
+    @When("the remote party hangs up call {word}")
+    public void remoteHangsUp(String alias) {
+        rig().sendServerEvent(ServerEvent.of(ServerEventType.REMOTE_HANGUP, call(alias).toString()));
+    }
+
+    @When("the callee answers call {word}")
+    public void calleeAnswers(String alias) {
+        rig().sendServerEvent(ServerEvent.of(ServerEventType.ANSWERED, call(alias).toString()));
+    }
+
+    @When("the callee is busy for call {word}")
+    public void calleeBusy(String alias) {
+        rig().sendServerEvent(ServerEvent.of(ServerEventType.BUSY, call(alias).toString()));
+    }
+
+    @When("the callee declines call {word}")
+    public void calleeDeclines(String alias) {
+        rig().sendServerEvent(ServerEvent.of(ServerEventType.DECLINED, call(alias).toString()));
+    }
+
+    @When("the callee does not answer call {word}")
+    public void calleeNoAnswer(String alias) {
+        rig().sendServerEvent(new ServerEvent("noAnswer", call(alias).toString(), java.util.Map.of()));
+    }
+
+    // ---- VoIP push ---------------------------------------------------------------------------------------
+
+    @When("the app server sends a VoIP push for call {word} from {string}")
+    public void voipPush(String alias, String caller) {
+        UUID id = call(alias);
+        PushResult result = rig().sendVoipPush(id,
+                "{\"aps\":{},\"callId\":\"" + id + "\",\"caller\":\"" + caller.replace("\"", "\\\"") + "\",\"handleType\":\"generic\"}");
+        assertThat(result.accepted())
+                .as("the mock APNs should accept a well-formed VoIP push to the app's registered token, but answered %s", result)
+                .isTrue();
+    }
+
+    // ---- the system call UI ------------------------------------------------------------------------------
+
+    @When("the user answers call {word} on the system call UI")
+    public void answerOnSystemUi(String alias) {
+        UUID id = awaitRinging(alias);
+        rig().device().callUi().answer(id);
+    }
+
+    @When("the user declines call {word} on the system call UI")
+    public void declineOnSystemUi(String alias) {
+        UUID id = awaitRinging(alias);
+        rig().device().callUi().decline(id);
+    }
+
+    @When("the user ends call {word} on the system call UI")
+    public void endOnSystemUi(String alias) {
+        rig().device().callUi().end(call(alias));
+    }
+
+    @When("the user presses the side button")
+    public void sideButton() {
+        rig().device().callUi().pressSideButton();
+    }
+
+    @Then("call {word} is ringing on the system call UI")
+    public void ringing(String alias) {
+        UUID id = awaitRinging(alias);
+        assertThat(rig().device().callUi().ringingCall()).as("the call the incoming-call UI shows").contains(id);
+    }
+
+    private UUID awaitRinging(String alias) {
+        UUID id = call(alias);
+        Waits.until(rig(), "the system to show the incoming-call UI for " + ctx.calls().nameOf(id),
+                Waits.named("incomingCallUiShown", id));
+        return id;
+    }
+
+    // ---- the app's own UI --------------------------------------------------------------------------------
+
+    @When("the user hangs up call {word} in the app")
+    public void hangUpInApp(String alias) {
+        UUID id = call(alias);
+        rig().timeline().record(Source.USER, "userTappedHangUp", id);
+        rig().device().inApp(app -> app.userHangsUp(id));
+    }
+
+    @When("the user calls {string} from the app as call {word}")
+    public void callFromApp(String handle, String alias) {
+        UUID id = call(alias);
+        rig().timeline().record(Source.USER, "userStartedCall", id, "handle", handle);
+        rig().device().inApp(app -> app.userStartsCall(id, Handle.generic(handle)));
+    }
+
+    // ---- composite set-up --------------------------------------------------------------------------------
+
+    @Given("call {word} from {string} is connected")
+    public void connectedIncoming(String alias, String caller) {
+        serverOffers(alias, caller);
+        answerOnSystemUi(alias);
+        audioRunning(alias);
+    }
+
+    @Then("the audio of call {word} is running")
+    @When("the audio of call {word} runs")
+    public void audioRunning(String alias) {
+        UUID id = call(alias);
+        Waits.until(rig(), "media to start for " + ctx.calls().nameOf(id) + " (sdk startAudio result=ok)",
+                e -> e.is(Source.SDK, "startAudio") && id.equals(e.call()) && e.attribute("result").orElse("").equals("ok"));
+    }
+
+    // ---- other calls -------------------------------------------------------------------------------------
+
+    @When("a {otherCall} comes in")
+    public void otherCallComesIn(OtherCalls.Kind kind) {
+        rig().device().otherCalls().incoming(kind);
+    }
+
+    @When("the user chooses {string} for the other call")
+    public void chooseForOtherCall(String choice) {
+        OtherCalls other = rig().device().otherCalls();
+        switch (choice.trim().toLowerCase(Locale.ROOT)) {
+            case "hold & accept", "hold and accept" -> other.holdAndAccept();
+            case "end & accept", "end and accept" -> other.endAndAccept();
+            case "decline" -> other.decline();
+            default -> throw new IllegalArgumentException("Unknown choice '" + choice
+                    + "' for the other call; use \"Hold & Accept\", \"End & Accept\" or \"Decline\"");
+        }
+    }
+
+    @When("the other call is ended by the local user")
+    public void otherEndsLocally() {
+        rig().device().otherCalls().otherCallEnds(false);
+    }
+
+    @When("the other call is ended by the remote party")
+    public void otherEndsRemotely() {
+        rig().device().otherCalls().otherCallEnds(true);
+    }
+}

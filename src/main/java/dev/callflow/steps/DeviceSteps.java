@@ -1,0 +1,71 @@
+package dev.callflow.steps;
+
+import dev.callflow.device.IncomingCallError;
+import dev.callflow.device.IncomingCallPolicy;
+import dev.callflow.iut.LaunchReason;
+import dev.callflow.timeline.Source;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.When;
+
+/** Device and app state: launching, background, killed, lock screen, Do Not Disturb. */
+public class DeviceSteps {
+    private final ScenarioContext ctx;
+
+    public DeviceSteps(ScenarioContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Given("the app is running in the foreground")
+    public void appInForeground() {
+        launchAndRegister();
+    }
+
+    @Given("the app is running in the background")
+    public void appInBackground() {
+        launchAndRegister();
+        ctx.rig().device().moveAppToBackground();
+    }
+
+    @Given("the app has been killed")
+    public void appKilled() {
+        launchAndRegister();
+        ctx.rig().device().killApp();
+    }
+
+    @Given("the phone is locked")
+    @When("the user locks the phone")
+    public void phoneLocked() {
+        ctx.rig().device().lockScreen();
+    }
+
+    @When("the user unlocks the phone")
+    public void phoneUnlocked() {
+        ctx.rig().device().unlockScreen();
+    }
+
+    @When("the app moves to the background")
+    public void toBackground() {
+        ctx.rig().device().moveAppToBackground();
+    }
+
+    @Given("Do Not Disturb is on")
+    public void doNotDisturb() {
+        ctx.rig().device().incomingCallPolicy(IncomingCallPolicy.deny(IncomingCallError.FILTERED_BY_DO_NOT_DISTURB));
+    }
+
+    @Given("the caller is on the block list")
+    public void blockList() {
+        ctx.rig().device().incomingCallPolicy(IncomingCallPolicy.deny(IncomingCallError.FILTERED_BY_BLOCK_LIST));
+    }
+
+    /** Launched by the user, logged in and with its VoIP token on the server, as an installed app would be. */
+    private void launchAndRegister() {
+        var rig = ctx.rig();
+        long from = rig.timeline().size() + 1L;
+        rig.device().launchApp(LaunchReason.USER);
+        Waits.until(rig, "the app to log in to the signalling server",
+                e -> e.is(Source.SIGNALLING, "login") && e.attribute("status").filter(s -> s.startsWith("2")).isPresent(), from);
+        Waits.until(rig, "the app to upload its VoIP push token to the signalling server",
+                e -> e.is(Source.SIGNALLING, "uploadPushToken") && e.attribute("status").filter(s -> s.startsWith("2")).isPresent(), from);
+    }
+}
