@@ -72,9 +72,13 @@ public final class LogFormat {
 
     /** Every event of {@code t}, one line each, each ending in {@code \n}; empty for an empty timeline. */
     public String render(Timeline t) {
+        List<Event> events = t.events();
+        if (events.isEmpty()) {
+            return "";
+        }
         checkProcess(t.processName());
-        StringBuilder b = new StringBuilder();
-        for (Event e : t.events()) {
+        StringBuilder b = new StringBuilder(events.size() * 96);
+        for (Event e : events) {
             appendLine(b, e, t);
             b.append('\n');
         }
