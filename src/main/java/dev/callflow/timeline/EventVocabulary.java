@@ -55,7 +55,8 @@ public final class EventVocabulary {
         return v;
     }
 
-    /** A copy that also maps these names (or one-{@code *} patterns) to {@code source}; later entries win. */
+    /** A copy that also maps these names (or one-{@code *} patterns) to {@code source}. An exact name beats any
+     * pattern; of two matching patterns the one added later wins; re-adding an exact name remaps it. */
     public EventVocabulary with(Source source, String... names) {
         Objects.requireNonNull(source, "source");
         Map<String, Source> e = new LinkedHashMap<>(exact);

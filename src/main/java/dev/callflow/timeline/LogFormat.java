@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -43,8 +44,9 @@ public final class LogFormat {
     /** The tag the seed's sample writes on every line, whoever acted. */
     public static final String SEED_TAG = "CallKit";
 
-    private static final DateTimeFormatter WALL =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSxx", Locale.ROOT);
+    /** The wall time is written as these two around the 6-digit microsecond fraction. */
+    private static final DateTimeFormatter WALL_SECOND = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.", Locale.ROOT);
+    private static final DateTimeFormatter WALL_OFFSET = DateTimeFormatter.ofPattern("xx", Locale.ROOT);
     private static final LogFormat STANDARD = new LogFormat(EventVocabulary.standard());
     /** 0-based index where the process name starts: after the timestamp and one space. */
     private static final int PROCESS_INDEX = LogLineScanner.TIMESTAMP_EXAMPLE.length() + 1;
@@ -78,8 +80,9 @@ public final class LogFormat {
         }
         checkProcess(t.processName());
         StringBuilder b = new StringBuilder(events.size() * 96);
+        WallText wall = new WallText();
         for (Event e : events) {
-            appendLine(b, e, t);
+            appendLine(b, e, t, wall);
             b.append('\n');
         }
         return b.toString();
@@ -89,13 +92,12 @@ public final class LogFormat {
     public String render(Event e, Timeline t) {
         checkProcess(t.processName());
         StringBuilder b = new StringBuilder(96);
-        appendLine(b, e, t);
+        appendLine(b, e, t, new WallText());
         return b.toString();
     }
 
-    private static void appendLine(StringBuilder b, Event e, Timeline t) {
-        Instant wall = t.originWall().plus(e.micros(), ChronoUnit.MICROS);
-        WALL.formatTo(OffsetDateTime.ofInstant(wall, t.zone()), b);
+    private static void appendLine(StringBuilder b, Event e, Timeline t, WallText wall) {
+        wall.append(b, t.originWall().plus(e.micros(), ChronoUnit.MICROS), t.zone());
         b.append(' ').append(t.processName()).append('[').append(t.pid()).append(':').append(e.thread())
                 .append("] [").append(e.level().letter()).append("][").append(e.source().logTag()).append("] ")
                 .append(e.name());
@@ -111,6 +113,28 @@ public final class LogFormat {
             AttributeText.append(b, a.getKey());
             b.append('=');
             AttributeText.append(b, a.getValue() == null ? "" : a.getValue());
+        }
+    }
+
+    /** Formats wall times, remembering the last second's text: consecutive events nearly always share it. */
+    private static final class WallText {
+        private long second = Long.MIN_VALUE;
+        private String prefix;
+        private String offset;
+
+        void append(StringBuilder b, Instant wall, ZoneId zone) {
+            if (wall.getEpochSecond() != second) { // offsets change only on whole seconds
+                OffsetDateTime t = OffsetDateTime.ofInstant(Instant.ofEpochSecond(wall.getEpochSecond()), zone);
+                prefix = WALL_SECOND.format(t);
+                offset = WALL_OFFSET.format(t);
+                second = wall.getEpochSecond();
+            }
+            b.append(prefix);
+            int micros = wall.getNano() / 1_000;
+            for (int unit = 100_000; unit > 0; unit /= 10) {
+                b.append((char) ('0' + micros / unit % 10));
+            }
+            b.append(offset);
         }
     }
 

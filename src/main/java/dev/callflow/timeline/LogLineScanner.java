@@ -20,6 +20,14 @@ final class LogLineScanner {
     private static final String TIMESTAMP_PATTERN = "dddd-dd-dd dd:dd:dd.dddddd+dddd";
     private static final String UUID_EXAMPLE = "123e4567-e89b-12d3-a456-426614174000";
 
+    private static final Source[] SOURCES = Source.values();
+
+    /** Recently seen names, keys and values: a log repeats them, and a parsed timeline need not hold copies. */
+    private final String[] words = new String[4096];
+    /** Reused for every line: {@link Timeline#append} copies attributes, so a line need not allocate a map. */
+    private final Map<String, String> scratch = new LinkedHashMap<>();
+    private String cachedCallText;
+    private UUID cachedCall;
     private int cachedDate = -1;
     private long cachedEpochDay;
     private int cachedOffset = Integer.MIN_VALUE;
@@ -28,7 +36,10 @@ final class LogLineScanner {
     private int lineNumber;
     private String line;
 
-    /** Parses {@code line} up to {@code end} (trailing whitespace already cut off). */
+    /**
+     * Parses {@code line} up to {@code end} (trailing whitespace already cut off). The returned attributes
+     * are only valid until the next call: copy them (as {@link Timeline#append} does) before scanning on.
+     */
     LogLine scan(int lineNumber, String line, int end) {
         this.lineNumber = lineNumber;
         this.line = line;
@@ -42,7 +53,7 @@ final class LogLineScanner {
         if (open <= processStart || open >= end) {
             throw fail(processStart, "<process>[<pid>:<thread>] like BigoOfree[19394:8610838]");
         }
-        String process = line.substring(processStart, open);
+        String process = word(processStart, open);
         pos = open + 1;
         int pidStart = pos;
         long pid = digits(pos, end);
@@ -84,10 +95,11 @@ final class LogLineScanner {
         if (pos == nameStart) {
             throw fail(nameStart, "an event name");
         }
-        String name = line.substring(nameStart, pos);
+        String name = word(nameStart, pos);
         UUID call = null;
         boolean callSeen = false;
         Map<String, String> attributes = Map.of();
+        scratch.clear();
         while (true) {
             while (pos < end && Character.isWhitespace(line.charAt(pos))) {
                 pos++;
@@ -106,7 +118,7 @@ final class LogLineScanner {
                         && !Character.isWhitespace(line.charAt(pos))) {
                     pos++;
                 }
-                key = line.substring(keyStart, pos);
+                key = word(keyStart, pos);
             }
             if (pos >= end || line.charAt(pos) != '=' || key.isEmpty() && line.charAt(keyStart) != '"') {
                 throw fail(keyStart, "an attribute key=value");
@@ -127,7 +139,7 @@ final class LogLineScanner {
                     }
                     pos++;
                 }
-                value = line.substring(valueStart, pos);
+                value = word(valueStart, pos);
             }
             if (!callSeen && key.equals("call")) {
                 callSeen = true;
@@ -135,7 +147,7 @@ final class LogLineScanner {
                 continue;
             }
             if (attributes.isEmpty()) {
-                attributes = new LinkedHashMap<>();
+                attributes = scratch;
             }
             if (attributes.putIfAbsent(key, value) != null) {
                 throw fail(keyStart, "each attribute key once, but \"" + key + "\" repeats");
@@ -216,18 +228,21 @@ final class LogLineScanner {
 
     /** The tag, without allocating for the tags every line carries. */
     private String tag(int from, int to) {
-        for (Source s : Source.values()) {
+        for (Source s : SOURCES) {
             String t = s.logTag();
             if (t.length() == to - from && line.regionMatches(from, t, 0, t.length())) {
                 return t;
             }
         }
-        return line.substring(from, to);
+        return word(from, to);
     }
 
     private UUID callId(String value, int at) {
         if (value.equals("-")) {
             return null;
+        }
+        if (value.equals(cachedCallText)) {
+            return cachedCall;
         }
         boolean ok = value.length() == 36;
         for (int i = 0; ok && i < 36; i++) {
@@ -237,7 +252,25 @@ final class LogLineScanner {
         if (!ok) {
             throw fail(at, "a call UUID like " + UUID_EXAMPLE);
         }
-        return UUID.fromString(value);
+        cachedCall = UUID.fromString(value);
+        cachedCallText = value;
+        return cachedCall;
+    }
+
+    /** {@code line.substring(from, to)}, or the equal string already seen, from a small hash cache. */
+    private String word(int from, int to) {
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + line.charAt(i);
+        }
+        int slot = (h ^ h >>> 16) & (words.length - 1);
+        String w = words[slot];
+        if (w != null && w.length() == to - from && line.regionMatches(from, w, 0, w.length())) {
+            return w;
+        }
+        w = line.substring(from, to);
+        words[slot] = w;
+        return w;
     }
 
     /** Reads a quoted string starting at the quote; returns the index after the closing quote. */
