@@ -13,8 +13,8 @@ class LogFormatErrorTest {
 
     /** Parses a comment, a good line, then {@code bad} as line 3. */
     private LogParseException failOnLine3(String bad) {
-        LogParseException e = catchThrowableOfType(() -> format.parse(List.of("// 来电", GOOD, bad)),
-                LogParseException.class);
+        LogParseException e = catchThrowableOfType(LogParseException.class,
+                () -> format.parse(List.of("// 来电", GOOD, bad)));
         assertThat(e).as("parsing %s", bad).isNotNull().isInstanceOf(IllegalArgumentException.class);
         assertThat(e.lineNumber()).isEqualTo(3);
         assertThat(e.line()).isEqualTo(bad);
