@@ -27,10 +27,6 @@ final class ActionEngine {
         this.device = device;
     }
 
-    int pendingCount() {
-        return pending.size();
-    }
-
     /** Actions the system decided on its own (system UI, ring timeout, side button, action timeout). */
     void performSystem(ActionRequest request, String origin) {
         perform(request, origin);
@@ -43,6 +39,7 @@ final class ActionEngine {
     private void perform(ActionRequest r, String origin) {
         CallAction action = new CallAction(ids.incrementAndGet(), r.type(), r.call(), r.handle(), r.onHold(), this::completed);
         ScheduledFuture<?> timer = device.schedule(() -> timedOut(action), device.timing().actionTimeout());
+        device.activity.begin();
         pending.put(action.id(), new Pending(action, timer));
         device.main.async(() -> deliver(action, origin));
     }
@@ -82,6 +79,7 @@ final class ActionEngine {
             return;
         }
         p.timer().cancel(false);
+        device.activity.end();
         UUID uuid = action.callUUID();
         switch (action.type()) {
             case START, ANSWER -> {
@@ -144,7 +142,9 @@ final class ActionEngine {
         if (!action.markTimedOut()) {
             return;
         }
-        pending.remove(action.id());
+        if (pending.remove(action.id()) != null) {
+            device.activity.end();
+        }
         UUID uuid = action.callUUID();
         device.record(Source.SYSTEM, Level.WARNING, "timedOutPerformingAction", uuid, "action", action.type().wireName(),
                 "actionId", String.valueOf(action.id()), "after", device.timing().actionTimeout().toMillis() + "ms");
@@ -158,12 +158,11 @@ final class ActionEngine {
 
     /** The call ended by other means: its pending actions no longer time out. */
     void cancelPendingFor(UUID uuid) {
-        pending.values().removeIf(p -> {
-            if (p.action().callUUID().equals(uuid)) {
+        for (Pending p : List.copyOf(pending.values())) {
+            if (p.action().callUUID().equals(uuid) && pending.remove(p.action().id(), p)) {
                 p.timer().cancel(false);
-                return true;
+                device.activity.end();
             }
-            return false;
-        });
+        }
     }
 }

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code AVAudioSession} under CallKit. The app configures category and mode; only the system activates for a call
@@ -18,7 +17,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class AudioSession {
     private final SimulatedDevice device;
-    private final AtomicInteger transitions = new AtomicInteger();
     private CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
     private boolean systemActive;
     private UUID activeFor;
@@ -65,10 +63,6 @@ public final class AudioSession {
     }
 
     // ---- the system's side --------------------------------------------------------------------------------
-
-    int transitionsPending() {
-        return transitions.get();
-    }
 
     void systemActivate(UUID call) {
         enqueue(device.timing().activationDelay(), () -> activateNow(call));
@@ -122,7 +116,7 @@ public final class AudioSession {
     }
 
     private void enqueue(Duration delay, Runnable step) {
-        transitions.incrementAndGet();
+        device.activity.begin();
         CompletableFuture<Void> done = new CompletableFuture<>();
         CompletableFuture<Void> previous;
         synchronized (this) {
@@ -133,7 +127,7 @@ public final class AudioSession {
             try {
                 step.run();
             } finally {
-                transitions.decrementAndGet();
+                device.activity.end();
                 done.complete(null);
             }
         }, delay));

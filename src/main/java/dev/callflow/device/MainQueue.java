@@ -3,7 +3,6 @@ package dev.callflow.device;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
@@ -16,9 +15,10 @@ final class MainQueue {
     private final ExecutorService executor;
     private final IntSupplier currentGeneration;
     private final Consumer<Throwable> crashHandler;
-    private final AtomicInteger pending = new AtomicInteger();
+    private final ActivityTracker activity;
 
-    MainQueue(String deviceId, IntSupplier currentGeneration, Consumer<Throwable> crashHandler) {
+    MainQueue(String deviceId, IntSupplier currentGeneration, Consumer<Throwable> crashHandler, ActivityTracker activity) {
+        this.activity = activity;
         this.executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "main-" + deviceId);
             t.setDaemon(true);
@@ -30,7 +30,7 @@ final class MainQueue {
 
     void async(Runnable task) {
         int generation = currentGeneration.getAsInt();
-        pending.incrementAndGet();
+        activity.begin();
         try {
             executor.execute(() -> {
                 try {
@@ -40,16 +40,12 @@ final class MainQueue {
                 } catch (Throwable t) {
                     crashHandler.accept(t);
                 } finally {
-                    pending.decrementAndGet();
+                    activity.end();
                 }
             });
         } catch (RejectedExecutionException shutDown) {
-            pending.decrementAndGet();
+            activity.end();
         }
-    }
-
-    int pending() {
-        return pending.get();
     }
 
     void shutdown() {

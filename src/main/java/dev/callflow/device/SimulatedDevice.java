@@ -52,6 +52,7 @@ public final class SimulatedDevice implements AutoCloseable {
 
     private final ScheduledExecutorService systemQueue;
     private final AtomicInteger generation = new AtomicInteger();
+    final ActivityTracker activity = new ActivityTracker();
     final MainQueue main;
     final ActionEngine actions;
     private final AudioSession audioSession;
@@ -83,7 +84,7 @@ public final class SimulatedDevice implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.main = new MainQueue(deviceId, generation::get, this::appCrashed);
+        this.main = new MainQueue(deviceId, generation::get, this::appCrashed, activity);
         this.actions = new ActionEngine(this);
         this.audioSession = new AudioSession(this);
         this.pushRegistry = new PushRegistry(this);
@@ -210,9 +211,12 @@ public final class SimulatedDevice implements AutoCloseable {
         }
     }
 
-    /** Whether anything the system or the app queued is still to run: lets waits detect a settled device. */
-    public boolean idle() {
-        return main.pending() == 0 && actions.pendingCount() == 0 && audioSession.transitionsPending() == 0;
+    /**
+     * Waits until nothing the system or the app queued is still to run (callbacks, pending actions, audio
+     * transitions): then the absence of an event means it will not come on its own.
+     */
+    public boolean awaitSettled(java.time.Duration timeout) {
+        return activity.awaitIdle(timeout);
     }
 
     // ---- for the subsystems ------------------------------------------------------------------------------

@@ -111,10 +111,13 @@ public class CallSteps {
         assertThat(rig().device().callUi().ringingCall()).as("the call the incoming-call UI shows").contains(id);
     }
 
+    /** A person reacts to a ringing UI, which takes far longer than the report's completion: wait for both. */
     private UUID awaitRinging(String alias) {
         UUID id = call(alias);
         Waits.until(rig(), "the system to show the incoming-call UI for " + ctx.calls().nameOf(id),
                 Waits.named("incomingCallUiShown", id));
+        Waits.until(rig(), "the report of " + ctx.calls().nameOf(id) + " to complete",
+                Waits.named("reportNewIncomingCallCompletion", id));
         return id;
     }
 

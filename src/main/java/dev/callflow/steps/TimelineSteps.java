@@ -42,8 +42,32 @@ public class TimelineSteps {
         }
     }
 
+    /** Absences are judged once the device has settled: nothing queued could still produce the event. */
+    private void settle() {
+        ScenarioRig rig = ctx.rig();
+        if (!rig.device().awaitSettled(rig.waitBound())) {
+            throw new AssertionError("The device did not settle within " + rig.waitBound().toMillis()
+                    + " ms (an action is still pending or callbacks keep coming), so an absence cannot be judged.\nTimeline:\n"
+                    + LogFormat.standard().render(rig.timeline()));
+        }
+    }
+
+    @Then("there is no {word} after {word}")
+    public void noEventAfter(String eventName, String anchorName) {
+        settle();
+        List<Event> events = ctx.timeline().events();
+        Event anchor = events.stream().filter(e -> e.name().equals(anchorName)).findFirst().orElseThrow(() ->
+                new AssertionError("Expected " + anchorName + " on the timeline before judging what came after it, but it is not there"));
+        List<Event> found = events.stream().filter(e -> e.seq() > anchor.seq() && e.name().equals(eventName)).toList();
+        if (!found.isEmpty()) {
+            throw new AssertionError("Expected no " + eventName + " after " + anchor.brief() + ", but the timeline has "
+                    + found.stream().map(Event::brief).toList() + "\nTimeline:\n" + LogFormat.standard().render(ctx.timeline()));
+        }
+    }
+
     @Then("there is no {word} for call {word}")
     public void noEventForCall(String eventName, String alias) {
+        settle();
         UUID call = ctx.calls().idOf(alias);
         List<Event> found = ctx.timeline().events().stream()
                 .filter(e -> e.name().equals(eventName) && call.equals(e.call())).toList();
@@ -55,6 +79,7 @@ public class TimelineSteps {
 
     @Then("there is no {word} at all")
     public void noEventAtAll(String eventName) {
+        settle();
         List<Event> found = ctx.timeline().events().stream().filter(e -> e.name().equals(eventName)).toList();
         if (!found.isEmpty()) {
             throw new AssertionError("Expected no " + eventName + ", but the timeline has "
@@ -112,8 +137,10 @@ public class TimelineSteps {
     @Then("call {word} is on hold")
     public void onHold(String alias) {
         UUID call = ctx.calls().idOf(alias);
-        Waits.until(ctx.rig(), "the app to fulfil the set-held action for " + ctx.calls().nameOf(call),
+        Event held = Waits.until(ctx.rig(), "the app to fulfil the set-held action for " + ctx.calls().nameOf(call),
                 e -> e.is(Source.APP, "fulfill") && call.equals(e.call()) && e.attribute("action").orElse("").equals("setHeld"));
+        Waits.until(ctx.rig(), "the system to deactivate the audio session of the held " + ctx.calls().nameOf(call),
+                Waits.named("didDeactivateAudioSession", call), held.seq());
     }
 
     private List<ExpectedEvent> parseRows(DataTable table) {

@@ -42,14 +42,15 @@ public record ExpectedEvent(Source source, String name, UUID call, Map<String, S
     }
 
     /**
-     * Parses the attribute cell of a feature table: {@code reason=remoteEnded, result=ok}.
+     * Parses the attribute cell of a feature table: {@code reason=remoteEnded, result=ok}. A value may itself hold
+     * commas ({@code options=answer,decline}): only a comma followed by {@code key=} starts a new attribute.
      */
     public static Map<String, String> parseAttributes(String cell) {
         Map<String, String> m = new LinkedHashMap<>();
         if (cell == null || cell.isBlank()) {
             return m;
         }
-        for (String part : cell.split(",")) {
+        for (String part : cell.split(",\\s*(?=[A-Za-z][\\w.-]*=)")) {
             String p = part.trim();
             int eq = p.indexOf('=');
             if (eq <= 0 || eq == p.length() - 1) {

@@ -142,6 +142,9 @@ public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDele
 
     /** The seed's defensive order: release any stale SDK before preparing for this call (R-AUD-4). */
     protected void prepareMedia(UUID call) {
+        if (call.equals(mediaOwner)) {
+            return; // already prepared: the user answered before the report's completion arrived
+        }
         if (mediaOwner != null && !mediaOwner.equals(call) && calls.containsKey(mediaOwner)) {
             env.log("mediaDeferred", call, "owner", mediaOwner.toString());
             return;

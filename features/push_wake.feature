@@ -1,0 +1,58 @@
+@flow-push-wake
+Feature: Wake the app with a VoIP push
+  The app server sends a VoIP push through the mock APNs (TLS, HTTP/2, token auth, topic <bundle>.voip). PushKit
+  launches or wakes the app, which must report the call to CallKit before its push handler returns (R-PUSH-1).
+
+  @R-PUSH-1 @R-PUSH-6 @R-PUSH-7
+  Scenario: A killed app is cold-launched by a VoIP push and reports the call before returning
+    Given the app has been killed
+    When the app server sends a VoIP push for call A from "alice"
+    Then the timeline shows in order:
+      | source | event                           | call | attributes                               |
+      | push   | pushSent                        | A    | pushType=voip                            |
+      | push   | pushAccepted                    | A    | topic=com.example.callapp.voip, pushType=voip |
+      | system | appLaunched                     |      | reason=voipPush, state=background        |
+      | system | didReceiveIncomingPush          | A    |                                          |
+      | app    | handleIncomingCall              | A    | via=push                                 |
+      | app    | reportNewIncomingCall           | A    | handle=alice                             |
+      | system | incomingCallUiShown             | A    |                                          |
+      | system | reportNewIncomingCallCompletion | A    |                                          |
+      | sdk    | prepareSDK                      | A    |                                          |
+      | app    | pushCompletion                  | A    |                                          |
+    And the timeline shows in order:
+      | source     | event | call | attributes |
+      | system     | appLaunched |   |            |
+      | signalling | login |      | status=200 |
+    And there is no pushNotReported at all
+    And there is no appTerminated after didReceiveIncomingPush
+
+  @R-PUSH-1 @R-AUD-2
+  Scenario: A killed app woken by a push lets the user answer on the lock screen
+    Given the app has been killed
+    And the phone is locked
+    When the app server sends a VoIP push for call A from "alice"
+    And the user answers call A on the system call UI
+    Then the timeline shows in order:
+      | source     | event                   | call | attributes      |
+      | system     | didReceiveIncomingPush  | A    |                 |
+      | app        | reportNewIncomingCall   | A    |                 |
+      | user       | userTappedAnswer        | A    | lockScreen=true |
+      | system     | performAnswerCallAction | A    |                 |
+      | signalling | accept                  | A    | status=200      |
+      | app        | fulfill                 | A    | action=answer   |
+      | system     | didActivateAudioSession | A    |                 |
+      | sdk        | startAudio              | A    | result=ok       |
+
+  @R-PUSH-1
+  Scenario: A suspended app in the background is woken by a VoIP push
+    Given the app is running in the background
+    When the app server sends a VoIP push for call A from "alice"
+    Then the timeline shows in order:
+      | source | event                  | call | attributes |
+      | push   | pushAccepted           | A    |            |
+      | system | appWokenForPush        | A    |            |
+      | system | didReceiveIncomingPush | A    |            |
+      | app    | reportNewIncomingCall  | A    |            |
+      | app    | pushCompletion         | A    |            |
+    And there is no appLaunched for call A
+    And call A is ringing on the system call UI
