@@ -93,6 +93,9 @@ final class RunCommand implements Callable<Integer> {
         if (name != null) {
             argv.addAll(List.of("--name", name));
         }
+        if (System.console() == null) {
+            argv.add("--monochrome");
+        }
         featurePaths.forEach(p -> argv.add(p.toString()));
         System.setProperty("cucumber.publish.quiet", "true");
         byte status = io.cucumber.core.cli.Main.run(argv.toArray(String[]::new), Thread.currentThread().getContextClassLoader());
@@ -101,6 +104,10 @@ final class RunCommand implements Callable<Integer> {
         int faults = Integer.parseInt(verdict.getProperty("harnessFaults", "0"));
         int failures = Integer.parseInt(verdict.getProperty("conformanceFailures", "0"));
         int undefined = Integer.parseInt(verdict.getProperty("undefinedSteps", "0"));
+        Path summary = reportDir.resolve("summary.txt");
+        if (Files.exists(summary)) {
+            spec.commandLine().getOut().printf("%n%s", Files.readString(summary));
+        }
         spec.commandLine().getOut().printf("%nReports: %s (timelines/, allure-results/, junit/cucumber.xml, cucumber.html, summary.txt)%n",
                 reportDir);
         if (undefined > 0) {

@@ -5,7 +5,12 @@ import dev.callflow.signalling.DeviceGateway;
 import dev.callflow.signalling.SignallingServer;
 
 import java.net.http.HttpClient;
+import dev.callflow.signalling.ServerEvent;
+import dev.callflow.signalling.ServerEventType;
+import dev.callflow.signalling.SignallingClient;
+
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The servers a run shares: the mock APNs and the app server (Pushy, TLS, HTTP/2), the mock signalling server
@@ -38,13 +43,38 @@ public final class Infrastructure implements AutoCloseable {
             signalling = SignallingServer.builder().fixturesDir(settings.fixtures().resolve("signalling"))
                     .httpClient(http).start();
             DeviceGateway gateway = DeviceGateway.start();
-            return new Infrastructure(push, signalling, gateway, http, (System.nanoTime() - t0) / 1_000_000);
+            Infrastructure infra = new Infrastructure(push, signalling, gateway, http, (System.nanoTime() - t0) / 1_000_000);
+            infra.warmUp();
+            return infra;
         } catch (RuntimeException e) {
             push.close();
             if (signalling != null) {
                 signalling.close();
             }
             throw e;
+        }
+    }
+
+    /**
+     * One round trip through each server (TLS handshake and HTTP/2 connection to the mock APNs, the signalling
+     * stubs, the relay webhook), so that no scenario pays the run's cold-start costs.
+     */
+    private void warmUp() {
+        String device = "warmup";
+        String token = "0".repeat(64);
+        java.util.concurrent.CompletableFuture<ServerEvent> relayed = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<String> pushed = new java.util.concurrent.CompletableFuture<>();
+        try (var apnsReg = push.apns().registerVoip(token, "dev.callflow.warmup", p -> pushed.complete(p.apnsId()));
+             var gwReg = gateway.register(device, relayed::complete)) {
+            push.appServer().sendVoip(token, "dev.callflow.warmup", "{\"aps\":{}}").get(30, TimeUnit.SECONDS);
+            new SignallingClient(http, signalling.baseUrl(), device).login("warmup").get(30, TimeUnit.SECONDS);
+            signalling.sendToDevice(device, gateway.endpointFor(device), ServerEvent.of(ServerEventType.CANCEL, "warmup"))
+                    .get(30, TimeUnit.SECONDS);
+            relayed.get(30, TimeUnit.SECONDS);
+            pushed.get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            close();
+            throw new IllegalStateException("The run's servers started but a warm-up round trip failed: " + e, e);
         }
     }
 
