@@ -53,14 +53,19 @@ Feature: Incoming call
     And there is no performEndCallAction for call A
 
   @R-INC-2 @R-INC-3
-  Scenario: Do Not Disturb filters the call and the app prepares nothing
-    Given Do Not Disturb is on
+  Scenario Outline: The system filters the call (<filter>) and the app prepares nothing
+    Given <filter>
     When the server offers call A from "alice"
     Then the timeline shows in order:
-      | source     | event                           | call | attributes                    |
-      | app        | reportNewIncomingCall           | A    |                               |
-      | system     | reportNewIncomingCallCompletion | A    | error=filteredByDoNotDisturb  |
-      | app        | incomingCallRejected            | A    | error=filteredByDoNotDisturb  |
-      | signalling | busy                            | A    | status=200                    |
+      | source     | event                           | call | attributes    |
+      | app        | reportNewIncomingCall           | A    |               |
+      | system     | reportNewIncomingCallCompletion | A    | error=<error> |
+      | app        | incomingCallRejected            | A    | error=<error> |
+      | signalling | busy                            | A    | status=200    |
     And there is no prepareSDK for call A
     And there is no incomingCallUiShown for call A
+
+    Examples:
+      | filter                       | error                  |
+      | Do Not Disturb is on         | filteredByDoNotDisturb |
+      | the caller is on the block list | filteredByBlockList |

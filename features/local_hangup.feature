@@ -61,3 +61,16 @@ Feature: Local hang-up
       | app    | fulfill                   | A    | action=end         |
       | system | didDeactivateAudioSession | A    |                    |
     And there is no endCallWithCompletion for call A
+
+  @R-INC-6 @R-END-2
+  Scenario: The side button ends the active call
+    Given call A from "alice" is connected
+    When the user presses the side button
+    Then the timeline shows in order:
+      | source | event                     | call | attributes        |
+      | user   | userPressedSideButton     | A    |                   |
+      | system | performEndCallAction      | A    | origin=sideButton |
+      | sdk    | releaseAudio              | A    |                   |
+      | app    | fulfill                   | A    | action=end        |
+      | system | didDeactivateAudioSession | A    |                   |
+    And there is no endCallWithCompletion for call A

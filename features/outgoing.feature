@@ -43,6 +43,7 @@ Feature: Outgoing call
       | outcome            | reason      |
       | declines           | remoteEnded |
       | does not answer    | unanswered  |
+      | is busy for        | failed      |
 
   @R-OUT-1 @R-END-2
   Scenario: The user cancels an outgoing call before it connects

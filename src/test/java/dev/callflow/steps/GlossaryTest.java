@@ -1,0 +1,82 @@
+package dev.callflow.steps;
+
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The README's step glossary lists exactly the steps the glue defines, so QA can trust it. */
+class GlossaryTest {
+
+    @Test
+    void readmeGlossaryMatchesTheGlue() throws Exception {
+        Set<String> glue = stepExpressions();
+        Set<String> documented = glossaryExpressions();
+        assertThat(documented).as("steps in the README glossary that the glue does not define").isSubsetOf(glue);
+        assertThat(glue).as("steps the glue defines that the README glossary does not list").isSubsetOf(documented);
+    }
+
+    private static Set<String> stepExpressions() throws IOException, ClassNotFoundException {
+        Set<String> out = new TreeSet<>();
+        try (Stream<Path> files = Files.list(Path.of("target/classes/dev/callflow/steps"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".class")).toList()) {
+                String name = "dev.callflow.steps." + f.getFileName().toString().replace(".class", "");
+                for (Method m : Class.forName(name).getDeclaredMethods()) {
+                    for (Annotation a : m.getAnnotations()) {
+                        collect(a, out);
+                    }
+                }
+            }
+        }
+        assertThat(out).as("step definitions found in target/classes").isNotEmpty();
+        return out;
+    }
+
+    private static void collect(Annotation a, Set<String> out) {
+        if (a instanceof Given g) {
+            out.add(g.value());
+        } else if (a instanceof When w) {
+            out.add(w.value());
+        } else if (a instanceof Then t) {
+            out.add(t.value());
+        } else if (a instanceof Given.Givens gs) {
+            for (Given g : gs.value()) out.add(g.value());
+        } else if (a instanceof When.Whens ws) {
+            for (When w : ws.value()) out.add(w.value());
+        } else if (a instanceof Then.Thens ts) {
+            for (Then t : ts.value()) out.add(t.value());
+        }
+    }
+
+    private static Set<String> glossaryExpressions() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        int start = readme.indexOf("<!-- glossary:start");
+        int end = readme.indexOf("<!-- glossary:end");
+        assertThat(start).as("README.md has a glossary section").isNotNegative();
+        Set<String> out = new TreeSet<>();
+        for (String line : readme.substring(start, end).split("\n")) {
+            if (!line.startsWith("| `")) {
+                continue;
+            }
+            String firstCell = line.substring(1, line.indexOf(" |", 2));
+            Matcher m = Pattern.compile("`([^`]+)`").matcher(firstCell);
+            while (m.find()) {
+                out.add(m.group(1));
+            }
+        }
+        return out;
+    }
+}
