@@ -3,6 +3,7 @@ package dev.callflow.cli;
 import dev.callflow.device.TimingProfile;
 import dev.callflow.harness.HarnessSettings;
 import dev.callflow.iut.ImplementationsUnderTest;
+import dev.callflow.report.UnknownStepAdvisor;
 import dev.callflow.report.VerdictPlugin;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -89,6 +90,7 @@ final class RunCommand implements Callable<Integer> {
                 "--plugin", "junit:" + reportDir.resolve("junit/cucumber.xml"),
                 "--plugin", "html:" + reportDir.resolve("cucumber.html"),
                 "--plugin", VerdictPlugin.class.getName() + ":" + reportDir,
+                "--plugin", UnknownStepAdvisor.class.getName(),
                 "--tags", "not @wip" + (tags == null ? "" : " and (" + tags + ")")));
         if (name != null) {
             argv.addAll(List.of("--name", name));

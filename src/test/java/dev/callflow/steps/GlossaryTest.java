@@ -27,6 +27,15 @@ class GlossaryTest {
         Set<String> documented = glossaryExpressions();
         assertThat(documented).as("steps in the README glossary that the glue does not define").isSubsetOf(glue);
         assertThat(glue).as("steps the glue defines that the README glossary does not list").isSubsetOf(documented);
+        assertThat(StepGlossary.expressions()).as("StepGlossary.STEP_CLASSES covers every step class").isEqualTo(glue);
+    }
+
+    @Test
+    void anUnknownStepIsPointedToTheClosestGlossarySteps() {
+        assertThat(StepGlossary.closest("the user answer call B on the system UI", 1))
+                .containsExactly("the user answers call {word} on the system call UI");
+        assertThat(StepGlossary.closest("remote side hangs up call A", 1))
+                .containsExactly("the remote party hangs up call {word}");
     }
 
     private static Set<String> stepExpressions() throws IOException, ClassNotFoundException {
