@@ -113,4 +113,17 @@ class LifecycleTest {
         assertThat(f.events("providerCreated", null)).last().satisfies(e ->
                 assertThat(e.attributes()).containsEntry("liveProviders", "1"));
     }
+
+    @Test
+    void anActivationByAKilledProcessDoesNotOutliveIt() {
+        f.launch();
+        assertThat(app.env().audioSession().setActive(true)).isEmpty();
+        f.device().killApp();
+        f.launch();
+
+        UUID call = f.activeCall();
+
+        assertThat(f.events("audioSessionActivationFailed", call)).isEmpty();
+        assertThat(f.device().audioSession().isSystemActive()).isTrue();
+    }
 }
