@@ -69,6 +69,7 @@ class SimulatedMediaSdkTest {
         Event activated = f.await("didActivateAudioSession", call);
         Event start = f.awaitAfter(activated, "startAudio", call);
         assertThat(start.attributes()).containsEntry("result", "ok").containsEntry("session", "callkit");
+        f.settle(); // startAudio records its event before it returns to the callback
         assertThat(started).isTrue();
     }
 
