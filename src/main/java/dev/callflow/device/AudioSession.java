@@ -64,6 +64,11 @@ public final class AudioSession {
 
     // ---- the system's side --------------------------------------------------------------------------------
 
+    /** The app process died: an activation it made dies with it and no longer blocks CallKit. Caller holds the lock. */
+    void appTerminated() {
+        appActive = false;
+    }
+
     void systemActivate(UUID call) {
         enqueue(device.timing().activationDelay(), () -> activateNow(call));
     }

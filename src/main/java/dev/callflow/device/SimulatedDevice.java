@@ -400,6 +400,7 @@ public final class SimulatedDevice implements AutoCloseable {
             app = null;
             providers.forEach(CallProvider::markInvalidated);
             pushRegistry.appTerminated();
+            audioSession.appTerminated();
             live = calls.values().stream().filter(SystemCall::live).map(c -> c.uuid).toList();
         }
         record(Source.SYSTEM, Level.ERROR, "appTerminated", null, "reason", reason, "exception", exception,
