@@ -151,7 +151,7 @@ final class ActionEngine {
         device.providerDelegate().ifPresent(d -> device.main.async(() -> d.timedOutPerformingAction(action)));
         if (action.type() == ActionType.END) {
             device.endCall(uuid, "end action timed out");
-        } else if (device.call(uuid).map(SystemCall::live).orElse(false)) {
+        } else if (action.type() != ActionType.SET_MUTED && device.call(uuid).map(SystemCall::live).orElse(false)) {
             perform(ActionRequest.end(uuid), "actionTimeout");
         }
     }

@@ -69,7 +69,18 @@ public final class AudioSession {
         appActive = false;
     }
 
+    /**
+     * Activates for {@code call}; if the session is active for another call (the answer of End &amp; Accept came first)
+     * it is deactivated and activated again, never silently handed over (R-MULTI-2).
+     */
     void systemActivate(UUID call) {
+        boolean handOver;
+        synchronized (device.lock) {
+            handOver = systemActive && !call.equals(activeFor);
+        }
+        if (handOver) {
+            systemDeactivate();
+        }
         enqueue(device.timing().activationDelay(), () -> activateNow(call));
     }
 

@@ -132,4 +132,23 @@ class AudioSessionTest {
         assertThat(f.device().liveCalls()).containsExactly(second);
         assertThat(f.device().callUi().activeCall()).contains(second);
     }
+
+    @Test
+    void endAndAcceptStillDeactivatesWhenTheAppFulfilsTheAnswerBeforeTheEnd() {
+        UUID first = f.activeCall();
+        UUID second = f.ringingCall();
+        java.util.concurrent.atomic.AtomicReference<dev.callflow.device.CallAction> heldEnd = new java.util.concurrent.atomic.AtomicReference<>();
+        f.app().onEnd = heldEnd::set;
+        f.app().onAnswer = answer -> {
+            answer.fulfill();
+            heldEnd.get().fulfill();
+        };
+
+        f.device().callUi().endAndAccept(second);
+
+        Event answered = f.await("performAnswerCallAction", second);
+        Event deactivated = f.awaitAfter(answered, "didDeactivateAudioSession", first);
+        Event activated = f.awaitAfter(answered, "didActivateAudioSession", second);
+        assertThat(deactivated.seq()).as("R-MULTI-2: deactivated before activated again").isLessThan(activated.seq());
+    }
 }
