@@ -61,8 +61,12 @@ final class KillExpectations {
                             new KnownGap(CANCEL_OUTGOING, "same: a second releaseAudio after performEndCallAction "
                                     + "satisfies the table"))),
             "skip-push-report", new Expectation(List.of(
-                    new MustFail(PUSH_COLD, "Expected app reportNewIncomingCall call A", "no reportNewIncomingCall happened at all"),
-                    new MustFail(PUSH_SUSPENDED, "Expected app reportNewIncomingCall call A", "no reportNewIncomingCall happened at all"),
+                    new MustFail(PUSH_COLD, "Expected app reportNewIncomingCall call A", "no reportNewIncomingCall happened at all",
+                            "Errors on the timeline:", "system pushNotReported call A",
+                            "system appTerminated reason=pushNotReported exception=NSInternalInconsistencyException"),
+                    new MustFail(PUSH_SUSPENDED, "Expected app reportNewIncomingCall call A", "no reportNewIncomingCall happened at all",
+                            "Errors on the timeline:", "system pushNotReported call A",
+                            "system appTerminated reason=pushNotReported exception=NSInternalInconsistencyException"),
                     new MustFail(PUSH_ANSWER_LOCKED, "incoming-call UI", "pushNotReported",
                             "appTerminated reason=pushNotReported exception=NSInternalInconsistencyException")),
                     List.of()));
