@@ -76,8 +76,15 @@ public final class FlowMatch {
                 b.append(", but no ").append(missing.name()).append(" happened at all.\n");
             } else {
                 b.append(", but every ").append(missing.name()).append(" differed: ")
-                        .append(sameKind.stream().map(Event::brief).toList()).append(".\n");
+                        .append(sameKind.stream().map(e -> brief(e, callNames)).toList()).append(".\n");
             }
+        }
+        // the cause is often an error the flow's table does not mention (the system killed the app, a push went unreported)
+        List<Event> errors = events.stream()
+                .filter(e -> e.level() == Level.ERROR && expected.stream().noneMatch(x -> x.sameKind(e))).toList();
+        if (!errors.isEmpty()) {
+            b.append("Errors on the timeline:\n");
+            errors.forEach(e -> b.append("  ").append(brief(e, callNames)).append('\n'));
         }
         b.append(sideBySide(callNames));
         return b.toString();
@@ -98,6 +105,8 @@ public final class FlowMatch {
                     (e.micros() - firstMicros) / 1000.0);
             if (missing.isPresent() && missing.get().matches(e)) {
                 line += "   <<<<< out of order";
+            } else if (!matched.contains(e) && !matched.isEmpty() && e.seq() > matched.get(matched.size() - 1).seq()) {
+                line += "   (not reached: matching stopped at ✗)";
             } else if (!matched.contains(e)) {
                 line += "   (not in the expected flow here)";
             }
@@ -110,6 +119,15 @@ public final class FlowMatch {
             b.append(pad(i < left.size() ? left.get(i) : "", width)).append("| ")
                     .append(i < right.size() ? right.get(i) : "").append('\n');
         }
+        return b.toString();
+    }
+
+    /** {@link Event#brief()} with the call's scenario name, so that an event of another call reads as such. */
+    private static String brief(Event e, Function<UUID, String> callNames) {
+        StringBuilder b = new StringBuilder();
+        b.append('#').append(e.seq()).append(' ').append(String.format(Locale.ROOT, "+%.3f ms", e.millis())).append(' ')
+                .append(ExpectedEvent.describe(e, callNames));
+        e.attributes().forEach((k, v) -> b.append(' ').append(k).append('=').append(v));
         return b.toString();
     }
 

@@ -1,0 +1,291 @@
+package dev.callflow.timeline;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.entry;
+
+/** The ordered-subsequence matcher behind "the timeline shows in order:" and the failure messages it writes. */
+class FlowMatchTest {
+
+    private static final UUID A = UUID.fromString("0a7b0c53-3ff4-459b-9ca3-7aa6a6b38cc2");
+    private static final UUID B = UUID.fromString("9b340542-9075-4a27-bd3a-66c97bc367d4");
+    private static final Function<UUID, String> NAMES = id -> id.equals(A) ? "call A" : id.equals(B) ? "call B" : "call ?";
+    private static final String HEADLINE = "The expected flow did not happen within 5000 ms (timing profile 'fast', implementation 'test').";
+
+    /** Every clock read advances 1 ms, so event k (from 1) sits at +k ms: messages are byte-for-byte stable. */
+    private static Timeline timeline() {
+        AtomicLong nanos = new AtomicLong();
+        return Timeline.withClock(() -> nanos.addAndGet(1_000_000), Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC,
+                "CallApp", 4242);
+    }
+
+    private static ExpectedEvent row(Source source, String name, UUID call, String attributes) {
+        Map<String, String> attrs = ExpectedEvent.parseAttributes(attributes);
+        String label = source.label() + " " + name + (call == null ? "" : " " + NAMES.apply(call)) + (attrs.isEmpty() ? "" : " " + attrs);
+        return new ExpectedEvent(source, name, call, attrs, label);
+    }
+
+    /** The answer flow the reference app produces, with unrelated events between the expected ones. */
+    private static Timeline answerFlow() {
+        Timeline t = timeline();
+        t.record(Source.USER, "userTappedAnswer", A, "lockScreen", "false");
+        t.record(Source.SDK, "prepareSDK", A);
+        t.record(Source.SYSTEM, "performAnswerCallAction", A, "action", "1");
+        t.record(Source.APP, "audioSessionSetCategory", null, "category", "playAndRecord");
+        t.record(Source.SIGNALLING, "accept", A, "status", "200");
+        t.record(Source.APP, "fulfill", A, "action", "answer");
+        t.record(Source.SYSTEM, "didActivateAudioSession", A);
+        t.record(Source.SDK, "configAudio", A, "result", "ok");
+        t.record(Source.SDK, "startAudio", A, "result", "ok", "session", "callkit");
+        return t;
+    }
+
+    private static List<ExpectedEvent> answerRows() {
+        return List.of(
+                row(Source.USER, "userTappedAnswer", A, "lockScreen=false"),
+                row(Source.SYSTEM, "performAnswerCallAction", A, ""),
+                row(Source.APP, "fulfill", A, "action=answer"),
+                row(Source.SYSTEM, "didActivateAudioSession", A, ""),
+                row(Source.SDK, "configAudio", A, "result=ok"),
+                row(Source.SDK, "startAudio", A, "result=ok, session=callkit"));
+    }
+
+    @Test
+    void aCompleteMatchMaySkipEventsBetweenTheRows() {
+        FlowMatch m = FlowMatch.of(answerRows(), answerFlow().events());
+
+        assertThat(m.complete()).isTrue();
+        assertThat(m.firstMissing()).isEmpty();
+        assertThat(m.matched()).extracting(Event::seq).containsExactly(1L, 3L, 6L, 7L, 8L, 9L);
+        assertThatIllegalStateException().isThrownBy(() -> m.explain(HEADLINE, NAMES)).withMessage("the flow matched");
+    }
+
+    @Test
+    void anEmptyFlowAlwaysMatchesAndRowsWithoutSourceOrCallMatchAny() {
+        assertThat(FlowMatch.of(List.of(), List.of()).complete()).isTrue();
+        assertThat(FlowMatch.of(List.of(ExpectedEvent.named("startAudio")), answerFlow().events()).matched())
+                .extracting(Event::seq).containsExactly(9L);
+    }
+
+    @Test
+    void anEventThatNeverHappenedIsNamedAsMissing() throws IOException {
+        Timeline t = timeline();
+        t.record(Source.PUSH, "pushAccepted", A);
+        t.record(Source.SYSTEM, "appWokenForPush", A);
+        t.record(Source.SYSTEM, "didReceiveIncomingPush", A);
+        t.record(Source.APP, "handleIncomingCall", A, "via", "push", "deferred", "true");
+        t.record(Source.APP, "pushCompletion", A);
+        t.record(Source.SYSTEM, Level.ERROR, "pushNotReported", A, Timeline.attrs("failures", "1",
+                "exception", "NSInternalInconsistencyException"));
+        t.record(Source.SYSTEM, Level.ERROR, "appTerminated", null, Timeline.attrs("reason", "pushNotReported",
+                "exception", "NSInternalInconsistencyException"));
+        FlowMatch m = FlowMatch.of(List.of(
+                row(Source.PUSH, "pushAccepted", A, ""),
+                row(Source.SYSTEM, "appWokenForPush", A, ""),
+                row(Source.SYSTEM, "didReceiveIncomingPush", A, ""),
+                row(Source.APP, "reportNewIncomingCall", A, ""),
+                row(Source.APP, "pushCompletion", A, "")), t.events());
+
+        assertThat(m.complete()).isFalse();
+        assertThat(m.firstMissing()).map(ExpectedEvent::name).contains("reportNewIncomingCall");
+        String message = m.explain(HEADLINE, NAMES);
+        assertThat(message).contains("Expected app reportNewIncomingCall call A after system didReceiveIncomingPush call A (#3), "
+                + "but no reportNewIncomingCall happened at all.");
+        // the cause the table does not mention, and rows after ✗ marked as never tried rather than unexpected
+        assertThat(message).contains("Errors on the timeline:\n  #6 +6.000 ms system pushNotReported call A",
+                "#7 +7.000 ms system appTerminated reason=pushNotReported", "(not reached: matching stopped at ✗)");
+        Golden.assertMatches("flowmatch-missing.txt", message);
+    }
+
+    @Test
+    void anEventBeforeItsPredecessorIsNamedOutOfOrder() throws IOException {
+        // what the start-audio-in-answer mutant does: media configured and started inside performAnswerCallAction
+        Timeline t = timeline();
+        t.record(Source.USER, "userTappedAnswer", A, "lockScreen", "false");
+        t.record(Source.SYSTEM, "performAnswerCallAction", A, "action", "1");
+        t.record(Source.SDK, "configAudio", A, "result", "ok");
+        t.record(Source.SDK, "startAudio", A, "result", "failed", "error", "561145187");
+        t.record(Source.SIGNALLING, "accept", A, "status", "200");
+        t.record(Source.APP, "fulfill", A, "action", "answer");
+        t.record(Source.SYSTEM, "didActivateAudioSession", A);
+        FlowMatch m = FlowMatch.of(answerRows(), t.events());
+
+        assertThat(m.matched()).extracting(Event::seq).containsExactly(1L, 2L, 6L, 7L);
+        assertThat(m.firstMissing()).map(ExpectedEvent::name).contains("configAudio");
+        String message = m.explain(HEADLINE, NAMES);
+        assertThat(message).contains("Expected sdk configAudio call A {result=ok} after system didActivateAudioSession call A (#7), "
+                + "but it happened out of order: #3 sdk configAudio call A came before it.");
+        Golden.assertMatches("flowmatch-out-of-order.txt", message);
+    }
+
+    @Test
+    void anEventOfTheRightKindWithOtherAttributesIsShownAsDiffering() {
+        Timeline t = timeline();
+        t.record(Source.SYSTEM, "didActivateAudioSession", A);
+        t.record(Source.SDK, "startAudio", A, "result", "failed", "why", "no active audio session");
+        FlowMatch m = FlowMatch.of(List.of(
+                row(Source.SYSTEM, "didActivateAudioSession", A, ""),
+                row(Source.SDK, "startAudio", A, "result=ok")), t.events());
+
+        assertThat(m.complete()).isFalse();
+        assertThat(m.explain(HEADLINE, NAMES)).contains("Expected sdk startAudio call A {result=ok} after system "
+                + "didActivateAudioSession call A (#1), but every startAudio differed: "
+                + "[#2 +2.000 ms sdk startAudio call A result=failed why=no active audio session].");
+    }
+
+    @Test
+    void aRowOfTheWrongSourceDoesNotMatch() {
+        Timeline t = timeline();
+        t.record(Source.APP, "fulfill", A, "action", "answer");
+        assertThat(FlowMatch.of(List.of(row(Source.SYSTEM, "fulfill", A, "")), t.events()).complete()).isFalse();
+    }
+
+    @Nested
+    class CallScopedRows {
+        private Timeline twoCalls() {
+            Timeline t = timeline();
+            t.record(Source.SYSTEM, "performEndCallAction", B);
+            t.record(Source.SDK, "releaseAudio", B);
+            t.record(Source.SYSTEM, "performEndCallAction", A);
+            t.record(Source.SDK, "releaseAudio", A);
+            return t;
+        }
+
+        @Test
+        void aRowForOneCallSkipsTheSameEventOfAnotherCall() {
+            FlowMatch m = FlowMatch.of(List.of(
+                    row(Source.SYSTEM, "performEndCallAction", A, ""),
+                    row(Source.SDK, "releaseAudio", A, "")), twoCalls().events());
+
+            assertThat(m.complete()).isTrue();
+            assertThat(m.matched()).extracting(Event::seq).containsExactly(3L, 4L);
+            assertThat(m.matched()).extracting(Event::call).containsOnly(A);
+        }
+
+        @Test
+        void aRowWithoutACallMatchesTheFirstEventOfAnyCall() {
+            FlowMatch m = FlowMatch.of(List.of(ExpectedEvent.named("releaseAudio")), twoCalls().events());
+            assertThat(m.matched()).extracting(Event::call).containsExactly(B);
+        }
+
+        @Test
+        void onlyAnotherCallsEventIsReportedAsDiffering() {
+            Timeline t = timeline();
+            t.record(Source.SYSTEM, "performEndCallAction", A);
+            t.record(Source.SDK, "releaseAudio", B);
+            FlowMatch m = FlowMatch.of(List.of(
+                    row(Source.SYSTEM, "performEndCallAction", A, ""),
+                    row(Source.SDK, "releaseAudio", A, "")), t.events());
+
+            assertThat(m.complete()).isFalse();
+            // the differing event names its call: without it, "every releaseAudio differed" would not say why
+            assertThat(m.explain(HEADLINE, NAMES)).contains("but every releaseAudio differed: [#2 +2.000 ms sdk releaseAudio call B].");
+        }
+    }
+
+    @Nested
+    class ParseAttributes {
+        @Test
+        void blankOrMissingCellsHaveNoAttributes() {
+            assertThat(ExpectedEvent.parseAttributes(null)).isEmpty();
+            assertThat(ExpectedEvent.parseAttributes("   ")).isEmpty();
+        }
+
+        @Test
+        void pairsAreSplitOnCommasAndKeepTheirOrder() {
+            assertThat(ExpectedEvent.parseAttributes("reason=remoteEnded, result=ok"))
+                    .containsExactly(entry("reason", "remoteEnded"), entry("result", "ok"));
+            assertThat(ExpectedEvent.parseAttributes("topic=com.example.callapp.voip,pushType=voip"))
+                    .containsExactly(entry("topic", "com.example.callapp.voip"), entry("pushType", "voip"));
+        }
+
+        @Test
+        void aValueMayHoldCommasWhenNoKeyFollowsThem() {
+            assertThat(ExpectedEvent.parseAttributes("options=answer,decline, lockScreen=true"))
+                    .containsExactly(entry("options", "answer,decline"), entry("lockScreen", "true"));
+            assertThat(ExpectedEvent.parseAttributes("options=answer, decline"))
+                    .containsExactly(entry("options", "answer, decline"));
+        }
+
+        @Test
+        void spacesAroundKeysAndValuesAreTrimmedAndValuesMayHoldEquals() {
+            assertThat(ExpectedEvent.parseAttributes("  why = a=b ,result=ok "))
+                    .containsExactly(entry("why", "a=b"), entry("result", "ok"));
+        }
+
+        @Test
+        void aCellThatIsNotKeyEqualsValueIsRejectedWithAnExample() {
+            assertThatIllegalArgumentException().isThrownBy(() -> ExpectedEvent.parseAttributes("remoteEnded"))
+                    .withMessage("Attribute 'remoteEnded' must read key=value, e.g. reason=remoteEnded");
+            assertThatIllegalArgumentException().isThrownBy(() -> ExpectedEvent.parseAttributes("result=ok, reason="))
+                    .withMessage("Attribute 'reason=' must read key=value, e.g. reason=remoteEnded");
+            assertThatIllegalArgumentException().isThrownBy(() -> ExpectedEvent.parseAttributes("=ok"))
+                    .withMessage("Attribute '=ok' must read key=value, e.g. reason=remoteEnded");
+        }
+    }
+
+    /** Failure messages pinned as files under src/test/resources/golden/, compared exactly. */
+    static final class Golden {
+        private Golden() { }
+
+        static void assertMatches(String name, String actual) throws IOException {
+            Path written = Path.of("target", "golden-actual", name);
+            Files.createDirectories(written.getParent());
+            Files.writeString(written, actual, StandardCharsets.UTF_8);
+            String expected;
+            try (InputStream in = FlowMatchTest.class.getResourceAsStream("/golden/" + name)) {
+                if (in == null) {
+                    throw new AssertionError("No golden file src/test/resources/golden/" + name + "; if " + written
+                            + " reads right, copy it there");
+                }
+                expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            if (!expected.equals(actual)) {
+                throw new AssertionError("The message differs from golden/" + name + " (actual written to " + written
+                        + "; copy it over the golden file if the change is intended):\n" + diff(expected, actual));
+            }
+        }
+
+        private static String diff(String expected, String actual) {
+            List<String> e = expected.lines().toList();
+            List<String> a = actual.lines().toList();
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < Math.max(e.size(), a.size()); i++) {
+                String l = i < e.size() ? e.get(i) : null;
+                String r = i < a.size() ? a.get(i) : null;
+                if (l != null && l.equals(r)) {
+                    out.add(String.format("  %3d  %s", i + 1, l));
+                } else {
+                    if (l != null) {
+                        out.add(String.format("- %3d  %s", i + 1, l));
+                    }
+                    if (r != null) {
+                        out.add(String.format("+ %3d  %s", i + 1, r));
+                    }
+                }
+            }
+            if (expected.endsWith("\n") != actual.endsWith("\n")) {
+                out.add("(the two differ in their final newline)");
+            }
+            return "--- golden\n+++ actual\n" + String.join("\n", out);
+        }
+    }
+}
