@@ -47,6 +47,8 @@ Feature: Local hang-up
       | source     | event                | call | attributes |
       | system     | performEndCallAction | A    |            |
       | signalling | hangUp               | A    | status=200 |
+    And there is no releaseAudio before performEndCallAction for call A
+    And there is no unprepareSDK before performEndCallAction for call A
 
   @R-END-2 @R-INC-6
   Scenario: Hang up from the lock screen's system call UI

@@ -57,3 +57,4 @@ Feature: Outgoing call
       | sdk        | releaseAudio              | B    |            |
       | app        | fulfill                   | B    | action=end |
       | system     | didDeactivateAudioSession | B    |            |
+    And there is no releaseAudio before performEndCallAction for call B

@@ -36,6 +36,9 @@ import java.util.function.Consumer;
  */
 public final class SimulatedDevice implements AutoCloseable {
 
+    /** How long idleness must last before the device counts as settled (covers hand-offs between stages). */
+    static final java.time.Duration SETTLE_QUIET_PERIOD = java.time.Duration.ofMillis(15);
+
     final Object lock = new Object();
     final Map<UUID, SystemCall> calls = new LinkedHashMap<>();
 
@@ -75,7 +78,11 @@ public final class SimulatedDevice implements AutoCloseable {
         this.timeline = b.timeline;
         this.timing = b.timing;
         this.appFactory = b.appFactory;
-        this.signalling = b.signalling;
+        this.signalling = b.signalling.withObserver(new SignallingClient.RequestObserver() {
+            @Override public void started() { activity.begin(); }
+
+            @Override public void finished() { activity.end(); }
+        });
         this.pushBanThreshold = b.pushBanThreshold;
         this.incomingCallPolicy = b.incomingCallPolicy;
         this.activationPolicy = b.activationPolicy;
@@ -85,6 +92,11 @@ public final class SimulatedDevice implements AutoCloseable {
             return t;
         });
         this.main = new MainQueue(deviceId, generation::get, this::appCrashed, activity);
+        this.activity.onIdle(epoch -> schedule(() -> {
+            if (activity.confirm(epoch)) {
+                timeline.poke();
+            }
+        }, SETTLE_QUIET_PERIOD));
         this.actions = new ActionEngine(this);
         this.audioSession = new AudioSession(this);
         this.pushRegistry = new PushRegistry(this);
@@ -216,7 +228,25 @@ public final class SimulatedDevice implements AutoCloseable {
      * transitions): then the absence of an event means it will not come on its own.
      */
     public boolean awaitSettled(java.time.Duration timeout) {
-        return activity.awaitIdle(timeout);
+        return activity.awaitSettled(timeout);
+    }
+
+    /**
+     * Runs work that arrives from outside (a server's event, an accepted push) as device activity, so that nobody
+     * sees the device as settled between the arrival being recorded and the app being handed it.
+     */
+    public void arriving(Runnable work) {
+        activity.begin();
+        try {
+            work.run();
+        } finally {
+            activity.end();
+        }
+    }
+
+    /** Whether the device has settled: nothing in flight for the quiet period. */
+    public boolean settled() {
+        return activity.settled();
     }
 
     // ---- for the subsystems ------------------------------------------------------------------------------

@@ -69,11 +69,21 @@ public final class ScenarioRig implements AutoCloseable {
 
     /** The signalling server sends an event to the app, through WireMock's relay over real HTTP. */
     public void sendServerEvent(ServerEvent event) {
-        timeline.record(Source.SIGNALLING, "serverSends", parseCall(event.callId()), "type", event.type());
+        dev.callflow.timeline.Event sent = timeline.record(Source.SIGNALLING, "serverSends", parseCall(event.callId()), "type", event.type());
         int status = join(infra.signalling().sendToDevice(device.deviceId(), infra.gateway().endpointFor(device.deviceId()), event),
                 "relaying " + event.type() + " through the mock signalling server");
         if (status / 100 != 2) {
             throw new IllegalStateException("The mock signalling server's relay answered " + status + " for " + event.type());
+        }
+        awaitRecorded("the relayed " + event.type() + " event to reach the phone's gateway",
+                e -> e.is(Source.SIGNALLING, "serverEvent") && event.type().equals(e.attribute("type").orElse(null))
+                        && java.util.Objects.equals(parseCall(event.callId()), e.call()), sent.seq());
+    }
+
+    /** Hand-offs between servers and device are not counted as device work: wait until they landed. */
+    private void awaitRecorded(String what, java.util.function.Predicate<dev.callflow.timeline.Event> match, long fromSeq) {
+        if (timeline.awaitEvent(match, fromSeq, waitBound()).isEmpty()) {
+            throw new IllegalStateException("Timed out after " + waitBound().toMillis() + " ms waiting for " + what);
         }
     }
 
@@ -82,8 +92,12 @@ public final class ScenarioRig implements AutoCloseable {
         timeline.record(Source.PUSH, "pushSent", call, "topic", device.voipTopic(), "pushType", "voip");
         PushResult result = join(infra.push().appServer().sendVoip(device.deviceToken(), device.bundleId(), payloadJson),
                 "sending a VoIP push through the mock APNs");
-        timeline.record(Source.PUSH, "apnsResponse", call, "status", String.valueOf(result.status()),
+        dev.callflow.timeline.Event response = timeline.record(Source.PUSH, "apnsResponse", call, "status", String.valueOf(result.status()),
                 "reason", result.rejectionReason().orElse(null), "apnsId", result.apnsId());
+        String apnsId = result.apnsId();
+        awaitRecorded("the mock APNs to hand push " + apnsId + " to the device",
+                e -> (e.is(Source.PUSH, "pushAccepted") || e.is(Source.PUSH, "pushRejected"))
+                        && java.util.Objects.equals(apnsId, e.attribute("apnsId").orElse(null)), 1);
         return result;
     }
 
@@ -111,6 +125,10 @@ public final class ScenarioRig implements AutoCloseable {
     }
 
     private void onServerEvent(ServerEvent event) {
+        device.arriving(() -> deliverServerEvent(event));
+    }
+
+    private void deliverServerEvent(ServerEvent event) {
         UUID call = parseCall(event.callId());
         timeline.record(Source.SIGNALLING, "serverEvent", call, "type", event.type());
         switch (device.appState()) {
@@ -148,6 +166,10 @@ public final class ScenarioRig implements AutoCloseable {
     private final class DeviceSink implements PushSink {
         @Override
         public void onAccepted(ApnsPush push) {
+            device.arriving(() -> accepted(push));
+        }
+
+        private void accepted(ApnsPush push) {
             VoipPush decoded;
             try {
                 decoded = PushPayloads.decode(push.apnsId(), push.payload());

@@ -23,6 +23,20 @@ public final class SignallingClient {
     private final String baseUrl;
     private final String deviceId;
     private final Duration requestTimeout;
+    private final RequestObserver observer;
+
+    /** Told when a request starts and when its outcome is known, e.g. so a device knows work is in flight. */
+    public interface RequestObserver {
+        void started();
+
+        void finished();
+
+        RequestObserver NONE = new RequestObserver() {
+            @Override public void started() { }
+
+            @Override public void finished() { }
+        };
+    }
 
     public SignallingClient(HttpClient http, String baseUrl, String deviceId) {
         this(builder().httpClient(http).baseUrl(baseUrl).deviceId(deviceId));
@@ -33,6 +47,14 @@ public final class SignallingClient {
         this.baseUrl = b.baseUrl;
         this.deviceId = b.deviceId;
         this.requestTimeout = b.requestTimeout;
+        this.observer = b.observer;
+    }
+
+    /** The same client, reporting every request to {@code observer}. */
+    public SignallingClient withObserver(RequestObserver o) {
+        Builder b = builder().httpClient(http).baseUrl(baseUrl).deviceId(deviceId).requestTimeout(requestTimeout);
+        b.observer = Objects.requireNonNull(o, "observer");
+        return new SignallingClient(b);
     }
 
     public static Builder builder() {
@@ -90,8 +112,10 @@ public final class SignallingClient {
                 .header(SignallingHeaders.DEVICE, deviceId)
                 .method(method, HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build();
+        observer.started();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
                 .handle((response, failure) -> {
+                    observer.finished();
                     if (failure != null) {
                         throw new SignallingException(method + " " + uri + " (device " + deviceId + ") failed: "
                                 + SignallingException.describe(failure), failure);
@@ -116,6 +140,7 @@ public final class SignallingClient {
         private String baseUrl;
         private String deviceId;
         private Duration requestTimeout = Duration.ofSeconds(10);
+        private RequestObserver observer = RequestObserver.NONE;
 
         private Builder() {
         }

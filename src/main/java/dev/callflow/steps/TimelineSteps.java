@@ -33,12 +33,14 @@ public class TimelineSteps {
     public void showsInOrder(DataTable table) {
         List<ExpectedEvent> expected = parseRows(table);
         ScenarioRig rig = ctx.rig();
-        boolean matched = rig.timeline().await(events -> FlowMatch.of(expected, events).complete(), rig.waitBound());
-        if (!matched) {
-            FlowMatch match = FlowMatch.of(expected, rig.timeline().events());
-            throw new AssertionError(match.explain("The expected flow did not happen within " + rig.waitBound().toMillis()
-                    + " ms (timing profile '" + rig.settings().timing().name() + "', implementation '" + rig.settings().iut()
-                    + "').", ctx.calls()::nameOf));
+        boolean matched = rig.timeline().await(events -> FlowMatch.of(expected, events).complete() || rig.device().settled(),
+                rig.waitBound());
+        FlowMatch match = FlowMatch.of(expected, rig.timeline().events());
+        if (!match.complete()) {
+            String why = matched ? "The expected flow did not happen: the device settled (nothing left in flight) without it"
+                    : "The expected flow did not happen within " + rig.waitBound().toMillis() + " ms";
+            throw new AssertionError(match.explain(why + " (timing profile '" + rig.settings().timing().name()
+                    + "', implementation '" + rig.settings().iut() + "').", ctx.calls()::nameOf));
         }
     }
 
@@ -62,6 +64,19 @@ public class TimelineSteps {
         if (!found.isEmpty()) {
             throw new AssertionError("Expected no " + eventName + " after " + anchor.brief() + ", but the timeline has "
                     + found.stream().map(Event::brief).toList() + "\nTimeline:\n" + LogFormat.standard().render(ctx.timeline()));
+        }
+    }
+
+    @Then("there is no {word} before {word} for call {word}")
+    public void noEventBefore(String eventName, String anchorName, String alias) {
+        UUID call = ctx.calls().idOf(alias);
+        Event anchor = Waits.until(ctx.rig(), anchorName + " for " + ctx.calls().nameOf(call), Waits.named(anchorName, call));
+        List<Event> found = ctx.timeline().events().stream()
+                .filter(e -> e.seq() < anchor.seq() && e.name().equals(eventName) && call.equals(e.call())).toList();
+        if (!found.isEmpty()) {
+            throw new AssertionError("Expected no " + eventName + " for " + ctx.calls().nameOf(call) + " before " + anchor.brief()
+                    + ", but the timeline has " + found.stream().map(Event::brief).toList()
+                    + "\nTimeline:\n" + LogFormat.standard().render(ctx.timeline()));
         }
     }
 

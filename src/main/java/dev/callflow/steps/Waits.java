@@ -19,9 +19,23 @@ final class Waits {
 
     static Event until(ScenarioRig rig, String what, Predicate<Event> match, long fromSeq) {
         Duration bound = rig.waitBound();
-        return rig.timeline().awaitEvent(match, fromSeq, bound).orElseThrow(() -> new AssertionError(
-                "Waited " + bound.toMillis() + " ms (timing profile '" + rig.settings().timing().name() + "') for "
-                        + what + ", but it did not happen.\nTimeline so far:\n" + LogFormat.standard().render(rig.timeline())));
+        Event[] found = new Event[1];
+        rig.timeline().await(events -> {
+            for (int i = (int) Math.max(0, fromSeq - 1); i < events.size(); i++) {
+                if (match.test(events.get(i))) {
+                    found[0] = events.get(i);
+                    return true;
+                }
+            }
+            return rig.device().settled();
+        }, bound);
+        if (found[0] == null) {
+            String when = rig.device().settled() ? "the device settled (nothing left in flight) without it"
+                    : "it did not happen within " + bound.toMillis() + " ms (timing profile '" + rig.settings().timing().name() + "')";
+            throw new AssertionError("Waited for " + what + ", but " + when + ".\nTimeline so far:\n"
+                    + LogFormat.standard().render(rig.timeline()));
+        }
+        return found[0];
     }
 
     static Predicate<Event> named(String name, UUID call) {

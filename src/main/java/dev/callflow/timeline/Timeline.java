@@ -113,6 +113,19 @@ public final class Timeline {
         }
     }
 
+    /**
+     * Wakes every waiter without appending, so that a condition depending on more than the events (a device that
+     * has settled) is checked again.
+     */
+    public void poke() {
+        lock.lock();
+        try {
+            appended.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Listeners only observe; they run on the appending thread and must not block. */
     public void subscribe(Consumer<Event> listener) {
         listeners.add(listener);

@@ -53,13 +53,11 @@ final class KillExpectations {
                     List.of()),
             "release-before-perform-end", new Expectation(List.of(
                     new MustFail(SEED_SAMPLE, "The seed's sample log order was not reproduced",
-                            "endCallWithCompletion        | releaseAudio   <<<<< differs")),
-                    List.of(
-                            new KnownGap(HANG_UP_TX, "the reference's own releaseAudio inside performEndCallAction still "
-                                    + "follows it, and the ordered-subsequence table accepts that second releaseAudio; "
-                                    + "the early one before endCallWithCompletion goes unnoticed"),
-                            new KnownGap(CANCEL_OUTGOING, "same: a second releaseAudio after performEndCallAction "
-                                    + "satisfies the table"))),
+                            "endCallWithCompletion        | releaseAudio   <<<<< differs"),
+                    new MustFail(HANG_UP_TX, "Expected no releaseAudio for call A before", "performEndCallAction",
+                            "sdk releaseAudio"),
+                    new MustFail(CANCEL_OUTGOING, "Expected no releaseAudio for call B before", "performEndCallAction")),
+                    List.of()),
             "skip-push-report", new Expectation(List.of(
                     new MustFail(PUSH_COLD, "Expected app reportNewIncomingCall call A", "no reportNewIncomingCall happened at all",
                             "Errors on the timeline:", "system pushNotReported call A",
