@@ -4,6 +4,7 @@ import dev.callflow.device.TimingProfile;
 import dev.callflow.harness.HarnessSettings;
 import dev.callflow.iut.ImplementationsUnderTest;
 import dev.callflow.report.UnknownStepAdvisor;
+import dev.callflow.rules.Policy;
 import dev.callflow.report.VerdictPlugin;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,6 +35,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Timing profile: 'fast' (system timeouts x0.05) or 'realistic'. Default: ${DEFAULT-VALUE}.")
     String profile;
 
+    @Option(names = "--policy", defaultValue = "default", paramLabel = "NAME",
+            description = "Where the seed and Apple disagree: 'default', 'seed-strict' or 'apple'. Default: ${DEFAULT-VALUE}.")
+    String policy;
+
     @Option(names = "--tags", paramLabel = "EXPR", description = "Cucumber tag expression, e.g. \"@R-PUSH-1 and not @wip\".")
     String tags;
 
@@ -58,6 +63,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             ImplementationsUnderTest.resolve(iut);
             TimingProfile.named(profile);
+            Policy.named(policy);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -79,6 +85,7 @@ final class RunCommand implements Callable<Integer> {
         System.setProperty(HarnessSettings.REPORTS, reportDir.toString());
         System.setProperty(HarnessSettings.IUT, iut);
         System.setProperty(HarnessSettings.PROFILE, profile);
+        System.setProperty(HarnessSettings.POLICY, policy);
         System.setProperty("allure.results.directory", reportDir.resolve("allure-results").toString());
 
         List<String> argv = new ArrayList<>(List.of(

@@ -9,6 +9,14 @@ import io.cucumber.java.Before;
 import io.cucumber.java.BeforeAll;
 import io.cucumber.java.Scenario;
 
+import dev.callflow.rules.Policy;
+import dev.callflow.rules.RuleMonitor;
+import dev.callflow.rules.RuleReport;
+import dev.callflow.rules.RuleVerdict;
+import dev.callflow.timeline.Event;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 
 /** Starts the run's servers once; gives every scenario a fresh device and writes its timeline afterwards. */
@@ -40,6 +48,34 @@ public class Hooks {
         context.attach(ScenarioRig.create(suite.infrastructure, suite.settings,
                 ImplementationsUnderTest.resolve(suite.settings.iut())));
         suite.noteSetup((System.nanoTime() - startNanos) / 1000);
+    }
+
+    /**
+     * The always-on monitor: every rule judges the scenario's timeline once the device has settled. A violation the
+     * scenario did not declare ({@code Then rule R-… is violated}) fails it, whatever its own steps asked.
+     */
+    @After(order = 20000)
+    public void alwaysOnRules(Scenario scenario) {
+        if (!context.hasRig()) {
+            return;
+        }
+        ScenarioRig rig = context.rig();
+        rig.device().awaitSettled(rig.waitBound());
+        List<Event> events = rig.timeline().events();
+        Policy policy = context.policy();
+        List<RuleVerdict> verdicts = RuleMonitor.allRules(policy).judge(events);
+        Suite.get().noteVerdicts(verdicts);
+        String report = RuleReport.explainAll(verdicts, events, policy, context.calls()::nameOf);
+        if (!report.isEmpty()) {
+            scenario.attach(report.getBytes(StandardCharsets.UTF_8), "text/plain", "rule verdicts");
+        }
+        List<RuleVerdict> unexpected = verdicts.stream()
+                .filter(v -> v.failed() && !context.expectedRules().contains(v.rule().id())).toList();
+        if (!unexpected.isEmpty()) {
+            throw new AssertionError("The always-on rules found " + unexpected.size() + " violation(s) this scenario did not "
+                    + "declare (declare deliberate ones with 'Then rule R-… is violated'):\n\n"
+                    + RuleReport.explainAll(unexpected, events, policy, context.calls()::nameOf));
+        }
     }
 
     @After

@@ -2,11 +2,34 @@ package dev.callflow.steps;
 
 import dev.callflow.harness.CallAliases;
 import dev.callflow.harness.ScenarioRig;
+import dev.callflow.rules.Policy;
 import dev.callflow.timeline.Timeline;
+
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Per-scenario state, created by picocontainer for each scenario and shared by its step classes. */
 public final class ScenarioContext {
     private ScenarioRig rig;
+    private Policy policy;
+    private final Set<String> expectedRules = new TreeSet<>();
+
+    Policy policy() {
+        return policy != null ? policy : rig().settings().policy();
+    }
+
+    void policy(Policy p) {
+        this.policy = p;
+    }
+
+    /** Rules the scenario breaks on purpose: the always-on monitor does not fail it for these. */
+    void expectRule(String id) {
+        expectedRules.add(id);
+    }
+
+    Set<String> expectedRules() {
+        return Set.copyOf(expectedRules);
+    }
 
     void attach(ScenarioRig r) {
         this.rig = r;

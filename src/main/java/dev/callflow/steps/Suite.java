@@ -7,6 +7,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import dev.callflow.rules.RuleCatalog;
+import dev.callflow.rules.RuleVerdict;
 
 /**
  * The run's shared servers and its measurements. Cucumber's {@code @BeforeAll}/{@code @AfterAll} hooks are static,
@@ -20,6 +24,7 @@ final class Suite {
     final Infrastructure infrastructure;
     private final List<Long> setupMicros = Collections.synchronizedList(new ArrayList<>());
     private final List<String> scenarioTimes = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, Integer> fired = new ConcurrentSkipListMap<>();
 
     private Suite(HarnessSettings settings, Infrastructure infrastructure) {
         this.settings = settings;
@@ -55,6 +60,14 @@ final class Suite {
         setupMicros.add(micros);
     }
 
+    void noteVerdicts(List<RuleVerdict> verdicts) {
+        for (RuleVerdict v : verdicts) {
+            if (v.fired()) {
+                fired.merge(v.rule().id() + " " + v.outcome().label(), 1, Integer::sum);
+            }
+        }
+    }
+
     void noteScenario(String line) {
         scenarioTimes.add(line);
     }
@@ -68,6 +81,9 @@ final class Suite {
         StringBuilder b = new StringBuilder();
         b.append("implementation under test: ").append(settings.iut()).append('\n');
         b.append("timing profile: ").append(settings.timing().describe()).append('\n');
+        b.append("audio policy (run default): ").append(settings.policy().describe()).append('\n');
+        b.append("rules: ").append(RuleCatalog.all().size()).append(" always on; fired: ")
+                .append(fired.isEmpty() ? "none" : fired.toString()).append('\n');
         b.append("servers started in: ").append(infrastructure.startMillis()).append(" ms\n");
         if (!setups.isEmpty()) {
             b.append(String.format(Locale.ROOT, "per-scenario harness set-up (fresh device, timeline, registrations): "

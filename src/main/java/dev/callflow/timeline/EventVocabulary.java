@@ -29,7 +29,13 @@ public final class EventVocabulary {
                     "perform*CallAction", "didActivateAudioSession", "didDeactivateAudioSession",
                     "providerDidBegin", "providerDidReset", "executeTransaction", "timedOutPerformingAction",
                     "didReceiveIncomingPush", "didReceiveIncomingPushWithPayload", "didUpdatePushCredentials",
-                    "didInvalidatePushToken", "callChanged", "audioSessionInterruption"));
+                    "didInvalidatePushToken", "callChanged", "audioSessionInterruption",
+                    // what the simulated system reports besides delegate callbacks
+                    "reportNewIncomingCallCompletion", "requestTransactionCompletion", "incomingCallUiShown",
+                    "callEnded", "ringTimeout", "appLaunched", "appDidEnterBackground", "appWillEnterForeground",
+                    "appTerminated", "appWokenForPush", "pushNotReported", "pushNotDelivered", "actionUndeliverable",
+                    "audioSessionDeactivated", "audioSessionActivationFailed", "activationSuppressed",
+                    "otherCallIncoming", "otherCallEnded", "continueUserActivity", "harnessFault"));
 
     private static final EventVocabulary STANDARD_VOCABULARY = build(new EventVocabulary(Map.of(), List.of()),
             STANDARD);

@@ -1,0 +1,56 @@
+package dev.callflow.steps;
+
+import dev.callflow.harness.ScenarioRig;
+import dev.callflow.rules.Policy;
+import dev.callflow.rules.Rule;
+import dev.callflow.rules.RuleCatalog;
+import dev.callflow.rules.RuleReport;
+import dev.callflow.rules.RuleVerdict;
+import dev.callflow.rules.Trace;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+
+/** Rules in scenarios: choose the policy, and declare the rule a scenario breaks on purpose. */
+public class RuleSteps {
+    private final ScenarioContext ctx;
+
+    public RuleSteps(ScenarioContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Given("the audio policy is {string}")
+    public void policy(String name) {
+        ctx.policy(Policy.named(name));
+    }
+
+    @Then("rule {word} is violated")
+    public void violated(String id) {
+        expect(id, RuleVerdict.Outcome.VIOLATED);
+    }
+
+    @Then("rule {word} warns")
+    public void warns(String id) {
+        expect(id, RuleVerdict.Outcome.WARNED);
+    }
+
+    @Then("rule {word} holds")
+    public void holds(String id) {
+        expect(id, RuleVerdict.Outcome.HOLDS);
+    }
+
+    private void expect(String id, RuleVerdict.Outcome wanted) {
+        Rule rule = RuleCatalog.require(id);
+        ScenarioRig rig = ctx.rig();
+        rig.device().awaitSettled(rig.waitBound());
+        RuleVerdict v = rule.judge(new Trace(rig.timeline().events()), ctx.policy());
+        if (v.outcome() != wanted) {
+            String detail = v.fired() ? RuleReport.explain(v, rig.timeline().events(), ctx.policy(), ctx.calls()::nameOf)
+                    : rule.id() + " " + v.outcome().label() + (v.note() == null ? "" : " (" + v.note() + ")") + ": " + rule.statement();
+            throw new AssertionError("Expected rule " + rule.id() + " to be " + wanted.label() + ", but it is "
+                    + v.outcome().label() + ".\n" + detail);
+        }
+        if (wanted != RuleVerdict.Outcome.HOLDS) {
+            ctx.expectRule(rule.id());
+        }
+    }
+}
