@@ -28,7 +28,8 @@ import java.util.stream.Stream;
 final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--iut", defaultValue = "reference", paramLabel = "SPEC",
-            description = "Implementation under test: 'reference' (the embedded app) or 'mutant:<name>'. Default: ${DEFAULT-VALUE}.")
+            description = "Implementation under test: 'reference' (the embedded app), 'mutant:<name>', a command line "
+                    + "(\"python3 examples/python-iut/app.py\") or tcp-listen:127.0.0.1:PORT. Default: ${DEFAULT-VALUE}.")
     String iut;
 
     @Option(names = "--profile", defaultValue = "fast", paramLabel = "NAME",
@@ -61,7 +62,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path home = Path.of(System.getProperty(HarnessSettings.HOME, ".")).toAbsolutePath().normalize();
         try {
-            ImplementationsUnderTest.resolve(iut);
+            ImplementationsUnderTest.validate(iut);
             TimingProfile.named(profile);
             Policy.named(policy);
         } catch (IllegalArgumentException e) {

@@ -34,4 +34,19 @@ final class DeviceEnvironment implements AppEnvironment {
     @Override public void log(String event, UUID call, String... keyValues) { device.record(Source.APP, event, call, keyValues); }
 
     @Override public String bundleId() { return device.bundleId(); }
+
+    @Override
+    public void report(dev.callflow.timeline.Level level, String event, UUID call, String... keyValues) {
+        device.record(Source.APP, level, event, call, keyValues);
+    }
+
+    @Override
+    public void sdkReport(String op, UUID call, String... keyValues) {
+        device.record(Source.SDK, op, call, keyValues);
+    }
+
+    @Override
+    public void crash(String exception, String detail) {
+        device.terminate("crash", exception, detail);
+    }
 }

@@ -421,12 +421,14 @@ public final class SimulatedDevice implements AutoCloseable {
     /** The app process dies: its queued work with it; its calls end; the session is released. */
     void terminate(String reason, String exception, String detail) {
         List<UUID> live;
+        CallApp dying;
         synchronized (lock) {
             if (appState == AppState.NOT_RUNNING) {
                 return;
             }
             appState = AppState.NOT_RUNNING;
             generation.incrementAndGet();
+            dying = app;
             app = null;
             providers.forEach(CallProvider::markInvalidated);
             pushRegistry.appTerminated();
@@ -435,6 +437,9 @@ public final class SimulatedDevice implements AutoCloseable {
         }
         record(Source.SYSTEM, Level.ERROR, "appTerminated", null, "reason", reason, "exception", exception,
                 "detail", detail);
+        if (dying != null) {
+            dying.processKilled();
+        }
         live.forEach(uuid -> endCall(uuid, "app terminated"));
     }
 
@@ -458,6 +463,10 @@ public final class SimulatedDevice implements AutoCloseable {
 
     @Override
     public void close() {
+        CallApp running = app;
+        if (running != null) {
+            running.processKilled();
+        }
         main.shutdown();
         systemQueue.shutdownNow();
     }

@@ -9,6 +9,9 @@ import dev.callflow.signalling.ServerEvent;
 import dev.callflow.signalling.ServerEventType;
 import dev.callflow.signalling.SignallingClient;
 
+import dev.callflow.iut.external.ExternalIuts;
+
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -23,14 +26,16 @@ public final class Infrastructure implements AutoCloseable {
     private final DeviceGateway gateway;
     private final HttpClient http;
     private final long startMillis;
+    private final ExternalIuts externalIuts;
 
     private Infrastructure(PushInfrastructure push, SignallingServer signalling, DeviceGateway gateway, HttpClient http,
-                           long startMillis) {
+                           long startMillis, Path home) {
         this.push = push;
         this.signalling = signalling;
         this.gateway = gateway;
         this.http = http;
         this.startMillis = startMillis;
+        this.externalIuts = new ExternalIuts(home);
     }
 
     public static Infrastructure start(HarnessSettings settings) {
@@ -43,7 +48,8 @@ public final class Infrastructure implements AutoCloseable {
             signalling = SignallingServer.builder().fixturesDir(settings.fixtures().resolve("signalling"))
                     .httpClient(http).start();
             DeviceGateway gateway = DeviceGateway.start();
-            Infrastructure infra = new Infrastructure(push, signalling, gateway, http, (System.nanoTime() - t0) / 1_000_000);
+            Infrastructure infra = new Infrastructure(push, signalling, gateway, http, (System.nanoTime() - t0) / 1_000_000,
+                    settings.home());
             infra.warmUp();
             return infra;
         } catch (RuntimeException e) {
@@ -88,9 +94,13 @@ public final class Infrastructure implements AutoCloseable {
 
     public long startMillis() { return startMillis; }
 
+    /** The run's external implementations under test (child processes, loopback listeners). */
+    public ExternalIuts externalIuts() { return externalIuts; }
+
     @Override
     public void close() {
         try {
+            externalIuts.close();
             gateway.close();
             signalling.close();
         } finally {

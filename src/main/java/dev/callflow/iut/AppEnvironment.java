@@ -38,4 +38,20 @@ public interface AppEnvironment {
     void log(String event, UUID call, String... keyValues);
 
     String bundleId();
+
+    // ---- for bridges to implementations outside the JVM ---------------------------------------------------
+
+    /** The device's id, which the app sends to its signalling server. */
+    default String deviceId() {
+        return signalling().deviceId();
+    }
+
+    /** A log line of the app with a level, e.g. an error the harness saw in the app's own output. */
+    void report(dev.callflow.timeline.Level level, String event, UUID call, String... keyValues);
+
+    /** The app's own media SDK did something: recorded as an SDK event. */
+    void sdkReport(String op, UUID call, String... keyValues);
+
+    /** The app process dies (an uncaught exception, a protocol violation, an exit). */
+    void crash(String exception, String detail);
 }

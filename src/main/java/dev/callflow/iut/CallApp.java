@@ -32,4 +32,10 @@ public interface CallApp {
 
     /** {@code application(_:continue:restorationHandler:)} from a Recents or Contacts tap (R-CFG-3). */
     default void continueUserActivity(Handle handle) { }
+
+    /**
+     * The system killed the app's process. No real app hears this; a bridge to an external process uses it to kill
+     * that process. Called on a system thread, not the main queue.
+     */
+    default void processKilled() { }
 }

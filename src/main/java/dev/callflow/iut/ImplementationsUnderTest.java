@@ -1,17 +1,35 @@
 package dev.callflow.iut;
 
+import dev.callflow.iut.external.ExternalIuts;
 import dev.callflow.iut.mutants.Mutant;
 import dev.callflow.iut.mutants.Mutants;
 import dev.callflow.iut.reference.ReferenceApp;
 
 import java.util.stream.Collectors;
 
-/** Resolves an IUT spec: {@code reference} (the embedded app) or {@code mutant:<name>}. */
+/**
+ * Resolves an IUT spec: {@code reference} (the embedded app), {@code mutant:<name>}, a command line for an external
+ * process ({@code python3 examples/python-iut/app.py}) or {@code tcp-listen:HOST:PORT}; see docs/iut-protocol.md.
+ */
 public final class ImplementationsUnderTest {
     private ImplementationsUnderTest() { }
 
-    public static AppFactory resolve(String spec) {
+    /** Checks a spec without starting anything: the in-JVM kinds resolve, external ones need only look right. */
+    public static void validate(String spec) {
+        if (spec != null && ExternalIuts.isExternal(spec.trim())) {
+            return;
+        }
+        resolve(spec, null);
+    }
+
+    public static AppFactory resolve(String spec, ExternalIuts externals) {
         String s = spec == null ? "reference" : spec.trim();
+        if (ExternalIuts.isExternal(s)) {
+            if (externals == null) {
+                throw new IllegalStateException("External implementations need the run's ExternalIuts");
+            }
+            return externals.factory(s);
+        }
         if (s.isEmpty() || s.equals("reference")) {
             return ReferenceApp::new;
         }
@@ -22,6 +40,7 @@ public final class ImplementationsUnderTest {
                             + Mutants.all().stream().map(Mutant::name).collect(Collectors.joining(", "))));
         }
         throw new IllegalArgumentException("Unknown implementation under test '" + spec
-                + "'; use 'reference' or 'mutant:<name>' (external processes come with the IUT protocol)");
+                + "'; use 'reference', 'mutant:<name>', a command line such as \"python3 examples/python-iut/app.py\", "
+                + "or tcp-listen:127.0.0.1:PORT (see docs/iut-protocol.md)");
     }
 }

@@ -65,6 +65,11 @@ public final class SignallingClient {
         return deviceId;
     }
 
+    /** The server's base URL, e.g. {@code http://127.0.0.1:41234}. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
     public CompletableFuture<SignallingResponse> login(String user) {
         requireText(user, "user");
         return send("POST", "/v1/devices/" + deviceId + "/login", json().put("user", user));

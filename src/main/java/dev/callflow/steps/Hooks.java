@@ -46,7 +46,7 @@ public class Hooks {
         Suite suite = Suite.get();
         startNanos = System.nanoTime();
         context.attach(ScenarioRig.create(suite.infrastructure, suite.settings,
-                ImplementationsUnderTest.resolve(suite.settings.iut())));
+                ImplementationsUnderTest.resolve(suite.settings.iut(), suite.infrastructure.externalIuts())));
         suite.noteSetup((System.nanoTime() - startNanos) / 1000);
     }
 

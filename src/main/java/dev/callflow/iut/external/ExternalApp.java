@@ -1,0 +1,507 @@
+package dev.callflow.iut.external;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.callflow.device.ActionRequest;
+import dev.callflow.device.CallAction;
+import dev.callflow.device.CallEndedReason;
+import dev.callflow.device.CallProvider;
+import dev.callflow.device.CallUpdate;
+import dev.callflow.device.Handle;
+import dev.callflow.device.HandleType;
+import dev.callflow.device.ProviderConfiguration;
+import dev.callflow.device.ProviderDelegate;
+import dev.callflow.device.PushRegistryDelegate;
+import dev.callflow.device.VoipPush;
+import dev.callflow.iut.AppEnvironment;
+import dev.callflow.iut.CallApp;
+import dev.callflow.iut.LaunchReason;
+import dev.callflow.sdk.MediaSdk;
+import dev.callflow.signalling.ServerEvent;
+import dev.callflow.timeline.Level;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The bridge to an implementation under test outside the JVM: the device sees an ordinary app; every delegate
+ * callback becomes a callflow-iut/1 message, every message from the IUT becomes the API call it names.
+ * Messages are handled on the app's main queue; while the IUT is inside its PushKit handler the main queue is
+ * blocked in that handler, as on iOS, and the IUT's messages are handled right there, so a report made before
+ * {@code pushHandled} counts as made before the handler returned (R-PUSH-1).
+ */
+public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistryDelegate {
+    static final Duration HANDSHAKE = Duration.ofSeconds(5);
+    static final int FLOOD_LIMIT = 10_000;
+    private static final Object EOF = new Object();
+
+    private record Inbound(long lineNo, String line, Object parsed) { }
+
+    private final ChannelOpener opener;
+    private final LinkedBlockingQueue<Inbound> inbox = new LinkedBlockingQueue<>();
+    private final AtomicLong lines = new AtomicLong();
+    private final Map<Long, CallAction> actions = new HashMap<>();
+    private final Map<String, Runnable> pushCompletions = new HashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+    private AppEnvironment env;
+    private IutChannel channel;
+    private CallProvider provider;
+    private MediaSdk sdk;
+    private volatile String lastGood = "(none yet)";
+    private volatile IutChannel.Closed closed;
+    private volatile boolean dead;
+
+    ExternalApp(ChannelOpener opener) {
+        this.opener = opener;
+    }
+
+    // ---- launch and handshake ------------------------------------------------------------------------------
+
+    @Override
+    public void didFinishLaunching(AppEnvironment environment, LaunchReason reason) {
+        this.env = environment;
+        this.sdk = environment.mediaSdk();
+        try {
+            channel = opener.open(HANDSHAKE);
+        } catch (IOException e) {
+            die("iutNotStarted", "could not start the implementation under test: " + e.getMessage());
+            return;
+        }
+        channel.start(this::onLine, line -> env.report(Level.WARNING, "iutStderr", null, "text", line), this::onClosed);
+        send(Messages.message("hello").put("protocol", Messages.PROTOCOL).put("harness", "0.1.0")
+                .put("deviceId", env.deviceId()).put("bundleId", env.bundleId())
+                .put("signallingBaseUrl", env.signalling().baseUrl()).put("sdk", "simulated"));
+        if (!awaitHello()) {
+            return;
+        }
+        send(Messages.message("launch").put("reason", reason.wireName()));
+    }
+
+    private boolean awaitHello() {
+        long deadline = System.nanoTime() + HANDSHAKE.toNanos();
+        while (!dead) {
+            Inbound in = poll(deadline);
+            if (in == null) {
+                die("iutNoHello", "no hello within " + HANDSHAKE.toMillis() + " ms from " + channel.describe()
+                        + ": is it writing " + Messages.PROTOCOL + " lines on stdout?");
+                return false;
+            }
+            if (in.parsed() == EOF) {
+                exited();
+                return false;
+            }
+            if (in.parsed() instanceof ObjectNode m && "hello".equals(m.path("type").asText())) {
+                String protocol = m.path("protocol").asText("");
+                if (!protocol.startsWith("callflow-iut/1")) {
+                    die("iutProtocolError", "the implementation speaks '" + protocol + "', the harness speaks " + Messages.PROTOCOL);
+                    return false;
+                }
+                lastGood = in.line();
+                env.log("iutHello", null, "name", m.path("name").asText("?"), "version", m.path("version").asText("?"),
+                        "via", channel.describe());
+                return true;
+            }
+            handle(in);
+        }
+        return false;
+    }
+
+    // ---- inbound ---------------------------------------------------------------------------------------------
+
+    private void onLine(String line) {
+        long n = lines.incrementAndGet();
+        Object parsed;
+        try {
+            parsed = Messages.parse(line);
+        } catch (ProtocolException e) {
+            parsed = e;
+        }
+        inbox.add(new Inbound(n, line, parsed));
+        if (env != null) {
+            env.runOnMain(this::drain);
+        }
+    }
+
+    private void onClosed(IutChannel.Closed c) {
+        closed = c;
+        inbox.add(new Inbound(lines.get() + 1, "", EOF));
+        if (env != null) {
+            env.runOnMain(this::drain);
+        }
+    }
+
+    private void drain() {
+        Inbound in;
+        while (!dead && (in = inbox.poll()) != null) {
+            handle(in);
+        }
+    }
+
+    private Inbound poll(long deadlineNanos) {
+        try {
+            return inbox.poll(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private void handle(Inbound in) {
+        if (dead) {
+            return;
+        }
+        if (in.parsed() == EOF) {
+            exited();
+            return;
+        }
+        if (in.lineNo() > FLOOD_LIMIT) {
+            die("iutFlood", "more than " + FLOOD_LIMIT + " messages in one session; last good message: " + lastGood);
+            return;
+        }
+        try {
+            if (in.parsed() instanceof ProtocolException p) {
+                throw p;
+            }
+            dispatch((ObjectNode) in.parsed());
+            lastGood = in.line();
+        } catch (ProtocolException e) {
+            env.report(Level.ERROR, "iutProtocolError", null, "line", String.valueOf(in.lineNo()),
+                    "problem", e.getMessage(), "text", Messages.brief(in.line()));
+            die("iutProtocolError", "line " + in.lineNo() + " from the implementation under test: " + e.getMessage()
+                    + ": " + Messages.brief(in.line()) + "; last good message: " + lastGood);
+        }
+    }
+
+    private void dispatch(ObjectNode m) throws ProtocolException {
+        String type = m.get("type").asText();
+        switch (type) {
+            case "createProvider" -> createProvider(m);
+            case "invalidateProvider" -> requireProvider(type).invalidate();
+            case "setPushDelegate" -> env.pushRegistry().setDelegate(this);
+            case "reportIncoming" -> reportIncoming(m);
+            case "reportEnded" -> requireProvider(type).reportCallEnded(Messages.uuid(m, "call"), Instant.now(),
+                    reason(m));
+            case "reportOutgoing" -> reportOutgoing(m);
+            case "requestTransaction" -> requestTransaction(m);
+            case "fulfill", "fail" -> complete(m, type.equals("fulfill"));
+            case "audioSession" -> audioSession(m);
+            case "sdk" -> sdk(m);
+            case "sdkReport" -> env.sdkReport(Messages.text(m, "op"), optUuid(m), Messages.attributes(m.get("attributes")));
+            case "log" -> env.log(Messages.text(m, "event"), optUuid(m), Messages.attributes(m.get("attributes")));
+            case "pushCompletion" -> pushCompletion(m);
+            case "pushHandled" -> throw new ProtocolException("pushHandled without a voipPush being handled");
+            case "hello" -> throw new ProtocolException("a second hello");
+            default -> throw new ProtocolException("unknown message type \"" + type + "\"");
+        }
+    }
+
+    private void createProvider(ObjectNode m) throws ProtocolException {
+        JsonNode c = m.get("configuration");
+        if (c == null || !c.isObject()) {
+            throw new ProtocolException("createProvider needs a \"configuration\" object");
+        }
+        EnumSet<HandleType> types = EnumSet.noneOf(HandleType.class);
+        for (JsonNode t : c.path("supportedHandleTypes")) {
+            try {
+                types.add(HandleType.fromWireName(t.asText()));
+            } catch (IllegalArgumentException e) {
+                throw new ProtocolException("createProvider: " + e.getMessage());
+            }
+        }
+        ProviderConfiguration config;
+        try {
+            config = ProviderConfiguration.builder(c.path("localizedName").asText("App"))
+                    .maximumCallGroups(c.path("maximumCallGroups").asInt(2))
+                    .maximumCallsPerCallGroup(c.path("maximumCallsPerCallGroup").asInt(5))
+                    .supportedHandleTypes(types)
+                    .includesCallsInRecents(c.path("includesCallsInRecents").asBoolean(true))
+                    .supportsVideo(c.path("supportsVideo").asBoolean(false))
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw new ProtocolException("createProvider: " + e.getMessage());
+        }
+        provider = env.createProvider(config);
+        provider.setDelegate(this);
+    }
+
+    private CallProvider requireProvider(String type) throws ProtocolException {
+        if (provider == null) {
+            throw new ProtocolException(type + " before createProvider");
+        }
+        return provider;
+    }
+
+    private void reportIncoming(ObjectNode m) throws ProtocolException {
+        long id = Messages.number(m, "id");
+        UUID call = Messages.uuid(m, "call");
+        Handle handle = Messages.handle(m.get("handle"), "reportIncoming");
+        CallUpdate update = CallUpdate.builder().remoteHandle(handle)
+                .localizedCallerName(Messages.optText(m, "callerName"))
+                .supportsHolding(m.path("supportsHolding").asBoolean(true)).build();
+        requireProvider("reportIncoming").reportNewIncomingCall(call, update, error -> {
+            ObjectNode reply = Messages.message("reportCompletion").put("re", id);
+            error.ifPresent(e -> reply.put("error", e.wireName()).put("code", e.code()));
+            send(reply);
+        });
+    }
+
+    private CallEndedReason reason(ObjectNode m) throws ProtocolException {
+        try {
+            return CallEndedReason.fromWireName(Messages.text(m, "reason"));
+        } catch (IllegalArgumentException e) {
+            throw new ProtocolException("reportEnded: " + e.getMessage());
+        }
+    }
+
+    private void reportOutgoing(ObjectNode m) throws ProtocolException {
+        UUID call = Messages.uuid(m, "call");
+        switch (Messages.text(m, "state")) {
+            case "startedConnecting" -> requireProvider("reportOutgoing").reportOutgoingCallStartedConnecting(call);
+            case "connected" -> requireProvider("reportOutgoing").reportOutgoingCallConnected(call);
+            default -> throw new ProtocolException("reportOutgoing: state is startedConnecting or connected");
+        }
+    }
+
+    private void requestTransaction(ObjectNode m) throws ProtocolException {
+        long id = Messages.number(m, "id");
+        List<ActionRequest> requests = new ArrayList<>();
+        for (JsonNode a : m.path("actions")) {
+            requests.add(Messages.action(a));
+        }
+        env.callController().request(requests, error -> {
+            ObjectNode reply = Messages.message("transactionCompletion").put("re", id);
+            error.ifPresent(e -> reply.put("error", e.wireName()).put("code", e.code()));
+            send(reply);
+        });
+    }
+
+    private void complete(ObjectNode m, boolean fulfil) throws ProtocolException {
+        long id = Messages.number(m, "actionId");
+        CallAction action = actions.get(id);
+        if (action == null) {
+            throw new ProtocolException((fulfil ? "fulfill" : "fail") + " for actionId " + id + ", which the harness never sent");
+        }
+        if (fulfil) {
+            action.fulfill();
+        } else {
+            action.fail();
+        }
+    }
+
+    private void audioSession(ObjectNode m) throws ProtocolException {
+        switch (Messages.text(m, "op")) {
+            case "setCategory" -> env.audioSession().setCategory(Messages.optText(m, "category"), Messages.optText(m, "mode"));
+            case "setActive" -> {
+                long id = Messages.number(m, "id");
+                var error = env.audioSession().setActive(m.path("active").asBoolean(true));
+                ObjectNode reply = Messages.message("audioResult").put("re", id);
+                error.ifPresent(e -> reply.put("error", String.valueOf(e.code())));
+                send(reply);
+            }
+            default -> throw new ProtocolException("audioSession: op is setCategory or setActive");
+        }
+    }
+
+    private void sdk(ObjectNode m) throws ProtocolException {
+        long id = Messages.number(m, "id");
+        String op = Messages.text(m, "op");
+        boolean ok = switch (op) {
+            case "prepareSDK" -> sdk.prepareSDK(Messages.uuid(m, "call"));
+            case "unprepareSDK" -> { sdk.unprepareSDK(); yield true; }
+            case "configAudio" -> sdk.configAudio();
+            case "startAudio" -> sdk.startAudio();
+            case "stopAudio" -> { sdk.stopAudio(); yield true; }
+            case "releaseAudio" -> { sdk.releaseAudio(); yield true; }
+            default -> throw new ProtocolException("sdk: unknown op \"" + op
+                    + "\"; use prepareSDK, unprepareSDK, configAudio, startAudio, stopAudio or releaseAudio");
+        };
+        send(Messages.message("sdkResult").put("re", id).put("ok", ok));
+    }
+
+    private void pushCompletion(ObjectNode m) throws ProtocolException {
+        Runnable completion = pushCompletions.remove(Messages.text(m, "apnsId"));
+        if (completion == null) {
+            throw new ProtocolException("pushCompletion for an apnsId the harness never delivered (or completed twice)");
+        }
+        completion.run();
+    }
+
+    private UUID optUuid(ObjectNode m) throws ProtocolException {
+        return m.hasNonNull("call") ? Messages.uuid(m, "call") : null;
+    }
+
+    // ---- outbound: the system's callbacks ------------------------------------------------------------------
+
+    @Override
+    public void didUpdatePushCredentials(String deviceToken) {
+        send(Messages.message("pushCredentials").put("token", deviceToken));
+    }
+
+    @Override
+    public void didReceiveIncomingPush(VoipPush push, Runnable completion) {
+        long id = ids.incrementAndGet();
+        pushCompletions.put(push.apnsId(), completion);
+        ObjectNode msg = Messages.message("voipPush").put("id", id).put("apnsId", push.apnsId());
+        try {
+            msg.set("payload", Messages.JSON.readTree(push.payload()));
+        } catch (IOException notJson) {
+            msg.put("payload", push.payload());
+        }
+        send(msg);
+        long deadline = System.nanoTime() + HANDSHAKE.toNanos();
+        while (!dead) {
+            Inbound in = poll(deadline);
+            if (in == null) {
+                env.report(Level.ERROR, "iutHung", null, "where", "PushKit handler", "waited", HANDSHAKE.toMillis() + "ms");
+                die("iutHung", "no pushHandled within " + HANDSHAKE.toMillis() + " ms of voipPush " + id
+                        + "; last good message: " + lastGood);
+                return;
+            }
+            if (in.parsed() instanceof ObjectNode m && "pushHandled".equals(m.path("type").asText())
+                    && m.path("re").asLong(-1) == id) {
+                lastGood = in.line();
+                return;
+            }
+            handle(in);
+        }
+    }
+
+    private void perform(CallAction action, ObjectNode extra) {
+        actions.put(action.id(), action);
+        ObjectNode msg = Messages.message("perform").put("actionId", action.id()).put("action", action.type().wireName())
+                .put("call", action.callUUID().toString());
+        msg.setAll(extra);
+        send(msg);
+    }
+
+    @Override
+    public void performStartCallAction(CallAction action) {
+        ObjectNode h = Messages.JSON.createObjectNode();
+        action.handle().ifPresent(handle -> h.putObject("handle").put("type", handle.type().wireName()).put("value", handle.value()));
+        perform(action, h);
+    }
+
+    @Override
+    public void performAnswerCallAction(CallAction action) {
+        perform(action, Messages.JSON.createObjectNode());
+    }
+
+    @Override
+    public void performEndCallAction(CallAction action) {
+        perform(action, Messages.JSON.createObjectNode());
+    }
+
+    @Override
+    public void performSetHeldCallAction(CallAction action) {
+        perform(action, Messages.JSON.createObjectNode().put("onHold", action.onHold()));
+    }
+
+    @Override
+    public void performSetMutedCallAction(CallAction action) {
+        perform(action, Messages.JSON.createObjectNode());
+    }
+
+    @Override
+    public void timedOutPerformingAction(CallAction action) {
+        send(Messages.message("actionTimedOut").put("actionId", action.id()).put("action", action.type().wireName())
+                .put("call", action.callUUID().toString()));
+    }
+
+    @Override
+    public void didActivateAudioSession() {
+        send(Messages.message("audioActivated"));
+    }
+
+    @Override
+    public void didDeactivateAudioSession() {
+        send(Messages.message("audioDeactivated"));
+    }
+
+    @Override
+    public void providerDidReset() {
+        send(Messages.message("providerReset"));
+    }
+
+    @Override
+    public void onSignallingEvent(ServerEvent event) {
+        ObjectNode msg = Messages.message("signalling");
+        try {
+            msg.set("event", Messages.JSON.readTree(event.toJson()));
+        } catch (IOException e) {
+            throw new IllegalStateException("ServerEvent.toJson produced invalid JSON", e);
+        }
+        send(msg);
+    }
+
+    @Override
+    public void userStartsCall(UUID call, Handle handle) {
+        ObjectNode msg = Messages.message("user").put("gesture", "startCall").put("call", call.toString());
+        msg.putObject("handle").put("type", handle.type().wireName()).put("value", handle.value());
+        send(msg);
+    }
+
+    @Override
+    public void userHangsUp(UUID call) {
+        send(Messages.message("user").put("gesture", "hangUp").put("call", call.toString()));
+    }
+
+    @Override
+    public void continueUserActivity(Handle handle) {
+        ObjectNode msg = Messages.message("user").put("gesture", "continueActivity");
+        msg.putObject("handle").put("type", handle.type().wireName()).put("value", handle.value());
+        send(msg);
+    }
+
+    @Override
+    public void didEnterBackground() {
+        send(Messages.message("lifecycle").put("state", "background"));
+    }
+
+    @Override
+    public void willEnterForeground() {
+        send(Messages.message("lifecycle").put("state", "foreground"));
+    }
+
+    @Override
+    public void processKilled() {
+        dead = true;
+        IutChannel c = channel;
+        if (c != null) {
+            c.send(Messages.message("bye").toString());
+            c.close();
+        }
+    }
+
+    // ---- failure ---------------------------------------------------------------------------------------------
+
+    private void send(ObjectNode message) {
+        IutChannel c = channel;
+        if (c != null && !dead) {
+            c.send(message.toString());
+        }
+    }
+
+    private void exited() {
+        IutChannel.Closed c = closed;
+        die("iutExited", "the implementation under test went away (" + (c == null ? "?" : c.why())
+                + (c != null && c.exitCode() != null ? ", exit code " + c.exitCode() : "") + ") after its last good message: " + lastGood);
+    }
+
+    private void die(String exception, String detail) {
+        if (dead) {
+            return;
+        }
+        dead = true;
+        env.crash(exception, detail);
+    }
+}

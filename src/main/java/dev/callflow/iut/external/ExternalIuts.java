@@ -1,0 +1,123 @@
+package dev.callflow.iut.external;
+
+import dev.callflow.iut.AppFactory;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Turns an IUT spec into app factories: a command line ({@code python3 examples/python-iut/app.py}) for the stdio
+ * transport, or {@code tcp-listen:HOST:PORT} for the network transport. One instance per run: it owns the listening
+ * sockets, bound to loopback only.
+ */
+public final class ExternalIuts implements AutoCloseable {
+    private final Path workingDir;
+    private final Map<String, ServerSocket> listeners = new ConcurrentHashMap<>();
+
+    public ExternalIuts(Path workingDir) {
+        this.workingDir = workingDir;
+    }
+
+    public static boolean isExternal(String spec) {
+        return spec.startsWith("tcp-listen:") || spec.contains(" ") || spec.contains("/");
+    }
+
+    public AppFactory factory(String spec) {
+        if (spec.startsWith("tcp-listen:")) {
+            ServerSocket server = listeners.computeIfAbsent(spec, this::listen);
+            return () -> new ExternalApp(within -> accept(server, within));
+        }
+        List<String> command = split(spec);
+        return () -> new ExternalApp(within -> ProcessChannel.start(command, workingDir));
+    }
+
+    private ServerSocket listen(String spec) {
+        String[] parts = spec.substring("tcp-listen:".length()).split(":");
+        if (parts.length != 2) {
+            throw new IllegalArgumentException("Use tcp-listen:HOST:PORT, e.g. tcp-listen:127.0.0.1:7007; got " + spec);
+        }
+        try {
+            InetAddress host = InetAddress.getByName(parts[0]);
+            if (!host.isLoopbackAddress()) {
+                throw new IllegalArgumentException("The harness listens on loopback only; got " + parts[0]);
+            }
+            ServerSocket s = new ServerSocket();
+            s.bind(new InetSocketAddress(host, Integer.parseInt(parts[1])));
+            return s;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot listen on " + spec + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static IutChannel accept(ServerSocket server, Duration within) throws IOException {
+        synchronized (server) {
+            server.setSoTimeout((int) Math.max(1, within.toMillis()));
+            try {
+                Socket s = server.accept();
+                return new TcpChannel(s);
+            } catch (SocketTimeoutException e) {
+                throw new IOException("no implementation under test connected to " + server.getLocalSocketAddress()
+                        + " within " + within.toMillis() + " ms", e);
+            }
+        }
+    }
+
+    /** Splits a command line on spaces, honouring single and double quotes. */
+    static List<String> split(String commandLine) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        char quote = 0;
+        boolean any = false;
+        for (char c : commandLine.toCharArray()) {
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                } else {
+                    cur.append(c);
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+                any = true;
+            } else if (Character.isWhitespace(c)) {
+                if (cur.length() > 0 || any) {
+                    out.add(cur.toString());
+                    cur.setLength(0);
+                    any = false;
+                }
+            } else {
+                cur.append(c);
+            }
+        }
+        if (quote != 0) {
+            throw new IllegalArgumentException("Unterminated quote in the IUT command: " + commandLine);
+        }
+        if (cur.length() > 0 || any) {
+            out.add(cur.toString());
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("The IUT command is empty");
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        listeners.values().forEach(s -> {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        });
+    }
+}

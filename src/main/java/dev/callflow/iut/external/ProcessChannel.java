@@ -1,0 +1,101 @@
+package dev.callflow.iut.external;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/** The stdio transport: a child process per app launch; stdin/stdout carry the protocol, stderr is captured. */
+final class ProcessChannel implements IutChannel {
+    private final List<String> command;
+    private final Process process;
+    private final Writer stdin;
+    private volatile boolean closing;
+
+    private ProcessChannel(List<String> command, Process process) {
+        this.command = command;
+        this.process = process;
+        this.stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+    }
+
+    static ProcessChannel start(List<String> command, Path workingDir) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(workingDir.toFile());
+        pb.environment().put("PYTHONUNBUFFERED", "1");
+        return new ProcessChannel(command, pb.start());
+    }
+
+    @Override
+    public void start(Consumer<String> onLine, Consumer<String> onStderr, Consumer<Closed> onClosed) {
+        Thread out = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    onLine.accept(line);
+                }
+            } catch (IOException e) {
+                // the process went away; reported below
+            }
+            Integer code = null;
+            try {
+                if (process.waitFor(2, TimeUnit.SECONDS)) {
+                    code = process.exitValue();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            onClosed.accept(new Closed(closing ? "closed by the harness" : "stdout closed", code));
+        }, "iut-stdout-" + process.pid());
+        Thread err = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    onStderr.accept(line);
+                }
+            } catch (IOException e) {
+                // stderr ends with the process
+            }
+        }, "iut-stderr-" + process.pid());
+        out.setDaemon(true);
+        err.setDaemon(true);
+        out.start();
+        err.start();
+    }
+
+    @Override
+    public synchronized boolean send(String line) {
+        if (!process.isAlive()) {
+            return false;
+        }
+        try {
+            stdin.write(line);
+            stdin.write('\n');
+            stdin.flush();
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "process " + process.pid() + " (" + String.join(" ", command) + ")";
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            stdin.close();
+        } catch (IOException ignored) {
+            // already gone
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+}
