@@ -39,6 +39,21 @@ public final class TimelineReport {
         }
     }
 
+    /** {@code rule-verdicts.jsonl}: one JSON object per rule per scenario. */
+    public static void writeVerdicts(Path reportsDir, java.util.List<?> rows) {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        StringBuilder b = new StringBuilder();
+        try {
+            for (Object row : rows) {
+                b.append(json.writeValueAsString(row)).append('\n');
+            }
+            Files.createDirectories(reportsDir);
+            Files.writeString(reportsDir.resolve("rule-verdicts.jsonl"), b.toString(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the rule verdicts under " + reportsDir, e);
+        }
+    }
+
     static String featureName(String uri) {
         String name = uri.substring(uri.lastIndexOf('/') + 1);
         return name.endsWith(".feature") ? name.substring(0, name.length() - ".feature".length()) : name;

@@ -38,6 +38,7 @@ public class Hooks {
         Suite s = Suite.stop();
         if (s != null) {
             TimelineReport.writeSummary(s.settings.reportsDir(), s.summary());
+            TimelineReport.writeVerdicts(s.settings.reportsDir(), s.verdictRows());
         }
     }
 
@@ -64,7 +65,7 @@ public class Hooks {
         List<Event> events = rig.timeline().events();
         Policy policy = context.policy();
         List<RuleVerdict> verdicts = RuleMonitor.allRules(policy).judge(events);
-        Suite.get().noteVerdicts(verdicts);
+        Suite.get().noteVerdicts(scenario.getUri().toString(), scenario.getName(), scenario.getLine(), verdicts);
         String report = RuleReport.explainAll(verdicts, events, policy, context.calls()::nameOf);
         if (!report.isEmpty()) {
             scenario.attach(report.getBytes(StandardCharsets.UTF_8), "text/plain", "rule verdicts");

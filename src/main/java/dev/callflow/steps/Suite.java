@@ -60,11 +60,23 @@ final class Suite {
         setupMicros.add(micros);
     }
 
-    void noteVerdicts(List<RuleVerdict> verdicts) {
+    /** One row per rule per scenario: what the kill matrix and a certificate are built from. */
+    public record VerdictRow(String feature, String scenario, int line, String rule, String outcome, int findings) { }
+
+    private final List<VerdictRow> verdictRows = Collections.synchronizedList(new ArrayList<>());
+
+    void noteVerdicts(String feature, String scenario, int line, List<RuleVerdict> verdicts) {
         for (RuleVerdict v : verdicts) {
             if (v.fired()) {
                 fired.merge(v.rule().id() + " " + v.outcome().label(), 1, Integer::sum);
             }
+            verdictRows.add(new VerdictRow(feature, scenario, line, v.rule().id(), v.outcome().label(), v.findings().size()));
+        }
+    }
+
+    List<VerdictRow> verdictRows() {
+        synchronized (verdictRows) {
+            return List.copyOf(verdictRows);
         }
     }
 
