@@ -119,7 +119,8 @@ public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDele
     }
 
     protected void reportIncoming(UUID call, Handle handle, Runnable pushCompletion) {
-        calls.put(call, new AppCall(call, false, handle));
+        // A duplicate push for a call we already track must not reset what we know about it (R-PUSH-8).
+        calls.putIfAbsent(call, new AppCall(call, false, handle));
         CallUpdate update = CallUpdate.builder().remoteHandle(handle).localizedCallerName(handle.value()).build();
         provider.reportNewIncomingCall(call, update, error -> {
             onIncomingReported(call, error);
@@ -129,8 +130,15 @@ public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDele
         });
     }
 
-    /** R-INC-1: after an error, no SDK and no media; tell the server we are busy. */
+    /**
+     * R-INC-1: after an error, no SDK and no media; tell the server we are busy. Except callUUIDAlreadyExists: the
+     * report was a duplicate (R-PUSH-8), and the call it names goes on untouched.
+     */
     protected void onIncomingReported(UUID call, Optional<IncomingCallError> error) {
+        if (error.filter(e -> e == IncomingCallError.CALL_UUID_ALREADY_EXISTS).isPresent()) {
+            env.log("duplicateReport", call, "error", error.get().wireName());
+            return;
+        }
         if (error.isPresent()) {
             env.log("incomingCallRejected", call, "error", error.get().wireName());
             calls.remove(call);

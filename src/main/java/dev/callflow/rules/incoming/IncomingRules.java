@@ -9,6 +9,7 @@ public final class IncomingRules {
     private IncomingRules() { }
 
     public static List<Rule> all() {
-        return List.of();
+        return List.of(new NothingAfterRefusedReport(), new RefusedUuidNotReused(), new FilteredCallerIsTold(),
+                new ReportedHandleIsValid(), new RingTimeoutHandled(), new SystemEndCompleted());
     }
 }

@@ -9,6 +9,8 @@ public final class PushRules {
     private PushRules() { }
 
     public static List<Rule> all() {
-        return List.of();
+        return List.of(new ReportBeforePushHandlerReturns(), new NoPushBan(), new PushCompletionAfterReport(),
+                new VoipPushOnlyStartsCalls(), new CancelledPushCallReportedEnded(), new PushSetupAtLaunch(),
+                new ValidVoipPushRequest(), new DuplicateReportKeepsCall());
     }
 }

@@ -1,0 +1,40 @@
+package dev.callflow.rules.incoming;
+
+import dev.callflow.rules.Trace;
+import dev.callflow.timeline.Event;
+import dev.callflow.timeline.Source;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Queries the incoming-call rules share. */
+final class IncomingEvents {
+    static final String REPORT = "reportNewIncomingCall";
+    static final String REPORT_DONE = "reportNewIncomingCallCompletion";
+    static final String DUPLICATE = "callUUIDAlreadyExists";
+
+    private IncomingEvents() { }
+
+    /**
+     * Report completions with an error that refused the call. {@code callUUIDAlreadyExists} is left out: the call
+     * it names exists and goes on (R-PUSH-8).
+     */
+    static List<Event> refusals(Trace trace) {
+        return trace.where(e -> e.is(Source.SYSTEM, REPORT_DONE) && e.attribute("error").isPresent()
+                && !e.attribute("error").filter(DUPLICATE::equals).isPresent());
+    }
+
+    /** The end of a refusal's window: the next report of the same call (a new attempt), or the timeline's end. */
+    static Optional<Event> nextReport(Trace trace, Event refusal) {
+        return trace.firstAfter(refusal, e -> e.is(REPORT) && Trace.sameCall(e, refusal));
+    }
+
+    static boolean inWindow(Event e, Event from, Optional<Event> to) {
+        return e.seq() > from.seq() && (to.isEmpty() || e.seq() < to.get().seq());
+    }
+
+    static boolean isFor(Event e, UUID call) {
+        return call == null || e.call() == null || call.equals(e.call());
+    }
+}

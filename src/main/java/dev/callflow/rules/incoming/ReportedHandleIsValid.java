@@ -1,0 +1,48 @@
+package dev.callflow.rules.incoming;
+
+import dev.callflow.rules.BaseRule;
+import dev.callflow.rules.Finding;
+import dev.callflow.rules.Policy;
+import dev.callflow.rules.RuleVerdict;
+import dev.callflow.rules.Severity;
+import dev.callflow.rules.Trace;
+import dev.callflow.timeline.Event;
+import dev.callflow.timeline.Source;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * R-INC-4. {@code CXHandle(type:value:)} needs a non-nil value and the call a valid UUID; otherwise
+ * {@code NSInvalidArgumentException} is thrown inside the push handler, which then breaks R-PUSH-1 too
+ * (flutter-webrtc/callkeep #28).
+ */
+public final class ReportedHandleIsValid extends BaseRule {
+
+    public ReportedHandleIsValid() {
+        super("R-INC-4", Severity.VIOLATION,
+                "Report incoming calls with a valid UUID and a CXHandle(type:value:) whose value is not empty",
+                "[L] flutter-webrtc/callkeep #28; [U] react-native-voip-push-notification #66; bug #48");
+    }
+
+    @Override
+    public RuleVerdict judge(Trace trace, Policy policy) {
+        List<Event> reports = trace.where(e -> e.is(Source.APP, IncomingEvents.REPORT));
+        List<Event> invalidArgument = trace.where(e -> e.is("appTerminated")
+                && e.attribute("exception").filter(x -> x.contains("NSInvalidArgumentException")).isPresent());
+        if (reports.isEmpty() && invalidArgument.isEmpty()) {
+            return notJudged("no reportNewIncomingCall on the timeline");
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (Event r : reports) {
+            if (r.attribute("handle").filter(h -> !h.isBlank()).isEmpty()) {
+                findings.add(Finding.of("reportNewIncomingCall without a handle value (CXHandle value nil or empty)", r));
+            }
+        }
+        for (Event crash : invalidArgument) {
+            findings.add(Finding.of("the app crashed with NSInvalidArgumentException ("
+                    + crash.attribute("detail").orElse("invalid CXHandle or UUID") + ")", crash));
+        }
+        return verdict(findings);
+    }
+}

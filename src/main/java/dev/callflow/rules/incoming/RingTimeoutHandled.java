@@ -1,0 +1,67 @@
+package dev.callflow.rules.incoming;
+
+import dev.callflow.rules.BaseRule;
+import dev.callflow.rules.Finding;
+import dev.callflow.rules.Policy;
+import dev.callflow.rules.RuleVerdict;
+import dev.callflow.rules.Severity;
+import dev.callflow.rules.Trace;
+import dev.callflow.rules.transactions.Actions;
+import dev.callflow.timeline.Event;
+import dev.callflow.timeline.Source;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * R-INC-5. Since iOS 16 the system ends an unanswered incoming call after about 60 s and sends the app a
+ * CXEndCallAction (undocumented; voximplant/flutter_callkit #29). The app completes that action and releases the
+ * call's SDK, exactly as for a decline. An app that reports {@code .unanswered} itself first is fine.
+ */
+public final class RingTimeoutHandled extends BaseRule {
+
+    public RingTimeoutHandled() {
+        super("R-INC-5", Severity.VIOLATION,
+                "When the system ends an unanswered call (ring timeout), complete its CXEndCallAction and release the "
+                        + "call's media SDK, or report reportCall(with:endedAt:reason:.unanswered) first",
+                "[M] voximplant/flutter_callkit #29; [A-doc] CXCallEndedReason.unanswered; bug #45");
+    }
+
+    @Override
+    public RuleVerdict judge(Trace trace, Policy policy) {
+        List<Event> timeouts = trace.where(e -> e.is(Source.SYSTEM, "ringTimeout"));
+        boolean selfReported = trace.where(e -> e.is(Source.APP, "reportCallEnded")
+                && e.attribute("reason").filter("unanswered"::equals).isPresent()).stream()
+                .anyMatch(e -> trace.lastBefore(e, x -> x.is(Source.APP, IncomingEvents.REPORT) && Trace.sameCall(x, e)).isPresent());
+        if (timeouts.isEmpty()) {
+            return selfReported ? holds() : notJudged("no incoming call rang out (no ringTimeout, no reportCallEnded reason=unanswered)");
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (Event timeout : timeouts) {
+            Optional<Event> perform = trace.firstAfter(timeout, e -> e.is(Source.SYSTEM, "performEndCallAction")
+                    && Trace.sameCall(e, timeout) && e.attribute("origin").map("ringTimeout"::equals).orElse(true));
+            if (perform.isEmpty()) {
+                continue; // the system never asked; nothing for the app to complete
+            }
+            if (Actions.completionsOf(trace, perform.get()).isEmpty() && Actions.excuse(trace, perform.get()).isEmpty()) {
+                findings.add(Finding.of("the ring timeout's CXEndCallAction was never fulfilled or failed", timeout, perform.get()));
+            }
+            Optional<Event> prepared = trace.lastBefore(timeout, e -> e.is(Source.SDK, "prepareSDK") && Trace.sameCall(e, timeout));
+            if (prepared.isPresent()) {
+                boolean releasedBefore = !trace.between(prepared.get(), timeout, e -> released(e, timeout)).isEmpty();
+                boolean releasedAfter = trace.firstAfter(timeout, e -> released(e, timeout)).isPresent();
+                if (!releasedBefore && !releasedAfter) {
+                    findings.add(Finding.of("the call rang out but its media SDK was never released (no unprepareSDK or "
+                            + "releaseAudio); the next call inherits it", prepared.get(), timeout, perform.get()));
+                }
+            }
+        }
+        return verdict(findings);
+    }
+
+    private static boolean released(Event e, Event timeout) {
+        return e.source() == Source.SDK && (e.is("unprepareSDK") || e.is("releaseAudio"))
+                && (e.call() == null ? timeout.call() == null : Trace.sameCall(e, timeout));
+    }
+}

@@ -1,0 +1,102 @@
+package dev.callflow.rules.push;
+
+import dev.callflow.rules.BaseRule;
+import dev.callflow.rules.Finding;
+import dev.callflow.rules.Policy;
+import dev.callflow.rules.RuleVerdict;
+import dev.callflow.rules.Severity;
+import dev.callflow.rules.Trace;
+import dev.callflow.timeline.Event;
+import dev.callflow.timeline.Source;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * R-PUSH-5. DTS: "you are still free to decide the call has failed and tell the system later, asynchronously. To do
+ * this, call reportCallWithUUID:endedAtDate:reason:. This will tear down the incoming call UI even if the user has
+ * not answered the call." Judged for calls that came in by push and whose caller cancelled before an answer, or
+ * whose push arrived after the cancel. R-END-1 judges every other remote end.
+ */
+public final class CancelledPushCallReportedEnded extends BaseRule {
+    private static final Set<String> REASONS = Set.of("remoteEnded", "unanswered");
+
+    public CancelledPushCallReportedEnded() {
+        super("R-PUSH-5", Severity.VIOLATION,
+                "When the caller cancels a call that came in by VoIP push (before or after the push), report it with "
+                        + "reportCall(with:endedAt:reason:) .remoteEnded or .unanswered; never just drop it",
+                "[A-DTS] forum thread 117939; [M] element-x-ios PR #5682; bugs #26, #37");
+    }
+
+    @Override
+    public RuleVerdict judge(Trace trace, Policy policy) {
+        Set<UUID> pushCalls = new LinkedHashSet<>();
+        PushEvents.pushes(trace).forEach(p -> { if (p.call() != null) pushCalls.add(p.call()); });
+        List<Finding> findings = new ArrayList<>();
+        int judged = 0;
+        for (UUID call : pushCalls) {
+            for (Event cancel : trace.where(e -> e.is(Source.SIGNALLING, "serverEvent") && call.equals(e.call())
+                    && e.attribute("type").filter("cancel"::equals).isPresent())) {
+                Optional<Event> pushAfter = trace.firstAfter(cancel, Trace.is(PushEvents.PUSH, call));
+                Optional<Event> pushBefore = trace.lastBefore(cancel, Trace.is(PushEvents.PUSH, call));
+                Event anchor;
+                String situation;
+                if (pushBefore.isPresent() && ringingAt(trace, call, pushBefore.get(), cancel)) {
+                    anchor = cancel;
+                    situation = "the caller cancelled before the answer";
+                } else if (pushBefore.isEmpty() && pushAfter.isPresent()) {
+                    Optional<Event> report = PushEvents.reportFor(trace, pushAfter.get());
+                    if (report.isEmpty() || PushEvents.completionOf(trace, report.get()).filter(PushEvents::failed).isPresent()) {
+                        continue; // R-PUSH-1 judges an unreported push; a refused report shows nothing to end
+                    }
+                    anchor = report.get();
+                    situation = "the push arrived for a call the caller had already cancelled";
+                } else {
+                    continue;
+                }
+                judged++;
+                Optional<Event> reportedEnd = trace.firstAfter(anchor, e -> e.is(Source.APP, "reportCallEnded") && call.equals(e.call()));
+                if (reportedEnd.isPresent()) {
+                    String reason = reportedEnd.get().attribute("reason").orElse("?");
+                    if (!REASONS.contains(reason)) {
+                        findings.add(Finding.warning(situation + ", but the end was reported with reason " + reason
+                                + " instead of remoteEnded or unanswered", cancel, reportedEnd.get()));
+                    }
+                    continue;
+                }
+                Optional<Event> localEnd = trace.firstAfter(anchor, e -> e.is(Source.APP, "requestTransaction") && call.equals(e.call())
+                        && e.attribute("actions").filter(a -> a.contains("end")).isPresent());
+                if (localEnd.isPresent()) {
+                    findings.add(Finding.warning(situation + "; the app ended it with its own CXEndCallAction, which "
+                            + "records a local end, instead of reportCall(endedAt:reason:)", cancel, localEnd.get()));
+                } else {
+                    findings.add(Finding.of(situation + ", and the app never reported the end: the call keeps ringing",
+                            pushBefore.orElse(pushAfter.orElse(cancel)), cancel));
+                }
+            }
+        }
+        if (judged == 0) {
+            return notJudged("no call that came in by VoIP push was cancelled by its caller before an answer");
+        }
+        return verdict(findings);
+    }
+
+    /** Reported without error, not answered and not yet ended when the cancel arrived. */
+    private static boolean ringingAt(Trace trace, UUID call, Event push, Event cancel) {
+        Optional<Event> report = PushEvents.reportFor(trace, push).filter(r -> r.seq() < cancel.seq());
+        if (report.isEmpty()) {
+            return false;
+        }
+        Optional<Event> done = PushEvents.completionOf(trace, report.get());
+        if (done.filter(PushEvents::failed).isPresent()) {
+            return false;
+        }
+        return trace.between(report.get(), cancel, e -> call.equals(e.call())
+                && (e.is("performAnswerCallAction") || e.is(Source.SYSTEM, "callEnded") || e.is(Source.APP, "reportCallEnded")
+                || (e.is("fulfill") && e.attribute("action").filter("answer"::equals).isPresent()))).isEmpty();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.callflow.rules.push;
+
+import dev.callflow.rules.Trace;
+import dev.callflow.timeline.Event;
+import dev.callflow.timeline.Source;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Queries the push rules share: which pushes arrived, and what each one's handler reported. */
+final class PushEvents {
+    static final String PUSH = "didReceiveIncomingPush";
+    static final String REPORT = "reportNewIncomingCall";
+    static final String REPORT_DONE = "reportNewIncomingCallCompletion";
+
+    private PushEvents() { }
+
+    /** Pushes PushKit handed to the app's delegate, in order. */
+    static List<Event> pushes(Trace trace) {
+        return trace.where(e -> e.is(Source.SYSTEM, PUSH));
+    }
+
+    /** The event that closes a push's handling window: the next push, or the timeline's end (null). */
+    static Event nextPush(Trace trace, Event push) {
+        return trace.firstAfter(push, e -> e.is(Source.SYSTEM, PUSH)).orElse(null);
+    }
+
+    /** The first report after {@code push} (and before the next push) that may concern the push's call. */
+    static Optional<Event> reportFor(Trace trace, Event push) {
+        Event next = nextPush(trace, push);
+        return trace.firstAfter(push, e -> e.is(REPORT) && Trace.sameCall(e, push)
+                && (next == null || e.seq() < next.seq()));
+    }
+
+    /** The completion of a report: the first report completion for its call after it. */
+    static Optional<Event> completionOf(Trace trace, Event report) {
+        return trace.firstAfter(report, e -> e.is(REPORT_DONE) && Trace.sameCall(e, report));
+    }
+
+    static boolean failed(Event reportCompletion) {
+        return reportCompletion.attribute("error").isPresent();
+    }
+
+    static boolean sameUuid(UUID a, UUID b) {
+        return Objects.equals(a, b);
+    }
+
+    /** The push with this APNs id, when the timeline records one. */
+    static Optional<Event> pushWithApnsId(Trace trace, String apnsId) {
+        return trace.first(e -> e.is(Source.SYSTEM, PUSH) && apnsId.equals(e.attributes().get("apnsId")));
+    }
+}
