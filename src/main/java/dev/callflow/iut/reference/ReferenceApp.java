@@ -301,6 +301,10 @@ public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDele
             if (failure == null && response.status() / 100 == 2) {
                 action.fulfill();
                 provider.reportOutgoingCallStartedConnecting(call.id);
+                call.startedConnecting = true;
+                if (call.answered) {
+                    provider.reportOutgoingCallConnected(call.id); // the callee answered before the invite's response
+                }
             } else {
                 env.log("inviteFailed", call.id, "status", response == null ? "none" : String.valueOf(response.status()));
                 action.fail();
@@ -317,7 +321,12 @@ public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDele
             return;
         }
         c.answered = true;
-        provider.reportOutgoingCallConnected(call);
+        if (c.startedConnecting) {
+            provider.reportOutgoingCallConnected(call);
+        } else {
+            // R-OUT-1: connectedAt only after startedConnectingAt; performStartCallAction reports it once the invite is answered.
+            env.log("connectedDeferred", call, "why", "not started connecting yet");
+        }
     }
 
     @Override
@@ -357,6 +366,7 @@ public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDele
         final boolean outgoing;
         final Handle handle;
         boolean answered;
+        boolean startedConnecting;
 
         AppCall(UUID id, boolean outgoing, Handle handle) {
             this.id = id;

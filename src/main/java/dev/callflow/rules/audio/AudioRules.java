@@ -9,6 +9,7 @@ public final class AudioRules {
     private AudioRules() { }
 
     public static List<Rule> all() {
-        return List.of(new MediaOnlyAfterActivation());
+        return List.of(new NoAppActivation(), new MediaOnlyAfterActivation(), new MediaStoppedByDeactivation(),
+                new ReleaseBetweenCalls(), new FailCleanlyWithoutActivation(), new HeldMediaWaitsForActivation());
     }
 }

@@ -9,6 +9,6 @@ public final class EndRules {
     private EndRules() { }
 
     public static List<Rule> all() {
-        return List.of();
+        return List.of(new RemoteEndReported(), new LocalHangUpOrder(), new EndedCallStaysEnded(), new ResetTearsDown());
     }
 }

@@ -9,6 +9,6 @@ public final class MultiCallRules {
     private MultiCallRules() { }
 
     public static List<Rule> all() {
-        return List.of();
+        return List.of(new EndOnlyTheTargetCall(), new SurvivingCallAudioUntouched(), new InterruptionHoldsAndResumes());
     }
 }

@@ -9,6 +9,6 @@ public final class OutgoingRules {
     private OutgoingRules() { }
 
     public static List<Rule> all() {
-        return List.of();
+        return List.of(new OutgoingReportsInOrder(), new OneStartPerCall(), new NoBackgroundStart());
     }
 }

@@ -1,0 +1,131 @@
+package dev.callflow.rules;
+
+import dev.callflow.timeline.Event;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * Facts about calls and media that several rule groups read off a timeline the same way: what stops or releases
+ * media, where the handling of a delegate callback ends, whether a call is live. All of them cope with events
+ * without a call ID (device logs such as the seed's) through {@link Trace#sameCall}.
+ */
+public final class CallFacts {
+    /** Server events that end a call from the far side (CALLKIT-RULES.md R-END-1). */
+    public static final Set<String> REMOTE_END_TYPES =
+            Set.of("cancel", "remoteHangup", "declined", "busy", "noAnswer", "answeredElsewhere");
+
+    private static final Set<String> DELEGATE_CALLBACKS = Set.of("didActivateAudioSession", "didDeactivateAudioSession",
+            "providerDidReset", "timedOutPerformingAction", "providerDidBegin");
+
+    private CallFacts() { }
+
+    /** stopAudio, releaseAudio or unprepareSDK: media I/O no longer runs after it. */
+    public static boolean stopsMedia(Event e) {
+        return e.is("stopAudio") || e.is("releaseAudio") || e.is("unprepareSDK");
+    }
+
+    /** releaseAudio or unprepareSDK: the SDK gives its resources back. */
+    public static boolean releasesMedia(Event e) {
+        return e.is("releaseAudio") || e.is("unprepareSDK");
+    }
+
+    /** A startAudio that worked; the seed's log writes no result at all, which counts as success. */
+    public static boolean startsMedia(Event e) {
+        if (!e.is("startAudio")) {
+            return false;
+        }
+        String result = e.attributes().getOrDefault("result", "");
+        return result.isEmpty() || result.equals("ok");
+    }
+
+    /** A provider delegate callback: perform*CallAction, didActivate/didDeactivate, providerDidReset, a timeout. */
+    public static boolean isDelegateCallback(Event e) {
+        return (e.name().startsWith("perform") && e.name().endsWith("CallAction")) || DELEGATE_CALLBACKS.contains(e.name());
+    }
+
+    /** The app asks to end a call: endCallWithCompletion, or a requestTransaction whose actions include end. */
+    public static boolean isEndRequest(Event e) {
+        return e.is("endCallWithCompletion") || (e.is("requestTransaction") && hasAction(e, "end"));
+    }
+
+    public static boolean isStartRequest(Event e) {
+        return e.is("requestTransaction") && hasAction(e, "start");
+    }
+
+    public static boolean hasAction(Event e, String action) {
+        return List.of(e.attributes().getOrDefault("actions", "").split(",")).contains(action);
+    }
+
+    public static boolean isRemoteEnd(Event e) {
+        return e.is("serverEvent") && REMOTE_END_TYPES.contains(e.attributes().getOrDefault("type", ""));
+    }
+
+    /** {@code name=value} for a boolean-ish attribute, e.g. {@code onHold=true}. */
+    public static boolean flag(Event e, String key) {
+        return "true".equals(e.attributes().get(key));
+    }
+
+    /** The fulfil or fail that completes the action a perform*CallAction delivered, matched by its action ID. */
+    public static Optional<Event> completionOf(Trace trace, Event perform) {
+        Optional<String> id = perform.attribute("action");
+        return trace.firstAfter(perform, e -> (e.is("fulfill") || e.is("fail")) && Trace.sameCall(e, perform)
+                && (id.isEmpty() || id.equals(e.attribute("actionId"))));
+    }
+
+    /**
+     * Where the app's handling of a delegate callback ends: the action's fulfil or fail if it has one, otherwise the
+     * next delegate callback; empty when the timeline ends first.
+     */
+    public static Optional<Event> handlingEnd(Trace trace, Event callback) {
+        Optional<Event> next = trace.firstAfter(callback, CallFacts::isDelegateCallback);
+        if (!callback.name().startsWith("perform")) {
+            return next;
+        }
+        Optional<Event> done = completionOf(trace, callback);
+        if (done.isEmpty()) {
+            return next;
+        }
+        if (callback.attribute("action").isPresent()) {
+            return done;
+        }
+        return next.isPresent() && next.get().seq() < done.get().seq() ? next : done;
+    }
+
+    /** Events strictly after {@code from} up to and including {@code to} (or to the timeline's end) that match. */
+    public static List<Event> upTo(Trace trace, Event from, Optional<Event> to, Predicate<Event> p) {
+        long last = to.map(Event::seq).orElse(Long.MAX_VALUE);
+        return trace.where(e -> e.seq() > from.seq() && e.seq() <= last && p.test(e));
+    }
+
+    /** The system knows the call: an incoming call shown or reported without error, or a start performed. */
+    public static boolean knownBefore(Trace trace, UUID call, Event anchor) {
+        return trace.lastBefore(anchor, e -> call != null && call.equals(e.call())
+                && (e.is("incomingCallUiShown") || e.is("performStartCallAction") || e.is("performAnswerCallAction")
+                || (e.is("reportNewIncomingCall") && trace.first(x -> x.is("reportNewIncomingCallCompletion")
+                        && call.equals(x.call()) && x.seq() > e.seq() && !x.attributes().getOrDefault("error", "").isEmpty()).isEmpty())))
+                .isPresent();
+    }
+
+    /** The call ended on the system's side, or was reported ended, before {@code anchor}. */
+    public static boolean endedBefore(Trace trace, UUID call, Event anchor) {
+        return trace.lastBefore(anchor, e -> call != null && call.equals(e.call()) && endsCall(e)).isPresent();
+    }
+
+    /** The call is still live when the timeline ends. */
+    public static boolean liveAtEnd(Trace trace, UUID call) {
+        List<Event> all = trace.events();
+        if (all.isEmpty()) {
+            return false;
+        }
+        Event sentinel = new Event(Long.MAX_VALUE, 0, all.get(0).source(), all.get(0).level(), "end", null, 0, java.util.Map.of());
+        return knownBefore(trace, call, sentinel) && !endedBefore(trace, call, sentinel);
+    }
+
+    private static boolean endsCall(Event e) {
+        return e.is("callEnded") || e.is("reportCallEnded") || (e.is("fulfill") && "end".equals(e.attributes().get("action")));
+    }
+}

@@ -1,0 +1,62 @@
+package dev.callflow.rules.audio;
+
+import dev.callflow.rules.BaseRule;
+import dev.callflow.rules.CallFacts;
+import dev.callflow.rules.Finding;
+import dev.callflow.rules.Policy;
+import dev.callflow.rules.RuleVerdict;
+import dev.callflow.rules.Severity;
+import dev.callflow.rules.Trace;
+import dev.callflow.timeline.Event;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * R-AUD-6. didActivate may never come (FB19429215, "SessionID 0x0"; an app-blocked activation; an iOS 10 bug). A
+ * call whose fulfilled answer or start never got the session must not hang: the app ends it, with
+ * reportCall(endedAt:reason:) or an end transaction.
+ */
+public final class FailCleanlyWithoutActivation extends BaseRule {
+    private static final Set<String> ACTIVATING = Set.of("answer", "start");
+
+    public FailCleanlyWithoutActivation() {
+        super("R-AUD-6", Severity.VIOLATION,
+                "When provider(_:didActivate:) never comes after a fulfilled answer or start, end the call "
+                        + "(reportCall(with:endedAt:reason:) or a CXEndCallAction) instead of hanging",
+                "[A-DTS] forum 783870 (FB19429215, setConfiguration before reporting); [U] openradar #16116; bug #50");
+    }
+
+    @Override
+    public RuleVerdict judge(Trace trace, Policy policy) {
+        List<Event> fulfilled = trace.where(e -> e.is("fulfill") && ACTIVATING.contains(e.attributes().getOrDefault("action", ""))
+                && !CallFacts.flag(e, "duplicate") && !CallFacts.flag(e, "afterTimeout"));
+        List<Finding> findings = new ArrayList<>();
+        int unactivated = 0;
+        for (Event f : fulfilled) {
+            Optional<Event> activation = trace.firstAfter(f, e -> e.is("didActivateAudioSession") && Trace.sameCall(e, f));
+            if (activation.isPresent()) {
+                continue;
+            }
+            unactivated++;
+            Optional<Event> cleanEnd = trace.firstAfter(f, e -> Trace.sameCall(e, f)
+                    && (e.is("reportCallEnded") || CallFacts.isEndRequest(e) || e.is("performEndCallAction")));
+            if (cleanEnd.isEmpty()) {
+                Optional<Event> why = trace.firstAfter(f, e -> (e.is("activationSuppressed") || e.is("audioSessionActivationFailed"))
+                        && Trace.sameCall(e, f));
+                findings.add(why.isPresent()
+                        ? Finding.of("no didActivateAudioSession after the fulfilled " + f.attributes().get("action")
+                                + ", and the app never ended the call", f, why.get())
+                        : Finding.of("no didActivateAudioSession after the fulfilled " + f.attributes().get("action")
+                                + " by the end of the timeline, and the app never ended the call", f));
+            }
+        }
+        if (unactivated == 0) {
+            return notJudged(fulfilled.isEmpty() ? "no fulfilled answer or start on the timeline"
+                    : "every fulfilled answer or start was activated");
+        }
+        return verdict(findings);
+    }
+}

@@ -1,0 +1,96 @@
+package dev.callflow.rules.audio;
+
+import dev.callflow.rules.BaseRule;
+import dev.callflow.rules.CallFacts;
+import dev.callflow.rules.Finding;
+import dev.callflow.rules.Policy;
+import dev.callflow.rules.RuleVerdict;
+import dev.callflow.rules.Severity;
+import dev.callflow.rules.Trace;
+import dev.callflow.timeline.Event;
+import dev.callflow.timeline.Source;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * R-AUD-3. Media I/O must be stopped by the time the session is deactivated: either before didDeactivate or in its
+ * handler (the app's and SDK's events right after it). That part holds under every policy. Where a local end stops
+ * it is a policy question (CALLKIT-RULES.md sections 5 and 7): Speakerbox stops in performEndCallAction, the seed's
+ * text in didDeactivateAudioSession, the default accepts anything in between. Releasing before performEndCallAction
+ * is R-END-2's finding, not repeated here.
+ */
+public final class MediaStoppedByDeactivation extends BaseRule {
+
+    public MediaStoppedByDeactivation() {
+        super("R-AUD-3", Severity.VIOLATION,
+                "Stop media I/O (stopAudio/releaseAudio) between performEndCallAction and didDeactivateAudioSession, "
+                        + "so that nothing runs after provider(_:didDeactivate:)",
+                "[A-sample] Speakerbox performEnd/SetHeld; [M] twilio voice-quickstart-ios #39 + PR #42, Twilio "
+                        + "TVIAudioController; wire-ios-sync-engine PR #270; seed document (stopAudio in didDeactivate)");
+    }
+
+    @Override
+    public RuleVerdict judge(Trace trace, Policy policy) {
+        List<Event> deactivations = trace.named("didDeactivateAudioSession");
+        List<Event> ends = trace.named("performEndCallAction").stream().filter(e -> runningAt(trace, e)).toList();
+        if (deactivations.isEmpty() && ends.isEmpty()) {
+            return notJudged("no didDeactivateAudioSession and no performEndCallAction while media ran");
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (Event d : deactivations) {
+            Optional<Event> start = trace.lastBefore(d, e -> CallFacts.startsMedia(e) && Trace.sameCall(e, d));
+            if (start.isEmpty() || !trace.between(start.get(), d, e -> CallFacts.stopsMedia(e) && Trace.sameCall(e, d)).isEmpty()) {
+                continue;
+            }
+            if (stopInHandler(trace, d).isEmpty()) {
+                findings.add(Finding.of("media still running after didDeactivateAudioSession: startAudio with no "
+                        + "stopAudio, releaseAudio or unprepareSDK by the deactivation", start.get(), d));
+            }
+        }
+        for (Event end : ends) {
+            Optional<Event> deactivation = trace.firstAfter(end, e -> e.is("didDeactivateAudioSession") && Trace.sameCall(e, end));
+            Optional<Event> stop = trace.firstAfter(end, e -> CallFacts.stopsMedia(e) && Trace.sameCall(e, end));
+            if (stop.isEmpty()) {
+                continue; // never stopped: the deactivation check above, or the rule has nothing to place
+            }
+            switch (policy.stopAudio()) {
+                case DID_DEACTIVATE -> {
+                    if (deactivation.isEmpty() || stop.get().seq() < deactivation.get().seq()) {
+                        findings.add(Finding.warning("media stopped before didDeactivateAudioSession; policy "
+                                + policy.wireName() + " places stopAudio in didDeactivateAudioSession", end, stop.get()));
+                    }
+                }
+                case PERFORM_END -> {
+                    Optional<Event> handled = CallFacts.handlingEnd(trace, end);
+                    if (handled.isPresent() && stop.get().seq() > handled.get().seq()) {
+                        findings.add(Finding.warning("media stopped after performEndCallAction was handled; policy "
+                                + policy.wireName() + " stops call audio in performEndCallAction", end, stop.get()));
+                    }
+                }
+                case PERFORM_END_TO_DID_DEACTIVATE -> { }
+            }
+        }
+        return verdict(findings);
+    }
+
+    /** A stop among the app's and SDK's events that directly follow the deactivation: the didDeactivate handler. */
+    static Optional<Event> stopInHandler(Trace trace, Event deactivation) {
+        for (Event e : trace.where(x -> x.seq() > deactivation.seq())) {
+            if (e.source() != Source.APP && e.source() != Source.SDK) {
+                return Optional.empty();
+            }
+            if (CallFacts.stopsMedia(e) && Trace.sameCall(e, deactivation)) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether a successful startAudio for the call ran, not stopped, when {@code at} happened. */
+    static boolean runningAt(Trace trace, Event at) {
+        Optional<Event> start = trace.lastBefore(at, e -> CallFacts.startsMedia(e) && Trace.sameCall(e, at));
+        return start.isPresent() && trace.between(start.get(), at, e -> CallFacts.stopsMedia(e) && Trace.sameCall(e, at)).isEmpty();
+    }
+}

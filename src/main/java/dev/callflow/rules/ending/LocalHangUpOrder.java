@@ -1,0 +1,61 @@
+package dev.callflow.rules.ending;
+
+import dev.callflow.rules.BaseRule;
+import dev.callflow.rules.CallFacts;
+import dev.callflow.rules.Finding;
+import dev.callflow.rules.Policy;
+import dev.callflow.rules.RuleVerdict;
+import dev.callflow.rules.Severity;
+import dev.callflow.rules.Trace;
+import dev.callflow.timeline.Event;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * R-END-2, the seed's rule: "release the SDK only after the system's callback, never before". A local hang-up is
+ * an end request (endCallWithCompletion / requestTransaction actions=end), then performEndCallAction, and only
+ * then releaseAudio/unprepareSDK for that call.
+ */
+public final class LocalHangUpOrder extends BaseRule {
+
+    public LocalHangUpOrder() {
+        super("R-END-2", Severity.VIOLATION,
+                "Hang up locally through CXCallController.request(CXEndCallAction) and release media "
+                        + "(releaseAudio/unprepareSDK) only after provider(_:perform: CXEndCallAction)",
+                "[A-sample] Speakerbox; seed document (release after the system callback); bug #18");
+    }
+
+    @Override
+    public RuleVerdict judge(Trace trace, Policy policy) {
+        List<Event> ends = trace.named("performEndCallAction");
+        if (ends.isEmpty()) {
+            return notJudged("no performEndCallAction on the timeline");
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (Event end : ends) {
+            Optional<Event> previousEnd = trace.lastBefore(end, Trace.isFor("performEndCallAction", end));
+            Optional<Event> request = trace.lastBefore(end, e -> CallFacts.isEndRequest(e) && Trace.sameCall(e, end)
+                    && previousEnd.map(p -> e.seq() > p.seq()).orElse(true));
+            String origin = end.attributes().get("origin");
+            if ("transaction".equals(origin) && request.isEmpty()) {
+                findings.add(Finding.of("performEndCallAction from a transaction the app never requested", end));
+            }
+            if (origin == null && request.isEmpty()) {
+                Optional<Event> late = trace.firstAfter(end, e -> CallFacts.isEndRequest(e) && Trace.sameCall(e, end));
+                late.ifPresent(l -> findings.add(Finding.of("the app's end request comes after performEndCallAction", end, l)));
+            }
+            Optional<Event> start = trace.lastBefore(end, e -> CallFacts.startsMedia(e) && Trace.sameCall(e, end));
+            Optional<Event> from = start.isPresent() ? start : request;
+            if (from.isEmpty()) {
+                continue;
+            }
+            for (Event early : trace.between(from.get(), end, e -> CallFacts.releasesMedia(e) && Trace.sameCall(e, end))) {
+                findings.add(Finding.of(early.name() + " before performEndCallAction: the SDK is released before the "
+                        + "system's callback", early, end));
+            }
+        }
+        return verdict(findings);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.callflow.rules.ending;
+
+import dev.callflow.rules.BaseRule;
+import dev.callflow.rules.CallFacts;
+import dev.callflow.rules.Finding;
+import dev.callflow.rules.Policy;
+import dev.callflow.rules.RuleVerdict;
+import dev.callflow.rules.Severity;
+import dev.callflow.rules.Trace;
+import dev.callflow.timeline.Event;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * R-END-1. A remote hang-up, failure or no answer goes to CallKit as reportCall(with:endedAt:reason:) with a
+ * fitting CXCallEndedReason; otherwise the call UI and green bar stay up. A local CXEndCallAction instead is
+ * common but records a local end: a warning.
+ */
+public final class RemoteEndReported extends BaseRule {
+    /** Server event type to the CXCallEndedReasons that fit it. */
+    static final Map<String, Set<String>> FITTING = Map.of(
+            "cancel", Set.of("remoteEnded", "unanswered"),
+            "remoteHangup", Set.of("remoteEnded"),
+            "declined", Set.of("remoteEnded", "declinedElsewhere"),
+            "busy", Set.of("failed", "remoteEnded", "unanswered"),
+            "noAnswer", Set.of("unanswered"),
+            "answeredElsewhere", Set.of("answeredElsewhere"));
+
+    public RemoteEndReported() {
+        super("R-END-1", Severity.VIOLATION,
+                "Report a remote hang-up, failure or no answer with CXProvider.reportCall(with:endedAt:reason:) and a "
+                        + "fitting CXCallEndedReason",
+                "[A-hdr] CXCallEndedReason; [A-doc] 'Responding to VoIP Notifications from PushKit'; [M] twilio "
+                        + "voice-quickstart PR #200 / objc PR #136; bugs #10, #19, #26, #38");
+    }
+
+    @Override
+    public RuleVerdict judge(Trace trace, Policy policy) {
+        List<Event> remoteEnds = trace.where(e -> CallFacts.isRemoteEnd(e) && e.call() != null
+                && CallFacts.knownBefore(trace, e.call(), e) && !CallFacts.endedBefore(trace, e.call(), e)
+                && trace.lastBefore(e, x -> e.call().equals(x.call()) && (CallFacts.isEndRequest(x) || x.is("performEndCallAction"))).isEmpty());
+        if (remoteEnds.isEmpty()) {
+            return notJudged("no remote end (cancel, remoteHangup, declined, busy, noAnswer, answeredElsewhere) of a live call");
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (Event end : remoteEnds) {
+            String type = end.attributes().get("type");
+            Optional<Event> report = trace.firstAfter(end, Trace.is("reportCallEnded", end.call()));
+            Optional<Event> local = trace.firstAfter(end, e -> end.call().equals(e.call()) && CallFacts.isEndRequest(e));
+            if (report.isPresent() && (local.isEmpty() || report.get().seq() < local.get().seq())) {
+                String reason = report.get().attributes().getOrDefault("reason", "");
+                if (!FITTING.get(type).contains(reason)) {
+                    findings.add(Finding.of("server said " + type + " but the end was reported with reason=" + reason
+                            + "; fitting: " + FITTING.get(type), end, report.get()));
+                }
+            } else if (local.isPresent()) {
+                findings.add(Finding.warning("remote " + type + " ended with a local CXEndCallAction instead of "
+                        + "reportCall(endedAt:reason:); the system records a local end", end, local.get()));
+            } else {
+                boolean live = CallFacts.liveAtEnd(trace, end.call());
+                findings.add(Finding.of("remote " + type + " never reported to CallKit"
+                        + (live ? "; the call stays live in the system UI" : ""), end));
+            }
+        }
+        return verdict(findings);
+    }
+}

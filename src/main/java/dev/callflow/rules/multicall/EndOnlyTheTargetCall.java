@@ -1,0 +1,64 @@
+package dev.callflow.rules.multicall;
+
+import dev.callflow.rules.BaseRule;
+import dev.callflow.rules.CallFacts;
+import dev.callflow.rules.Finding;
+import dev.callflow.rules.Policy;
+import dev.callflow.rules.RuleVerdict;
+import dev.callflow.rules.Severity;
+import dev.callflow.rules.Trace;
+import dev.callflow.timeline.Event;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * R-MULTI-1. End &amp; Accept and Decline target one call by UUID; ending call X must not end call Y (bug #25:
+ * the second call drops when the first call's remote ends). Signalling hang-ups are recorded when the server
+ * answers, after the fulfil, so those count while Y has no end of its own.
+ */
+public final class EndOnlyTheTargetCall extends BaseRule {
+    private static final Set<String> ENDING = Set.of("reportCallEnded", "callEnded");
+    private static final Set<String> SIGNALLED = Set.of("hangUp", "decline");
+
+    public EndOnlyTheTargetCall() {
+        super("R-MULTI-1", Severity.VIOLATION,
+                "In provider(_:perform: CXEndCallAction) end only the action's call (callUUID), never another live call",
+                "[U] forum 794277; [M] flutter_callkit_incoming PR #850, #825; [U] flutter_callkit_incoming #794; bug #25");
+    }
+
+    @Override
+    public RuleVerdict judge(Trace trace, Policy policy) {
+        List<Event> ends = trace.where(e -> e.is("performEndCallAction") && e.call() != null);
+        if (trace.calls().size() < 2 || ends.isEmpty()) {
+            return notJudged("needs two calls and a performEndCallAction");
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (Event end : ends) {
+            UUID x = end.call();
+            Optional<Event> handled = CallFacts.handlingEnd(trace, end);
+            for (Event e : CallFacts.upTo(trace, end, handled, ev -> ENDING.contains(ev.name()) && ev.call() != null && !x.equals(ev.call()))) {
+                if (!ownEnd(trace, e.call(), end, e)) {
+                    findings.add(Finding.of("handling the end of one call ended another call (" + e.name() + ")", end, e));
+                }
+            }
+            Optional<Event> nextEnd = trace.firstAfter(end, Trace.is("performEndCallAction"));
+            for (Event e : CallFacts.upTo(trace, end, nextEnd, ev -> SIGNALLED.contains(ev.name()) && ev.call() != null
+                    && !x.equals(ev.call()))) {
+                if (!ownEnd(trace, e.call(), end, e) && !CallFacts.endedBefore(trace, e.call(), end)) {
+                    findings.add(Finding.of("handling the end of one call sent " + e.name() + " for another call", end, e));
+                }
+            }
+        }
+        return verdict(findings);
+    }
+
+    /** Call {@code y} had an end of its own between {@code from} and {@code to}: a report, a request, its own end action. */
+    private static boolean ownEnd(Trace trace, UUID y, Event from, Event to) {
+        return !trace.between(from, to, e -> y.equals(e.call()) && (CallFacts.isRemoteEnd(e) || CallFacts.isEndRequest(e)
+                || e.is("performEndCallAction") || e.is("fail"))).isEmpty();
+    }
+}

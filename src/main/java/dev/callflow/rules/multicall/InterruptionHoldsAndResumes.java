@@ -1,0 +1,74 @@
+package dev.callflow.rules.multicall;
+
+import dev.callflow.rules.BaseRule;
+import dev.callflow.rules.CallFacts;
+import dev.callflow.rules.Finding;
+import dev.callflow.rules.Policy;
+import dev.callflow.rules.RuleVerdict;
+import dev.callflow.rules.Severity;
+import dev.callflow.rules.Trace;
+import dev.callflow.timeline.Event;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * R-MULTI-3. A cellular or other-app call interrupts: Hold &amp; Accept holds the VoIP call
+ * (CXSetHeldCallAction onHold=true, fulfilled, media stopped); End &amp; Accept ends it. When the user ends the other
+ * call locally the system resumes the VoIP call, and media restarts only after its didActivate.
+ */
+public final class InterruptionHoldsAndResumes extends BaseRule {
+
+    public InterruptionHoldsAndResumes() {
+        super("R-MULTI-3", Severity.VIOLATION,
+                "On Hold & Accept of another call fulfil CXSetHeldCallAction(onHold: true) and stop media; after the other "
+                        + "call ends locally restart media only in provider(_:didActivate:)",
+                "[U] forum 715488 (scenarios 1, 2, 4); forum 749202; bug #2");
+    }
+
+    @Override
+    public RuleVerdict judge(Trace trace, Policy policy) {
+        List<Event> incoming = trace.named("otherCallIncoming");
+        if (incoming.isEmpty()) {
+            return notJudged("no other call interrupted");
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (Event choice : trace.named("userChoseHoldAndAccept")) {
+            Optional<Event> hold = trace.firstAfter(choice, e -> e.is("performSetHeldCallAction") && CallFacts.flag(e, "onHold")
+                    && Trace.sameCall(e, choice));
+            if (hold.isEmpty()) {
+                findings.add(Finding.of("Hold & Accept without a CXSetHeldCallAction(onHold: true) for the VoIP call", choice));
+                continue;
+            }
+            Optional<Event> done = CallFacts.completionOf(trace, hold.get());
+            if (done.isEmpty() || !done.get().is("fulfill")) {
+                findings.add(Finding.of("the hold for Hold & Accept was not fulfilled", done.map(d -> List.of(hold.get(), d))
+                        .orElse(List.of(hold.get()))));
+            }
+            boolean running = trace.lastBefore(hold.get(), e -> CallFacts.startsMedia(e) && Trace.sameCall(e, choice))
+                    .map(s -> trace.between(s, hold.get(), e -> CallFacts.stopsMedia(e) && Trace.sameCall(e, choice)).isEmpty())
+                    .orElse(false);
+            Optional<Event> restart = trace.firstAfter(hold.get(), e -> CallFacts.startsMedia(e) && Trace.sameCall(e, choice));
+            Optional<Event> stop = trace.firstAfter(hold.get(), e -> CallFacts.stopsMedia(e) && Trace.sameCall(e, choice));
+            if (running && (stop.isEmpty() || restart.filter(r -> r.seq() < stop.get().seq()).isPresent())) {
+                findings.add(Finding.of("the held VoIP call's media was not stopped", hold.get()));
+            }
+        }
+        for (Event choice : trace.named("userChoseEndAndAccept")) {
+            if (trace.firstAfter(choice, e -> e.is("performEndCallAction") && Trace.sameCall(e, choice)).isEmpty()) {
+                findings.add(Finding.of("End & Accept without a CXEndCallAction for the VoIP call", choice));
+            }
+        }
+        for (Event ended : trace.where(e -> e.is("otherCallEnded") && "localUser".equals(e.attributes().get("by")))) {
+            Optional<Event> nextInterruption = trace.firstAfter(ended, Trace.is("otherCallIncoming"));
+            for (Event start : CallFacts.upTo(trace, ended, nextInterruption, CallFacts::startsMedia)) {
+                if (trace.between(ended, start, e -> e.is("didActivateAudioSession") && Trace.sameCall(e, start)).isEmpty()) {
+                    findings.add(Finding.of("media restarted after the other call ended without a didActivateAudioSession",
+                            ended, start));
+                }
+            }
+        }
+        return verdict(findings);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.callflow.rules.multicall;
+
+import dev.callflow.rules.BaseRule;
+import dev.callflow.rules.CallFacts;
+import dev.callflow.rules.Finding;
+import dev.callflow.rules.Policy;
+import dev.callflow.rules.RuleVerdict;
+import dev.callflow.rules.Severity;
+import dev.callflow.rules.Trace;
+import dev.callflow.timeline.Event;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * R-MULTI-2. During End &amp; Accept, Hold &amp; Accept or declining a second call the session is deactivated and
+ * activated again by the system; the app must not stop, release or reconfigure the surviving call's media while it
+ * handles the other call's end (wire PR #270: declining a second call muted the first; twilio PR #295: '!pri').
+ */
+public final class SurvivingCallAudioUntouched extends BaseRule {
+    private static final Set<String> RESETS = Set.of("stopAudio", "releaseAudio", "unprepareSDK", "configAudio");
+
+    public SurvivingCallAudioUntouched() {
+        super("R-MULTI-2", Severity.VIOLATION,
+                "While handling provider(_:perform: CXEndCallAction) for one call, do not stop, release or reconfigure "
+                        + "another live call's audio",
+                "[M] wire-ios-sync-engine PR #270; twilio voice-quickstart-ios PR #295 / objc #199; linphone-iphone #212; bugs #15, #29, #31, #34");
+    }
+
+    @Override
+    public RuleVerdict judge(Trace trace, Policy policy) {
+        List<Finding> findings = new ArrayList<>();
+        boolean judged = false;
+        for (Event end : trace.where(e -> e.is("performEndCallAction") && e.call() != null)) {
+            UUID x = end.call();
+            List<UUID> survivors = trace.calls().stream().filter(y -> !y.equals(x)
+                    && CallFacts.knownBefore(trace, y, end) && !CallFacts.endedBefore(trace, y, end)).toList();
+            if (survivors.isEmpty()) {
+                continue;
+            }
+            judged = true;
+            Optional<Event> handled = CallFacts.handlingEnd(trace, end);
+            for (Event e : CallFacts.upTo(trace, end, handled, ev -> RESETS.contains(ev.name()) && survivors.contains(ev.call()))) {
+                findings.add(Finding.of(e.name() + " hit the surviving call's media while ending the other call", end, e));
+            }
+        }
+        if (!judged) {
+            return notJudged("no call ended while another call was live");
+        }
+        return verdict(findings);
+    }
+}

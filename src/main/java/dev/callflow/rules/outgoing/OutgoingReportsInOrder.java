@@ -1,0 +1,64 @@
+package dev.callflow.rules.outgoing;
+
+import dev.callflow.rules.BaseRule;
+import dev.callflow.rules.Finding;
+import dev.callflow.rules.Policy;
+import dev.callflow.rules.RuleVerdict;
+import dev.callflow.rules.Severity;
+import dev.callflow.rules.Trace;
+import dev.callflow.timeline.Event;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * R-OUT-1. performStartCallAction, fulfil, reportOutgoingCall(with:startedConnectingAt:), and once the callee
+ * answered reportOutgoingCall(with:connectedAt:). Without connectedAt "the system will treat it as a canceled call
+ * even if the call was accepted and connected" (Twilio).
+ */
+public final class OutgoingReportsInOrder extends BaseRule {
+
+    public OutgoingReportsInOrder() {
+        super("R-OUT-1", Severity.VIOLATION,
+                "For an outgoing call call reportOutgoingCall(with:startedConnectingAt:) after fulfilling the "
+                        + "CXStartCallAction, then reportOutgoingCall(with:connectedAt:) once the callee answers",
+                "[A-doc] reportOutgoingCall(with:connectedAt:); [M] twilio voice-quickstart-objc PR #54; "
+                        + "[A-sample] Speakerbox; bug #14");
+    }
+
+    @Override
+    public RuleVerdict judge(Trace trace, Policy policy) {
+        List<Event> starts = trace.named("performStartCallAction");
+        if (starts.isEmpty()) {
+            return notJudged("no performStartCallAction on the timeline");
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (Event start : starts) {
+            Optional<Event> connecting = trace.firstAfter(start, Trace.isFor("reportOutgoingCallStartedConnecting", start));
+            Optional<Event> connected = trace.firstAfter(start, Trace.isFor("reportOutgoingCallConnected", start));
+            Optional<Event> fulfilled = trace.firstAfter(start, e -> e.is("fulfill") && "start".equals(e.attributes().get("action"))
+                    && Trace.sameCall(e, start));
+            Optional<Event> answered = trace.firstAfter(start, e -> e.is("serverEvent") && "answered".equals(e.attributes().get("type"))
+                    && Trace.sameCall(e, start));
+            if (connected.isPresent() && (connecting.isEmpty() || connecting.get().seq() > connected.get().seq())) {
+                findings.add(Finding.of("reportOutgoingCall(connectedAt:) before reportOutgoingCall(startedConnectingAt:)",
+                        start, connected.get()));
+            }
+            if (connecting.isPresent() && fulfilled.isEmpty()) {
+                findings.add(Finding.of("reportOutgoingCall(startedConnectingAt:) for a start action never fulfilled",
+                        start, connecting.get()));
+            }
+            if (answered.isPresent() && connected.isEmpty() && !endedBefore(trace, start, answered.get())) {
+                findings.add(Finding.of("the callee answered but reportOutgoingCall(connectedAt:) never came; "
+                        + "the system will record a cancelled call", start, answered.get()));
+            }
+        }
+        return verdict(findings);
+    }
+
+    private static boolean endedBefore(Trace trace, Event start, Event at) {
+        return !trace.between(start, at, e -> Trace.sameCall(e, start)
+                && (e.is("callEnded") || e.is("reportCallEnded") || e.is("performEndCallAction"))).isEmpty();
+    }
+}

@@ -1,0 +1,147 @@
+package dev.callflow.rules;
+
+import dev.callflow.rules.audio.AudioRules;
+import dev.callflow.rules.config.ConfigRules;
+import dev.callflow.rules.ending.EndRules;
+import dev.callflow.rules.multicall.MultiCallRules;
+import dev.callflow.rules.outgoing.OutgoingRules;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Edge cases of the AUD/END/OUT/MULTI/CFG rules: timelines without call IDs, and timelines a rule cannot judge. */
+class RuleEdgeCasesTest {
+    private static final UUID NONE = null;
+
+    private static RuleVerdict.Outcome judge(String id, Trace trace, Policy policy) {
+        return RuleCatalog.require(id).judge(trace, policy).outcome();
+    }
+
+    private static List<Rule> theseGroups() {
+        List<Rule> rules = new ArrayList<>();
+        rules.addAll(AudioRules.all());
+        rules.addAll(EndRules.all());
+        rules.addAll(OutgoingRules.all());
+        rules.addAll(MultiCallRules.all());
+        rules.addAll(ConfigRules.all());
+        return rules;
+    }
+
+    @Test
+    void anEmptyTimelineIsNeverAVacuousPass() {
+        Trace empty = new TraceBuilder().trace();
+        for (Rule r : theseGroups()) {
+            for (Policy p : Policy.values()) {
+                assertThat(r.judge(empty, p).outcome()).as(r.id() + " under " + p).isEqualTo(RuleVerdict.Outcome.NOT_JUDGED);
+            }
+        }
+    }
+
+    /** The seed's log shape: no call IDs anywhere. */
+    private static TraceBuilder seedShapedCall() {
+        return new TraceBuilder()
+                .app("handleIncomingCall", NONE)
+                .sdk("unprepareSDK", NONE)
+                .sdk("prepareSDK", NONE)
+                .system("performAnswerCallAction", NONE)
+                .system("didActivateAudioSession", NONE)
+                .sdk("configAudio", NONE)
+                .sdk("startAudio", NONE);
+    }
+
+    @Test
+    void stopPlacementIsJudgedWithoutCallIds() {
+        Trace t = seedShapedCall()
+                .app("endCallWithCompletion", NONE)
+                .system("performEndCallAction", NONE)
+                .sdk("releaseAudio", NONE)
+                .sdk("unprepareSDK", NONE)
+                .system("didDeactivateAudioSession", NONE).trace();
+        assertThat(judge("R-AUD-3", t, Policy.DEFAULT)).isEqualTo(RuleVerdict.Outcome.HOLDS);
+        assertThat(judge("R-AUD-3", t, Policy.APPLE)).isEqualTo(RuleVerdict.Outcome.HOLDS);
+        assertThat(judge("R-AUD-3", t, Policy.SEED_STRICT)).isEqualTo(RuleVerdict.Outcome.WARNED);
+        assertThat(judge("R-END-2", t, Policy.DEFAULT)).isEqualTo(RuleVerdict.Outcome.HOLDS);
+    }
+
+    @Test
+    void mediaRunningAfterDeactivationIsAViolationUnderEveryPolicy() {
+        Trace t = seedShapedCall()
+                .system("performEndCallAction", NONE)
+                .system("didDeactivateAudioSession", NONE)
+                .system("performAnswerCallAction", NONE).trace();
+        for (Policy p : Policy.values()) {
+            assertThat(judge("R-AUD-3", t, p)).as(p.wireName()).isEqualTo(RuleVerdict.Outcome.VIOLATED);
+        }
+    }
+
+    @Test
+    void releaseBeforePerformEndIsCaughtWithoutCallIds() {
+        Trace t = seedShapedCall()
+                .app("endCallWithCompletion", NONE)
+                .sdk("releaseAudio", NONE)
+                .system("performEndCallAction", NONE).trace();
+        assertThat(judge("R-END-2", t, Policy.DEFAULT)).isEqualTo(RuleVerdict.Outcome.VIOLATED);
+    }
+
+    @Test
+    void aSecondPrepareWithoutReleaseIsCaughtWithoutCallIds() {
+        Trace t = seedShapedCall().sdk("stopAudio", NONE).sdk("prepareSDK", NONE).trace();
+        assertThat(judge("R-AUD-4", t, Policy.DEFAULT)).isEqualTo(RuleVerdict.Outcome.VIOLATED);
+        Trace released = seedShapedCall().sdk("unprepareSDK", NONE).sdk("prepareSDK", NONE).trace();
+        assertThat(judge("R-AUD-4", released, Policy.DEFAULT)).isEqualTo(RuleVerdict.Outcome.HOLDS);
+    }
+
+    @Test
+    void heldMediaWithoutActivationIsCaughtWithoutCallIds() {
+        Trace t = seedShapedCall()
+                .system("performSetHeldCallAction", NONE, "onHold", "true")
+                .sdk("stopAudio", NONE)
+                .system("didDeactivateAudioSession", NONE)
+                .sdk("startAudio", NONE, "result", "ok").trace();
+        assertThat(judge("R-AUD-7", t, Policy.DEFAULT)).isEqualTo(RuleVerdict.Outcome.VIOLATED);
+    }
+
+    @Test
+    void rulesThatNeedCallIdsDoNotGuess() {
+        Trace t = seedShapedCall()
+                .signalling("serverEvent", NONE, "type", "remoteHangup")
+                .system("performEndCallAction", NONE).trace();
+        assertThat(judge("R-END-1", t, Policy.DEFAULT)).as("a remote end not tied to a call")
+                .isEqualTo(RuleVerdict.Outcome.NOT_JUDGED);
+        assertThat(judge("R-MULTI-1", t, Policy.DEFAULT)).as("one call, or none told apart")
+                .isEqualTo(RuleVerdict.Outcome.NOT_JUDGED);
+        assertThat(judge("R-MULTI-2", t, Policy.DEFAULT)).isEqualTo(RuleVerdict.Outcome.NOT_JUDGED);
+        assertThat(judge("R-OUT-2", t, Policy.DEFAULT)).isEqualTo(RuleVerdict.Outcome.NOT_JUDGED);
+    }
+
+    @Test
+    void activationRuleIsNotJudgedWhenEveryCallWasActivated() {
+        TraceBuilder b = new TraceBuilder();
+        UUID a = b.call("A");
+        Trace t = b.system("performAnswerCallAction", a, "action", "1")
+                .app("fulfill", a, "action", "answer", "actionId", "1")
+                .system("didActivateAudioSession", a).trace();
+        assertThat(judge("R-AUD-6", t, Policy.DEFAULT)).isEqualTo(RuleVerdict.Outcome.NOT_JUDGED);
+        Trace hung = new TraceBuilder().system("performAnswerCallAction", a, "action", "1")
+                .app("fulfill", a, "action", "answer", "actionId", "1")
+                .system("activationSuppressed", a).trace();
+        assertThat(judge("R-AUD-6", hung, Policy.DEFAULT)).isEqualTo(RuleVerdict.Outcome.VIOLATED);
+    }
+
+    @Test
+    void findingsCarryTheOffendingEvents() {
+        TraceBuilder b = new TraceBuilder();
+        UUID a = b.call("A");
+        Trace t = b.app("reportNewIncomingCall", a, "handleType", "generic")
+                .system("incomingCallUiShown", a)
+                .signalling("serverEvent", a, "type", "cancel").trace();
+        RuleVerdict v = RuleCatalog.require("R-END-1").judge(t, Policy.DEFAULT);
+        assertThat(v.outcome()).isEqualTo(RuleVerdict.Outcome.VIOLATED);
+        assertThat(v.findings()).singleElement().satisfies(f -> assertThat(f.offending())
+                .extracting(e -> e.name()).containsExactly("serverEvent"));
+    }
+}
