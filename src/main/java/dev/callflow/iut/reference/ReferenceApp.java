@@ -119,10 +119,18 @@ public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDele
     }
 
     protected void reportIncoming(UUID call, Handle handle, Runnable pushCompletion) {
-        calls.put(call, new AppCall(call, false, handle));
+        boolean known = calls.containsKey(call);
+        if (!known) {
+            calls.put(call, new AppCall(call, false, handle));
+        }
         CallUpdate update = CallUpdate.builder().remoteHandle(handle).localizedCallerName(handle.value()).build();
         provider.reportNewIncomingCall(call, update, error -> {
-            onIncomingReported(call, error);
+            if (known && error.filter(e -> e == IncomingCallError.CALL_UUID_ALREADY_EXISTS).isPresent()) {
+                // R-PUSH-8: a second report of a call we already have (a duplicate push) is fine; keep the call.
+                env.log("duplicateReportKept", call);
+            } else {
+                onIncomingReported(call, error);
+            }
             if (pushCompletion != null) {
                 pushCompletion.run();
             }
