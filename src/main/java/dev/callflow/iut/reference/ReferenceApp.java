@@ -72,16 +72,36 @@ public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDele
 
     // ---- incoming -------------------------------------------------------------------------------------------
 
+    /** A caller handle for a push without a usable caller: a nil CXHandle value would crash the app (R-INC-4). */
+    protected static final String UNKNOWN_CALLER = "Unknown caller";
+
     @Override
     public void didReceiveIncomingPush(VoipPush push, Runnable completion) {
-        UUID call = push.field("callId").flatMap(ReferenceApp::parseUuid).orElseGet(UUID::randomUUID);
-        String caller = push.field("caller").filter(s -> !s.isBlank()).orElse("Unknown caller");
+        Optional<UUID> callId = push.field("callId").flatMap(ReferenceApp::parseUuid);
+        String type = push.field("type").filter(t -> !t.isBlank()).orElse("call");
+        String caller = push.field("caller").filter(s -> !s.isBlank()).orElse(UNKNOWN_CALLER);
+        if (!type.equals("call") || callId.isEmpty()) {
+            reportPhantomCall(push, type, callId, caller, completion);
+            return;
+        }
+        UUID call = callId.get();
         env.log("handleIncomingCall", call, "via", "push");
         reportIncoming(call, new Handle(HandleType.GENERIC, caller), completion);
-        if (push.field("callId").flatMap(ReferenceApp::parseUuid).isEmpty()) {
-            // R-PUSH-5: a push we cannot use still gets a call reported, which we end at once.
-            provider.reportCallEnded(call, Instant.now(), CallEndedReason.FAILED);
-            calls.remove(call);
+    }
+
+    /**
+     * R-PUSH-4/R-PUSH-5: a VoIP push that does not start a call (a message, a cancel, no usable call id) must still be
+     * reported before the handler returns. Report a phantom call and end it at once; a cancel still ends its call.
+     */
+    protected void reportPhantomCall(VoipPush push, String type, Optional<UUID> callId, String caller, Runnable completion) {
+        UUID phantom = UUID.randomUUID();
+        env.log("phantomCall", phantom, "pushType", type, "forCall", callId.map(UUID::toString).orElse(null),
+                "why", callId.isEmpty() ? "no usable callId" : "not a call push");
+        reportIncoming(phantom, new Handle(HandleType.GENERIC, caller), completion);
+        provider.reportCallEnded(phantom, Instant.now(), CallEndedReason.FAILED);
+        calls.remove(phantom);
+        if (type.equals("cancel") && callId.isPresent() && calls.containsKey(callId.get())) {
+            onRemoteEnd(callId.get(), CallEndedReason.REMOTE_ENDED);
         }
     }
 
@@ -130,6 +150,9 @@ public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDele
                 env.log("duplicateReportKept", call);
             } else {
                 onIncomingReported(call, error);
+                if (pushCompletion != null && error.isEmpty() && calls.containsKey(call)) {
+                    checkCallState(call);
+                }
             }
             if (pushCompletion != null) {
                 pushCompletion.run();
@@ -137,8 +160,34 @@ public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDele
         });
     }
 
+    /**
+     * R-PUSH-5/R-PUSH-7: a push can arrive late, after the caller gave up. Ask the server whether the call still
+     * rings; if it is already over, end it with reportCall(endedAt:reason:).
+     */
+    protected void checkCallState(UUID call) {
+        env.signalling().callState(call.toString()).whenComplete((response, failure) -> env.runOnMain(() -> {
+            if (failure != null || response.status() / 100 != 2) {
+                env.log("callStateUnknown", call, "status", response == null ? "none" : String.valueOf(response.status()));
+                return;
+            }
+            String state = stateOf(response.body());
+            if ((state.equals("cancelled") || state.equals("ended")) && calls.containsKey(call)) {
+                env.log("callAlreadyOver", call, "state", state);
+                onRemoteEnd(call, CallEndedReason.REMOTE_ENDED);
+            }
+        }));
+    }
+
+    private static String stateOf(String json) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"state\"\\s*:\\s*\"([^\"]*)\"").matcher(json == null ? "" : json);
+        return m.find() ? m.group(1) : "";
+    }
+
     /** R-INC-1: after an error, no SDK and no media; tell the server we are busy. */
     protected void onIncomingReported(UUID call, Optional<IncomingCallError> error) {
+        if (!calls.containsKey(call)) {
+            return; // ended while the report was in flight (a phantom or cancelled call): nothing to prepare
+        }
         if (error.isPresent()) {
             env.log("incomingCallRejected", call, "error", error.get().wireName());
             calls.remove(call);
