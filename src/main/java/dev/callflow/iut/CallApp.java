@@ -32,4 +32,10 @@ public interface CallApp {
 
     /** {@code application(_:continue:restorationHandler:)} from a Recents or Contacts tap (R-CFG-3). */
     default void continueUserActivity(Handle handle) { }
+
+    /**
+     * The user switches the app's "use CallKit" setting. An app must invalidate its {@code CXProvider} when CallKit
+     * goes off and create a new one when it comes back (R-CFG-1, R-END-4).
+     */
+    default void callKitSettingChanged(boolean enabled) { }
 }

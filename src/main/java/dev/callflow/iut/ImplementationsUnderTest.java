@@ -13,7 +13,7 @@ public final class ImplementationsUnderTest {
     public static AppFactory resolve(String spec) {
         String s = spec == null ? "reference" : spec.trim();
         if (s.isEmpty() || s.equals("reference")) {
-            return ReferenceApp::new;
+            return AppFactory.configurable(ReferenceApp::new);
         }
         if (s.startsWith("mutant:")) {
             String name = s.substring("mutant:".length());

@@ -13,6 +13,7 @@ import dev.callflow.device.ProviderDelegate;
 import dev.callflow.device.PushRegistryDelegate;
 import dev.callflow.device.VoipPush;
 import dev.callflow.iut.AppEnvironment;
+import dev.callflow.iut.AppSettings;
 import dev.callflow.iut.CallApp;
 import dev.callflow.iut.LaunchReason;
 import dev.callflow.sdk.MediaSdk;
@@ -38,12 +39,22 @@ import java.util.concurrent.CompletableFuture;
  */
 public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDelegate {
 
+    protected final AppSettings settings;
     protected AppEnvironment env;
     protected CallProvider provider;
     protected MediaSdk sdk;
     protected final Map<UUID, AppCall> calls = new HashMap<>();
     /** The call the single SDK instance is prepared for; a second call must not steal it (R-MULTI-2). */
     protected UUID mediaOwner;
+
+    public ReferenceApp() {
+        this(AppSettings.defaults());
+    }
+
+    /** With the scenario's settings, e.g. a narrower {@code supportedHandleTypes} (R-CFG-3). */
+    public ReferenceApp(AppSettings settings) {
+        this.settings = java.util.Objects.requireNonNull(settings, "settings");
+    }
 
     // ---- launch ---------------------------------------------------------------------------------------------
 
@@ -59,10 +70,26 @@ public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDele
 
     protected ProviderConfiguration providerConfiguration() {
         return ProviderConfiguration.builder("CallApp")
-                .supportedHandleTypes(EnumSet.of(HandleType.GENERIC, HandleType.PHONE_NUMBER))
+                .supportedHandleTypes(settings.supportedHandleTypes().orElse(EnumSet.of(HandleType.GENERIC, HandleType.PHONE_NUMBER)))
                 .maximumCallGroups(2)
                 .maximumCallsPerCallGroup(1)
                 .build();
+    }
+
+    /**
+     * The user switches CallKit off or on in the app's settings (jitsi-meet PR #4117): invalidate the provider, which
+     * ends its calls in failure (R-END-4), and create a new one when CallKit comes back, never a second live one
+     * (R-CFG-1). The app's own calls stay in its model until a transaction or the server tells it otherwise.
+     */
+    @Override
+    public void callKitSettingChanged(boolean enabled) {
+        if (!enabled && provider != null) {
+            provider.invalidate();
+            provider = null;
+        } else if (enabled && provider == null) {
+            provider = env.createProvider(providerConfiguration());
+            provider.setDelegate(this);
+        }
     }
 
     @Override
@@ -268,6 +295,11 @@ public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDele
             env.log("endCallFailed", call, "error", e.wireName());
             AppCall gone = calls.remove(call);
             if (gone != null) {
+                if (gone.outgoing || gone.answered) {
+                    env.signalling().hangUp(call.toString());
+                } else {
+                    env.signalling().decline(call.toString());
+                }
                 releaseMedia(call);
             }
         }));
