@@ -426,8 +426,15 @@ public final class SimulatedDevice implements AutoCloseable {
             }
             call.ringTimer = null;
         }
-        record(Source.SYSTEM, "ringTimeout", uuid, "after", timing.ringTimeout().toMillis() + "ms");
-        actions.performSystem(new ActionRequest(ActionType.END, uuid, null, false), "ringTimeout");
+        // In flight from the moment the timeout shows: whoever sees ringTimeout must not find the device settled
+        // before the end action it causes is pending.
+        activity.begin();
+        try {
+            record(Source.SYSTEM, "ringTimeout", uuid, "after", timing.ringTimeout().toMillis() + "ms");
+            actions.performSystem(new ActionRequest(ActionType.END, uuid, null, false), "ringTimeout");
+        } finally {
+            activity.end();
+        }
     }
 
     /** reportCall(with:endedAt:reason:). */
