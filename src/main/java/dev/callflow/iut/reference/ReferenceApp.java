@@ -84,6 +84,9 @@ public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDele
     @Override
     public void callKitSettingChanged(boolean enabled) {
         if (!enabled && provider != null) {
+            if (mediaOwner != null) {
+                sdk.stopAudio(); // the system is about to end the calls and take the session: no audio may outlive it (R-AUD-3)
+            }
             provider.invalidate();
             provider = null;
         } else if (enabled && provider == null) {
