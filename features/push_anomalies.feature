@@ -88,12 +88,17 @@ Feature: Push anomalies
     And the user answers call A on the system call UI
     Then the timeline shows in order:
       | source     | event                   | call | attributes    |
-      | app        | duplicateReportKept     | A    |               |
       | system     | performAnswerCallAction | A    |               |
       | signalling | accept                  | A    | status=200    |
       | app        | fulfill                 | A    | action=answer |
       | system     | didActivateAudioSession | A    |               |
       | sdk        | startAudio              | A    | result=ok     |
+    And the timeline shows in order:
+      | source | event                           | call | attributes                  |
+      | system | reportNewIncomingCallCompletion | A    | error=callUUIDAlreadyExists |
+      | app    | duplicateReportKept             | A    |                             |
+    And there is no incomingCallRejected for call A
+    And there is no reportCallEnded for call A
 
     Examples:
       | app                                  |
