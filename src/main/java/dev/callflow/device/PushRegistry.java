@@ -4,6 +4,8 @@ import dev.callflow.iut.LaunchReason;
 import dev.callflow.timeline.Level;
 import dev.callflow.timeline.Source;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -21,6 +23,8 @@ public final class PushRegistry {
     private final SimulatedDevice device;
     private final AtomicInteger reports = new AtomicInteger();
     private volatile PushRegistryDelegate delegate;
+    /** Pushes that launched (or reached) an app stuck in its launch: they fail when the watchdog kills it. */
+    private final List<VoipPush> awaitingLaunch = new ArrayList<>();
 
     PushRegistry(SimulatedDevice device) {
         this.device = device;
@@ -44,8 +48,34 @@ public final class PushRegistry {
         delegate = null;
     }
 
+    /** A push APNs accepted reaches the phone as the device's {@link PushDeliveryPolicy} says. */
     void deliver(VoipPush push) {
         UUID call = callOf(push);
+        PushDeliveryPolicy.Delivery delivery = device.pushDeliveryPolicy().decide(push);
+        if (delivery instanceof PushDeliveryPolicy.Delay d) {
+            device.record(Source.SYSTEM, "pushDeliveryDelayed", call, "apnsId", push.apnsId(),
+                    "delay", d.by().toMillis() + "ms");
+            device.activity.begin();
+            device.schedule(() -> {
+                try {
+                    arrive(push, call);
+                } finally {
+                    device.activity.end();
+                }
+            }, d.by());
+        } else if (delivery instanceof PushDeliveryPolicy.Drop) {
+            device.record(Source.SYSTEM, Level.WARNING, "pushDropped", call, "apnsId", push.apnsId(),
+                    "why", "lost between APNs and the phone");
+        } else if (delivery instanceof PushDeliveryPolicy.Duplicate) {
+            device.record(Source.SYSTEM, "pushDuplicated", call, "apnsId", push.apnsId());
+            arrive(push, call);
+            arrive(push, call);
+        } else {
+            arrive(push, call);
+        }
+    }
+
+    private void arrive(VoipPush push, UUID call) {
         if (device.pushBanned()) {
             device.record(Source.SYSTEM, Level.ERROR, "pushNotDelivered", call, "apnsId", push.apnsId(),
                     "why", BAN_MESSAGE);
@@ -56,7 +86,32 @@ public final class PushRegistry {
             case BACKGROUND -> device.record(Source.SYSTEM, "appWokenForPush", call);
             case FOREGROUND -> { }
         }
+        synchronized (awaitingLaunch) {
+            if (device.launchHung()) {
+                awaitingLaunch.add(push);
+                return;
+            }
+        }
         device.main.async(() -> deliverNow(push, call));
+    }
+
+    /** The pushes waiting for a launch the watchdog is about to kill (taken before the kill, so none slips in after). */
+    List<VoipPush> takeAwaitingLaunch() {
+        synchronized (awaitingLaunch) {
+            List<VoipPush> taken = new ArrayList<>(awaitingLaunch);
+            awaitingLaunch.clear();
+            return taken;
+        }
+    }
+
+    /** The launch watchdog killed the app: every push waiting for that launch failed, and counts towards the ban. */
+    void launchKilled(List<VoipPush> failed) {
+        for (VoipPush push : failed) {
+            int failures = device.notePushFailure();
+            device.record(Source.SYSTEM, Level.ERROR, "pushNotDelivered", callOf(push), "apnsId", push.apnsId(),
+                    "failures", String.valueOf(failures),
+                    "why", "the app was killed by the launch watchdog before the push was delivered");
+        }
     }
 
     private void deliverNow(VoipPush push, UUID call) {

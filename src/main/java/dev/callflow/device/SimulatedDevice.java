@@ -1,6 +1,7 @@
 package dev.callflow.device;
 
 import dev.callflow.iut.AppFactory;
+import dev.callflow.iut.AppSettings;
 import dev.callflow.iut.CallApp;
 import dev.callflow.iut.LaunchReason;
 import dev.callflow.sdk.SimulatedMediaSdk;
@@ -49,7 +50,11 @@ public final class SimulatedDevice implements AutoCloseable {
     private final TimingProfile timing;
     private final AppFactory appFactory;
     private final SignallingClient signalling;
-    private final int pushBanThreshold;
+    private volatile int pushBanThreshold;
+    private volatile PushDeliveryPolicy pushDeliveryPolicy = PushDeliveryPolicy.immediate();
+    private volatile AppSettings appSettings = AppSettings.defaults();
+    private volatile boolean launchExceedsWatchdog;
+    private boolean launchHung;
     volatile IncomingCallPolicy incomingCallPolicy;
     volatile ActivationPolicy activationPolicy;
 
@@ -141,6 +146,38 @@ public final class SimulatedDevice implements AutoCloseable {
 
     public void activationPolicy(ActivationPolicy policy) { this.activationPolicy = Objects.requireNonNull(policy); }
 
+    /** How the network between APNs and the phone treats each accepted VoIP push (delay, drop, duplicate). */
+    public void pushDeliveryPolicy(PushDeliveryPolicy policy) { this.pushDeliveryPolicy = Objects.requireNonNull(policy); }
+
+    PushDeliveryPolicy pushDeliveryPolicy() { return pushDeliveryPolicy; }
+
+    /** Settings the next launches of the app process get from the app factory (not the one running now). */
+    public void appSettings(AppSettings settings) { this.appSettings = Objects.requireNonNull(settings); }
+
+    public AppSettings appSettings() { return appSettings; }
+
+    /** How many failed VoIP pushes before PushKit stops launching the app (R-PUSH-2). */
+    public void pushBanThreshold(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("pushBanThreshold must be at least 1, got " + n);
+        }
+        this.pushBanThreshold = n;
+    }
+
+    /**
+     * Fault: the app's launch blocks its main thread past the launch watchdog ({@link TimingProfile#launchWatchdog()}).
+     * The next launch never reaches {@code didFinishLaunching}; the system kills the process with {@code 0x8badf00d},
+     * and a VoIP push that launched it counts as a failed push (R-PUSH-2).
+     */
+    public void launchExceedsWatchdog(boolean exceeds) { this.launchExceedsWatchdog = exceeds; }
+
+    /** Whether the app process is stuck in a launch that the watchdog will kill. */
+    boolean launchHung() {
+        synchronized (lock) {
+            return launchHung;
+        }
+    }
+
     /** Launches the app process (no-op when it runs) and brings it to the foreground when the user opened it. */
     public void launchApp(LaunchReason reason) {
         CallApp launched;
@@ -149,14 +186,37 @@ public final class SimulatedDevice implements AutoCloseable {
                 return;
             }
             generation.incrementAndGet();
-            launched = appFactory.newInstance();
+            launched = appFactory.newInstance(appSettings);
             app = launched;
             sdk = new SimulatedMediaSdk(timeline, audioSession);
             appState = reason == LaunchReason.USER ? AppState.FOREGROUND : AppState.BACKGROUND;
+            launchHung = launchExceedsWatchdog;
         }
         record(Source.SYSTEM, "appLaunched", null, "reason", reason.wireName(), "state", appState.label());
+        if (launchExceedsWatchdog) {
+            hangUntilWatchdog();
+            return;
+        }
         DeviceEnvironment env = new DeviceEnvironment(this, sdk);
         main.async(() -> launched.didFinishLaunching(env, reason));
+    }
+
+    /** The launch never finishes: the watchdog kills the process once its time is up (in flight until then). */
+    private void hangUntilWatchdog() {
+        int hungGeneration = generation.get();
+        activity.begin();
+        schedule(() -> {
+            try {
+                if (generation.get() == hungGeneration) {
+                    List<VoipPush> failed = pushRegistry.takeAwaitingLaunch();
+                    terminate("launchWatchdog", "0x8badf00d", "the app failed to finish launching within "
+                            + timing.launchWatchdog().toMillis() + " ms (scene-create watchdog)");
+                    pushRegistry.launchKilled(failed);
+                }
+            } finally {
+                activity.end();
+            }
+        }, timing.launchWatchdog());
     }
 
     public void moveAppToBackground() {
@@ -366,8 +426,15 @@ public final class SimulatedDevice implements AutoCloseable {
             }
             call.ringTimer = null;
         }
-        record(Source.SYSTEM, "ringTimeout", uuid, "after", timing.ringTimeout().toMillis() + "ms");
-        actions.performSystem(new ActionRequest(ActionType.END, uuid, null, false), "ringTimeout");
+        // In flight from the moment the timeout shows: whoever sees ringTimeout must not find the device settled
+        // before the end action it causes is pending.
+        activity.begin();
+        try {
+            record(Source.SYSTEM, "ringTimeout", uuid, "after", timing.ringTimeout().toMillis() + "ms");
+            actions.performSystem(new ActionRequest(ActionType.END, uuid, null, false), "ringTimeout");
+        } finally {
+            activity.end();
+        }
     }
 
     /** reportCall(with:endedAt:reason:). */
@@ -427,6 +494,7 @@ public final class SimulatedDevice implements AutoCloseable {
                 return;
             }
             appState = AppState.NOT_RUNNING;
+            launchHung = false;
             generation.incrementAndGet();
             dying = app;
             app = null;

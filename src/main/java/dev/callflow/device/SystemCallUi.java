@@ -1,5 +1,6 @@
 package dev.callflow.device;
 
+import dev.callflow.timeline.Level;
 import dev.callflow.timeline.Source;
 
 import java.util.List;
@@ -59,6 +60,48 @@ public final class SystemCallUi {
                 new IllegalStateException("The side button ends the active call, but no call is active"));
         device.record(Source.USER, "userPressedSideButton", active);
         device.actions.performSystem(ActionRequest.end(active), "sideButton");
+    }
+
+    /**
+     * The headset's centre button (R-INC-6): it ends the active call, or answers the ringing one when no call is
+     * active. The app gets the action with no request of its own.
+     */
+    public void pressHeadsetButton() {
+        Optional<UUID> active = activeCall();
+        if (active.isPresent()) {
+            device.record(Source.USER, "userPressedHeadsetButton", active.get(), "effect", "end");
+            device.actions.performSystem(ActionRequest.end(active.get()), "headset");
+            return;
+        }
+        UUID ringing = ringingCall().orElseThrow(() ->
+                new IllegalStateException("The headset button ends the active call or answers a ringing one, but there is neither"));
+        device.record(Source.USER, "userPressedHeadsetButton", ringing, "effect", "answer");
+        device.actions.performSystem(ActionRequest.answer(ringing), "headset");
+    }
+
+    /**
+     * The user taps one of the app's calls in Recents (or Contacts): the system opens the app and hands it an
+     * {@code NSUserActivity} ({@code application(_:continue:restorationHandler:)}), but only if the handle's type is
+     * in the live provider's {@code supportedHandleTypes}; otherwise the tap does nothing for the app (R-CFG-3).
+     */
+    public void tapRecents(Handle handle) {
+        device.record(Source.USER, "userTappedRecents", null, "handle", handle.value(), "handleType", handle.type().wireName());
+        device.bringAppToForeground();
+        device.main.async(() -> {
+            Optional<ProviderConfiguration> configuration = device.provider().map(CallProvider::configuration);
+            boolean supported = configuration.map(c -> c.supportedHandleTypes().contains(handle.type())).orElse(false);
+            if (!supported) {
+                device.record(Source.SYSTEM, Level.WARNING, "continueUserActivityNotDelivered", null,
+                        "handle", handle.value(), "handleType", handle.type().wireName(),
+                        "supportedHandleTypes", configuration.map(c -> c.supportedHandleTypes().stream()
+                                .map(HandleType::wireName).sorted().toList().toString()).orElse("no live provider"),
+                        "why", "the handle type is not in the provider's supportedHandleTypes");
+                return;
+            }
+            device.record(Source.SYSTEM, "continueUserActivity", null, "handle", handle.value(),
+                    "handleType", handle.type().wireName(), "intent", "INStartCallIntent");
+            device.app().ifPresent(app -> app.continueUserActivity(handle));
+        });
     }
 
     /** Second-call UI: hold the active call and answer the ringing one. */

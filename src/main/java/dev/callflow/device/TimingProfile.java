@@ -24,6 +24,9 @@ public record TimingProfile(String name, double scale, Duration activationDelay,
     /** Undocumented; observed "tens of seconds" (R-TX-2). */
     public static final Duration REAL_ACTION_TIMEOUT = Duration.ofSeconds(30);
 
+    /** How long a launch may block the main thread before the watchdog kills it with 0x8badf00d (about 20 s). */
+    public static final Duration REAL_LAUNCH_WATCHDOG = Duration.ofSeconds(20);
+
     public TimingProfile {
         Objects.requireNonNull(name, "name");
         if (scale <= 0 || scale > 1) {
@@ -55,6 +58,11 @@ public record TimingProfile(String name, double scale, Duration activationDelay,
             default -> throw new IllegalArgumentException("Unknown timing profile '" + name + "'; use one of "
                     + Arrays.asList("fast", "realistic"));
         };
+    }
+
+    /** The launch watchdog as this profile runs it (fast: 1 s). */
+    public Duration launchWatchdog() {
+        return scale(REAL_LAUNCH_WATCHDOG);
     }
 
     /** A real-world duration as this profile runs it. */

@@ -5,6 +5,9 @@ import dev.callflow.device.SimulatedDevice;
 import dev.callflow.device.VoipPush;
 import dev.callflow.iut.AppFactory;
 import dev.callflow.push.ApnsPush;
+import dev.callflow.push.AppServer;
+import dev.callflow.push.PushInfrastructure;
+import dev.callflow.push.PushRequest;
 import dev.callflow.push.PushResult;
 import dev.callflow.push.PushSink;
 import dev.callflow.push.Registration;
@@ -100,6 +103,36 @@ public final class ScenarioRig implements AutoCloseable {
                         && java.util.Objects.equals(apnsId, e.attribute("apnsId").orElse(null)), 1);
         return result;
     }
+
+    /**
+     * Sends any push, well-formed or not, from {@code server} (the app server, or one signing with another key) and
+     * records APNs' answer as {@code apnsResponse}. When the push was addressed to this device's token, waits until
+     * the mock APNs told this device's registration about it (accepted or rejected), so nothing lands later.
+     */
+    public PushResult sendPush(AppServer server, PushRequest request, UUID call) {
+        timeline.record(Source.PUSH, "pushSent", call, "topic", request.topic(),
+                "pushType", request.pushType().map(t -> t.getHeaderValue()).orElse(null));
+        PushResult result = join(server.send(request), "sending a push through the mock APNs");
+        timeline.record(Source.PUSH, result.accepted() ? Level.INFO : Level.WARNING, "apnsResponse", call,
+                Timeline.attrs("status", String.valueOf(result.status()), "reason", result.rejectionReason().orElse(null),
+                        "apnsId", result.apnsId()));
+        if (request.deviceToken().equals(device.deviceToken())) {
+            String apnsId = result.apnsId();
+            awaitRecorded("the mock APNs to tell the device's registration about push " + apnsId,
+                    e -> (e.is(Source.PUSH, "pushAccepted") || e.is(Source.PUSH, "pushRejected"))
+                            && java.util.Objects.equals(apnsId, e.attribute("apnsId").orElse(null)), 1);
+        }
+        return result;
+    }
+
+    /** The run's push side: the app server, and app servers signing with other keys. */
+    public PushInfrastructure push() { return infra.push(); }
+
+    /** This device's token at the mock APNs, for per-token faults ({@code rejectWith}). */
+    public Registration apnsRegistration() { return apnsRegistration; }
+
+    /** This device at the mock signalling server, for per-device faults and canned responses. */
+    public SignallingServer.Registration signallingRegistration() { return signallingRegistration; }
 
     private <T> T join(java.util.concurrent.CompletableFuture<T> future, String what) {
         try {

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 /** Names the signalling server's endpoints as timeline events ({@code POST /v1/calls/{id}/accept} → {@code accept}). */
 final class SignallingEndpoints {
     private static final Pattern CALL_ACTION = Pattern.compile("/v1/calls/([^/]+)/(accept|decline|hangup|busy)");
+    private static final Pattern CALL_STATE = Pattern.compile("/v1/calls/([^/]+)");
     private static final Pattern DEVICE_ACTION = Pattern.compile("/v1/devices/[^/]+/(login|push-token)");
     private static final Pattern CALL_ID_IN_BODY = Pattern.compile("\"callId\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -22,6 +23,9 @@ final class SignallingEndpoints {
         if (m.matches()) {
             return Optional.of(m.group(1).equals("login") ? "login" : "uploadPushToken");
         }
+        if (method.equals("GET") && CALL_STATE.matcher(path).matches()) {
+            return Optional.of("callState");
+        }
         if (path.equals("/v1/calls") && method.equals("POST")) {
             return Optional.of("invite");
         }
@@ -34,6 +38,10 @@ final class SignallingEndpoints {
     static Optional<UUID> callOf(String path, String body) {
         Matcher m = CALL_ACTION.matcher(path);
         String id = m.matches() ? m.group(1) : null;
+        Matcher state = CALL_STATE.matcher(path);
+        if (id == null && state.matches()) {
+            id = state.group(1);
+        }
         if (id == null && body != null) {
             Matcher b = CALL_ID_IN_BODY.matcher(body);
             id = b.find() ? b.group(1) : null;

@@ -38,4 +38,10 @@ public interface CallApp {
      * that process. Called on a system thread, not the main queue.
      */
     default void processKilled() { }
+
+    /**
+     * The user switches the app's "use CallKit" setting. An app must invalidate its {@code CXProvider} when CallKit
+     * goes off and create a new one when it comes back (R-CFG-1, R-END-4).
+     */
+    default void callKitSettingChanged(boolean enabled) { }
 }

@@ -31,7 +31,7 @@ public final class ImplementationsUnderTest {
             return externals.factory(s);
         }
         if (s.isEmpty() || s.equals("reference")) {
-            return ReferenceApp::new;
+            return AppFactory.configurable(ReferenceApp::new);
         }
         if (s.startsWith("mutant:")) {
             String name = s.substring("mutant:".length());

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.request;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
@@ -27,6 +28,21 @@ final class FaultStubs {
                 .withHeader(SignallingHeaders.DEVICE, equalTo(deviceId))
                 .withHeader(SignallingHeaders.FAULT_BYPASS, absent())
                 .willReturn(response(fault, selfBaseUrl));
+    }
+
+    /** A per-device canned answer for {@code method} on paths matching {@code pathRegex}. */
+    static MappingBuilder responseFor(String method, String pathRegex, int status, String body, String deviceId, UUID id) {
+        if (method == null || !method.matches("[A-Z]+")) {
+            throw new IllegalArgumentException("method must be an HTTP method in capitals, e.g. GET, got " + method);
+        }
+        SignallingFault.status(pathRegex, status, body); // validates the regex and the status
+        return request(method, urlPathMatching(pathRegex))
+                .withId(id)
+                .withName("response " + deviceId + " " + method + " " + pathRegex)
+                .atPriority(FAULT_PRIORITY)
+                .withHeader(SignallingHeaders.DEVICE, equalTo(deviceId))
+                .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                        .withBody(body == null ? "" : body));
     }
 
     private static ResponseDefinitionBuilder response(SignallingFault fault, String selfBaseUrl) {

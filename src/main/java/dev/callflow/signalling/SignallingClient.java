@@ -96,6 +96,12 @@ public final class SignallingClient {
         return callAction(callId, "busy");
     }
 
+    /** {@code GET /v1/calls/{id}}: the server's view of a call, e.g. {@code {"state":"ringing"}} or {@code "cancelled"}. */
+    public CompletableFuture<SignallingResponse> callState(String callId) {
+        Ids.require(callId, "callId");
+        return send("GET", "/v1/calls/" + callId, null);
+    }
+
     public CompletableFuture<SignallingResponse> invite(String callId, String callee) {
         Ids.require(callId, "callId");
         requireText(callee, "callee");
@@ -115,7 +121,7 @@ public final class SignallingClient {
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .header(SignallingHeaders.DEVICE, deviceId)
-                .method(method, HttpRequest.BodyPublishers.ofString(body.toString()))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build();
         observer.started();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())

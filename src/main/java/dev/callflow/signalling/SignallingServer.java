@@ -161,6 +161,21 @@ public final class SignallingServer implements AutoCloseable {
             return () -> removeFault(id);
         }
 
+        /**
+         * Answers this device's {@code method} requests whose path matches {@code pathRegex} (in full) with
+         * {@code status} and the JSON {@code body}, in place of the fixture mapping: per-device server state, such as
+         * a call the caller already cancelled. Removed like a fault: by the returned handle, or on {@link #close()}.
+         */
+        public InjectedFault respond(String method, String pathRegex, int status, String body) {
+            if (!open.get()) {
+                throw new IllegalStateException("registration for device '" + deviceId + "' is closed");
+            }
+            UUID id = UUID.randomUUID();
+            wireMock.stubFor(FaultStubs.responseFor(method, pathRegex, status, body, deviceId, id));
+            faultIds.add(id);
+            return () -> removeFault(id);
+        }
+
         /** Removes every fault injected through this registration (the device stays attached). */
         public void clearFaults() {
             for (UUID id : new ArrayList<>(faultIds)) {

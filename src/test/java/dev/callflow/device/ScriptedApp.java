@@ -42,6 +42,7 @@ public final class ScriptedApp implements CallApp, ProviderDelegate, PushRegistr
     public volatile Runnable onActivate = () -> { };
     public volatile Runnable onDeactivate = () -> { };
     public volatile Runnable onReset = () -> { };
+    public volatile Consumer<Handle> onUserActivity = handle -> { };
     /** Default: report the push's call synchronously, then call the push completion. */
     public volatile BiConsumer<VoipPush, Runnable> onPush = (push, completion) -> {
         reportIncoming(callOf(push));
@@ -115,6 +116,8 @@ public final class ScriptedApp implements CallApp, ProviderDelegate, PushRegistr
     @Override public void userHangsUp(UUID call) { }
 
     @Override public void onSignallingEvent(ServerEvent event) { }
+
+    @Override public void continueUserActivity(Handle handle) { onUserActivity.accept(handle); }
 
     // ---- ProviderDelegate ----------------------------------------------------------------------------------
 

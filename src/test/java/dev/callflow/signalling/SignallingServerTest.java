@@ -306,6 +306,36 @@ class SignallingServerTest {
     }
 
     @Test
+    void callStateIsRingingByDefaultAndAPerDeviceResponseOverridesItForThatDeviceOnly() throws Exception {
+        try (Phone p = new Phone(); Phone other = new Phone()) {
+            SignallingResponse ringing = await(p.client.callState("c-7"));
+            assertThat(ringing.status()).isEqualTo(200);
+            assertThat(ringing.body()).contains("\"callId\":\"c-7\"").contains("\"state\":\"ringing\"");
+            assertThat(p.next()).extracting(SignallingExchange::method, SignallingExchange::path)
+                    .containsExactly("GET", "/v1/calls/c-7");
+
+            InjectedFault cancelled = p.registration.respond("GET", "/v1/calls/c-7", 200, "{\"state\":\"cancelled\"}");
+            assertThat(await(p.client.callState("c-7")).body()).isEqualTo("{\"state\":\"cancelled\"}");
+            assertThat(await(p.client.callState("c-8")).body()).contains("ringing");
+            assertThat(await(other.client.callState("c-7")).body()).contains("ringing");
+            assertThat(await(p.client.accept("c-7")).status()).as("other methods and paths keep the fixtures").isEqualTo(200);
+
+            cancelled.close();
+            assertThat(await(p.client.callState("c-7")).body()).contains("ringing");
+            assertThat(p.registration.activeFaults()).isZero();
+        }
+    }
+
+    @Test
+    void respondValidatesItsArguments() {
+        try (Phone p = new Phone()) {
+            assertThatThrownBy(() -> p.registration.respond("get", "/v1/calls/x", 200, "{}")).hasMessageContaining("method");
+            assertThatThrownBy(() -> p.registration.respond("GET", "([", 200, "{}")).hasMessageContaining("regex");
+            assertThatThrownBy(() -> p.registration.respond("GET", "/x", 99, "{}")).hasMessageContaining("100-599");
+        }
+    }
+
+    @Test
     void faultValidation() {
         assertThatThrownBy(() -> SignallingFault.status("/x", 700, "")).hasMessageContaining("100-599");
         assertThatThrownBy(() -> SignallingFault.delay("/x", Duration.ZERO)).hasMessageContaining("delay");

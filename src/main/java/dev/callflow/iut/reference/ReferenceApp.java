@@ -13,6 +13,7 @@ import dev.callflow.device.ProviderDelegate;
 import dev.callflow.device.PushRegistryDelegate;
 import dev.callflow.device.VoipPush;
 import dev.callflow.iut.AppEnvironment;
+import dev.callflow.iut.AppSettings;
 import dev.callflow.iut.CallApp;
 import dev.callflow.iut.LaunchReason;
 import dev.callflow.sdk.MediaSdk;
@@ -38,12 +39,22 @@ import java.util.concurrent.CompletableFuture;
  */
 public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDelegate {
 
+    protected final AppSettings settings;
     protected AppEnvironment env;
     protected CallProvider provider;
     protected MediaSdk sdk;
     protected final Map<UUID, AppCall> calls = new HashMap<>();
     /** The call the single SDK instance is prepared for; a second call must not steal it (R-MULTI-2). */
     protected UUID mediaOwner;
+
+    public ReferenceApp() {
+        this(AppSettings.defaults());
+    }
+
+    /** With the scenario's settings, e.g. a narrower {@code supportedHandleTypes} (R-CFG-3). */
+    public ReferenceApp(AppSettings settings) {
+        this.settings = java.util.Objects.requireNonNull(settings, "settings");
+    }
 
     // ---- launch ---------------------------------------------------------------------------------------------
 
@@ -59,10 +70,29 @@ public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDele
 
     protected ProviderConfiguration providerConfiguration() {
         return ProviderConfiguration.builder("CallApp")
-                .supportedHandleTypes(EnumSet.of(HandleType.GENERIC, HandleType.PHONE_NUMBER))
+                .supportedHandleTypes(settings.supportedHandleTypes().orElse(EnumSet.of(HandleType.GENERIC, HandleType.PHONE_NUMBER)))
                 .maximumCallGroups(2)
                 .maximumCallsPerCallGroup(1)
                 .build();
+    }
+
+    /**
+     * The user switches CallKit off or on in the app's settings (jitsi-meet PR #4117): invalidate the provider, which
+     * ends its calls in failure (R-END-4), and create a new one when CallKit comes back, never a second live one
+     * (R-CFG-1). The app's own calls stay in its model until a transaction or the server tells it otherwise.
+     */
+    @Override
+    public void callKitSettingChanged(boolean enabled) {
+        if (!enabled && provider != null) {
+            if (mediaOwner != null) {
+                sdk.stopAudio(); // the system is about to end the calls and take the session: no audio may outlive it (R-AUD-3)
+            }
+            provider.invalidate();
+            provider = null;
+        } else if (enabled && provider == null) {
+            provider = env.createProvider(providerConfiguration());
+            provider.setDelegate(this);
+        }
     }
 
     @Override
@@ -72,16 +102,36 @@ public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDele
 
     // ---- incoming -------------------------------------------------------------------------------------------
 
+    /** A caller handle for a push without a usable caller: a nil CXHandle value would crash the app (R-INC-4). */
+    protected static final String UNKNOWN_CALLER = "Unknown caller";
+
     @Override
     public void didReceiveIncomingPush(VoipPush push, Runnable completion) {
-        UUID call = push.field("callId").flatMap(ReferenceApp::parseUuid).orElseGet(UUID::randomUUID);
-        String caller = push.field("caller").filter(s -> !s.isBlank()).orElse("Unknown caller");
+        Optional<UUID> callId = push.field("callId").flatMap(ReferenceApp::parseUuid);
+        String type = push.field("type").filter(t -> !t.isBlank()).orElse("call");
+        String caller = push.field("caller").filter(s -> !s.isBlank()).orElse(UNKNOWN_CALLER);
+        if (!type.equals("call") || callId.isEmpty()) {
+            reportPhantomCall(push, type, callId, caller, completion);
+            return;
+        }
+        UUID call = callId.get();
         env.log("handleIncomingCall", call, "via", "push");
         reportIncoming(call, new Handle(HandleType.GENERIC, caller), completion);
-        if (push.field("callId").flatMap(ReferenceApp::parseUuid).isEmpty()) {
-            // R-PUSH-5: a push we cannot use still gets a call reported, which we end at once.
-            provider.reportCallEnded(call, Instant.now(), CallEndedReason.FAILED);
-            calls.remove(call);
+    }
+
+    /**
+     * R-PUSH-4/R-PUSH-5: a VoIP push that does not start a call (a message, a cancel, no usable call id) must still be
+     * reported before the handler returns. Report a phantom call and end it at once; a cancel still ends its call.
+     */
+    protected void reportPhantomCall(VoipPush push, String type, Optional<UUID> callId, String caller, Runnable completion) {
+        UUID phantom = UUID.randomUUID();
+        env.log("phantomCall", phantom, "pushType", type, "forCall", callId.map(UUID::toString).orElse(null),
+                "why", callId.isEmpty() ? "no usable callId" : "not a call push");
+        reportIncoming(phantom, new Handle(HandleType.GENERIC, caller), completion);
+        provider.reportCallEnded(phantom, Instant.now(), CallEndedReason.FAILED);
+        calls.remove(phantom);
+        if (type.equals("cancel") && callId.isPresent() && calls.containsKey(callId.get())) {
+            onRemoteEnd(callId.get(), CallEndedReason.REMOTE_ENDED);
         }
     }
 
@@ -120,10 +170,21 @@ public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDele
 
     protected void reportIncoming(UUID call, Handle handle, Runnable pushCompletion) {
         // A duplicate push for a call we already track must not reset what we know about it (R-PUSH-8).
-        calls.putIfAbsent(call, new AppCall(call, false, handle));
+        boolean known = calls.containsKey(call);
+        if (!known) {
+            calls.put(call, new AppCall(call, false, handle));
+        }
         CallUpdate update = CallUpdate.builder().remoteHandle(handle).localizedCallerName(handle.value()).build();
         provider.reportNewIncomingCall(call, update, error -> {
-            onIncomingReported(call, error);
+            if (known && error.filter(e -> e == IncomingCallError.CALL_UUID_ALREADY_EXISTS).isPresent()) {
+                // R-PUSH-8: a second report of a call we already have (a duplicate push) is fine; keep the call.
+                env.log("duplicateReportKept", call);
+            } else {
+                onIncomingReported(call, error);
+                if (pushCompletion != null && error.isEmpty() && calls.containsKey(call)) {
+                    checkCallState(call);
+                }
+            }
             if (pushCompletion != null) {
                 pushCompletion.run();
             }
@@ -131,10 +192,41 @@ public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDele
     }
 
     /**
+     * R-PUSH-5/R-PUSH-7: a push can arrive late, after the caller gave up. Ask the server whether the call still
+     * rings; if it is already over, end it with reportCall(endedAt:reason:).
+     */
+    protected void checkCallState(UUID call) {
+        env.signalling().callState(call.toString()).whenComplete((response, failure) -> env.runOnMain(() -> {
+            if (failure != null || response.status() / 100 != 2) {
+                env.log("callStateUnknown", call, "status", response == null ? "none" : String.valueOf(response.status()));
+                return;
+            }
+            String state = stateOf(response.body());
+            if ((state.equals("cancelled") || state.equals("ended")) && calls.containsKey(call)) {
+                env.log("callAlreadyOver", call, "state", state);
+                onRemoteEnd(call, CallEndedReason.REMOTE_ENDED);
+            }
+        }));
+    }
+
+    private static String stateOf(String json) {
+        try {
+            return JSON.readTree(json == null ? "{}" : json).path("state").asText("");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
+            return "";
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /**
      * R-INC-1: after an error, no SDK and no media; tell the server we are busy. Except callUUIDAlreadyExists: the
      * report was a duplicate (R-PUSH-8), and the call it names goes on untouched.
      */
     protected void onIncomingReported(UUID call, Optional<IncomingCallError> error) {
+        if (!calls.containsKey(call)) {
+            return; // ended while the report was in flight (a phantom or cancelled call): nothing to prepare
+        }
         if (error.filter(e -> e == IncomingCallError.CALL_UUID_ALREADY_EXISTS).isPresent()) {
             env.log("duplicateReport", call, "error", error.get().wireName());
             return;
@@ -219,6 +311,11 @@ public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDele
             env.log("endCallFailed", call, "error", e.wireName());
             AppCall gone = calls.remove(call);
             if (gone != null) {
+                if (gone.outgoing || gone.answered) {
+                    env.signalling().hangUp(call.toString());
+                } else {
+                    env.signalling().decline(call.toString());
+                }
                 releaseMedia(call);
             }
         }));

@@ -1,0 +1,178 @@
+package dev.callflow.steps;
+
+import com.eatthepath.pushy.apns.PushType;
+import dev.callflow.device.PushDeliveryPolicy;
+import dev.callflow.harness.ScenarioRig;
+import dev.callflow.push.AppServer;
+import dev.callflow.push.PushRequest;
+import dev.callflow.push.PushResult;
+import dev.callflow.push.Rejection;
+import dev.callflow.push.RejectionPolicy;
+import dev.callflow.timeline.Source;
+import io.cucumber.java.ParameterType;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.When;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Push anomalies: late, duplicated and non-call VoIP pushes, pushes APNs rejects, and a launch that never finishes. */
+public class PushFaultSteps {
+    private final ScenarioContext ctx;
+
+    public PushFaultSteps(ScenarioContext ctx) {
+        this.ctx = ctx;
+    }
+
+    private ScenarioRig rig() {
+        return ctx.rig();
+    }
+
+    private UUID call(String alias) {
+        return ctx.calls().idOf(alias);
+    }
+
+    // ---- the network between APNs and the phone -----------------------------------------------------------
+
+    @Given("VoIP pushes reach the phone {int} s late")
+    public void pushesLate(int seconds) {
+        Duration late = rig().settings().timing().scale(Duration.ofSeconds(seconds));
+        rig().device().pushDeliveryPolicy(push -> PushDeliveryPolicy.delay(late));
+    }
+
+    @Given("APNs delivers each VoIP push twice")
+    public void pushesTwice() {
+        rig().device().pushDeliveryPolicy(push -> PushDeliveryPolicy.duplicate());
+    }
+
+    @Given("VoIP pushes are lost on the way to the phone")
+    public void pushesLost() {
+        rig().device().pushDeliveryPolicy(push -> PushDeliveryPolicy.drop());
+    }
+
+    /** The server now answers {@code GET /v1/calls/{id}} with {@code cancelled} for this device; the push is still on its way. */
+    @When("the caller cancels call {word} before the push is delivered")
+    public void cancelBeforeDelivery(String alias) {
+        UUID id = call(alias);
+        rig().signallingRegistration().respond("GET", "/v1/calls/" + id, 200,
+                "{\"callId\":\"" + id + "\",\"state\":\"cancelled\"}");
+        rig().timeline().record(Source.SIGNALLING, "callStateChanged", id, "state", "cancelled", "by", "caller");
+        boolean delivered = rig().timeline().events().stream()
+                .anyMatch(e -> e.is(Source.SYSTEM, "didReceiveIncomingPush") && id.equals(e.call()));
+        if (delivered) {
+            throw new IllegalStateException("The push for " + alias + " reached the app before the caller cancelled: "
+                    + "make the push later ('VoIP pushes reach the phone N s late')");
+        }
+    }
+
+    // ---- what the app server puts in a push ---------------------------------------------------------------
+
+    /**
+     * A VoIP push whose payload differs from the well-formed one ({@code callId}, {@code caller}, {@code handleType})
+     * by comma-separated edits: {@code type=message} sets a field, {@code caller=} makes it blank, {@code no callId}
+     * removes it. APNs must accept it.
+     */
+    @When("the app server sends a VoIP push for call {word} with {string}")
+    public void pushWithEdits(String alias, String edits) {
+        UUID id = call(alias);
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("callId", id.toString());
+        fields.put("caller", "alice");
+        fields.put("handleType", "generic");
+        for (String edit : edits.split(",")) {
+            String e = edit.trim();
+            if (e.startsWith("no ")) {
+                fields.remove(e.substring(3).trim());
+            } else if (e.contains("=")) {
+                fields.put(e.substring(0, e.indexOf('=')).trim(), e.substring(e.indexOf('=') + 1).trim());
+            } else if (!e.isEmpty()) {
+                throw new IllegalArgumentException("Payload edit '" + e + "' must read 'field=value' or 'no field'");
+            }
+        }
+        StringBuilder json = new StringBuilder("{\"aps\":{}");
+        fields.forEach((k, v) -> json.append(",\"").append(k).append("\":\"").append(v.replace("\"", "\\\"")).append('"'));
+        json.append('}');
+        PushResult result = rig().sendVoipPush(id, json.toString());
+        assertThat(result.accepted()).as("APNs should accept a VoIP push whatever its custom fields, but answered %s", result)
+                .isTrue();
+    }
+
+    /** What the app server gets wrong, in the words of the step, and the APNs rejection it earns. */
+    public enum PushMistake {
+        MALFORMED_TOKEN, WRONG_TOPIC, ALERT_PUSH_TYPE, UNREGISTERED_TOKEN, THROTTLED, UNKNOWN_KEY
+    }
+
+    @ParameterType("to a malformed device token|for another app's topic|with push type alert|to a token APNs marked unregistered"
+            + "|while APNs throttles the app server|signed with an unknown key")
+    public PushMistake pushMistake(String text) {
+        return switch (text) {
+            case "to a malformed device token" -> PushMistake.MALFORMED_TOKEN;
+            case "for another app's topic" -> PushMistake.WRONG_TOPIC;
+            case "with push type alert" -> PushMistake.ALERT_PUSH_TYPE;
+            case "to a token APNs marked unregistered" -> PushMistake.UNREGISTERED_TOKEN;
+            case "while APNs throttles the app server" -> PushMistake.THROTTLED;
+            default -> PushMistake.UNKNOWN_KEY;
+        };
+    }
+
+    /** A push APNs must reject (R-PUSH-7): the step fails if APNs accepted it. */
+    @When("the app server sends a VoIP push for call {word} {pushMistake}")
+    public void rejectedPush(String alias, PushMistake mistake) {
+        ScenarioRig rig = rig();
+        UUID id = call(alias);
+        String token = rig.device().deviceToken();
+        String topic = rig.device().voipTopic();
+        PushType type = PushType.VOIP;
+        AppServer server = rig.push().appServer();
+        switch (mistake) {
+            case MALFORMED_TOKEN -> token = token.substring(0, 40) + "-not-hex";
+            case WRONG_TOPIC -> topic = "com.example.otherapp.voip";
+            case ALERT_PUSH_TYPE -> type = PushType.ALERT;
+            case UNREGISTERED_TOKEN -> rig.apnsRegistration().rejectWith(RejectionPolicy.always(
+                    Rejection.unregistered(Instant.now().minus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS))));
+            case THROTTLED -> rig.apnsRegistration().rejectWith(RejectionPolicy.always(Rejection.tooManyRequests()));
+            case UNKNOWN_KEY -> server = rig.push().newAppServerWithUnknownKey();
+        }
+        PushRequest request = PushRequest.builder().deviceToken(token).topic(topic).pushType(type)
+                .payload("{\"aps\":{},\"callId\":\"" + id + "\",\"caller\":\"alice\",\"handleType\":\"generic\"}").build();
+        PushResult result = rig.sendPush(server, request, id);
+        assertThat(result.accepted()).as("APNs should reject a push sent %s, but answered %s", mistake, result).isFalse();
+    }
+
+    // ---- a launch that never finishes -----------------------------------------------------------------------
+
+    @Given("the app takes too long to launch")
+    public void slowLaunch() {
+        rig().device().launchExceedsWatchdog(true);
+    }
+
+    @Given("PushKit stops launching the app after {int} failed pushes")
+    public void banThreshold(int failures) {
+        rig().device().pushBanThreshold(failures);
+    }
+
+    /**
+     * Sends {@code count} well-formed VoIP pushes (calls {@code P1}, {@code P2}, …), each waiting until the push
+     * failed: with a launch that exceeds the watchdog, the app dies before each one is delivered.
+     */
+    @When("the app server sends {int} VoIP pushes that each fail to reach the app")
+    public void failingPushes(int count) {
+        CallSteps calls = new CallSteps(ctx);
+        for (int i = 1; i <= count; i++) {
+            String alias = "P" + i;
+            long from = rig().timeline().size() + 1L;
+            calls.voipPush(alias, "alice");
+            UUID id = call(alias);
+            Waits.until(rig(), "push " + alias + " to fail (pushNotDelivered or pushNotReported)",
+                    e -> (e.is(Source.SYSTEM, "pushNotDelivered") || e.is(Source.SYSTEM, "pushNotReported"))
+                            && Optional.ofNullable(e.call()).map(id::equals).orElse(false), from);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package dev.callflow.steps;
+
+import dev.callflow.device.AppState;
+import dev.callflow.device.Handle;
+import dev.callflow.device.HandleType;
+import dev.callflow.device.IncomingCallError;
+import dev.callflow.device.IncomingCallPolicy;
+import dev.callflow.harness.ScenarioRig;
+import dev.callflow.timeline.Event;
+import dev.callflow.timeline.Level;
+import dev.callflow.timeline.LogFormat;
+import dev.callflow.timeline.Source;
+import dev.callflow.timeline.Timeline;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.When;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** What the system does on its own: refusing reports, ending calls, Recents taps, and the app's CallKit setting. */
+public class SystemSteps {
+    private final ScenarioContext ctx;
+
+    public SystemSteps(ScenarioContext ctx) {
+        this.ctx = ctx;
+    }
+
+    private ScenarioRig rig() {
+        return ctx.rig();
+    }
+
+    private UUID call(String alias) {
+        return ctx.calls().idOf(alias);
+    }
+
+    // ---- report errors (R-INC-2) ------------------------------------------------------------------------------
+
+    @Given("the system refuses incoming calls with {word}")
+    public void refuses(String error) {
+        IncomingCallError e;
+        try {
+            e = IncomingCallError.fromWireName(error);
+        } catch (IllegalArgumentException unknown) {
+            throw new IllegalArgumentException("Unknown incoming-call error '" + error + "'; use one of "
+                    + Arrays.stream(IncomingCallError.values()).map(IncomingCallError::wireName).collect(Collectors.joining(", ")));
+        }
+        rig().device().incomingCallPolicy(IncomingCallPolicy.deny(e));
+    }
+
+    /**
+     * Radar 32540260 (iOS 10): with Do Not Disturb set to "only while locked", a call on the locked phone was neither
+     * filtered nor reported as filtered: no error, and the incoming-call UI showed (R-INC-3).
+     */
+    @Given("Do Not Disturb is on only while the phone is locked")
+    public void doNotDisturbWhileLocked() {
+        ScenarioRig rig = rig();
+        rig.device().incomingCallPolicy((id, update) -> {
+            if (rig.device().isLocked()) {
+                rig.timeline().record(Source.SYSTEM, Level.WARNING, "doNotDisturbNotApplied", id,
+                        Timeline.attrs("mode", "whileLocked", "radar", "32540260"));
+            }
+            return Optional.empty();
+        });
+    }
+
+    // ---- system-initiated end (R-INC-5, R-INC-6) ----------------------------------------------------------------
+
+    /** Waits for the system's ring timeout to fire for the call, bounded by the ring timeout plus the wait bound. */
+    @When("call {word} rings unanswered past the ring timeout")
+    public void ringsPastTimeout(String alias) {
+        ScenarioRig rig = rig();
+        UUID id = call(alias);
+        Duration bound = rig.settings().timing().ringTimeout().plus(rig.waitBound());
+        Optional<Event> timedOut = rig.timeline().awaitEvent(e -> e.is(Source.SYSTEM, "ringTimeout") && id.equals(e.call()), 1, bound);
+        if (timedOut.isEmpty()) {
+            throw new AssertionError("Waited " + bound.toMillis() + " ms (ring timeout "
+                    + rig.settings().timing().ringTimeout().toMillis() + " ms plus the wait bound) for the system to end the "
+                    + "unanswered " + alias + ", but no ringTimeout came.\nTimeline so far:\n" + LogFormat.standard().render(rig.timeline()));
+        }
+    }
+
+    @When("the user presses the headset button")
+    public void headsetButton() {
+        rig().device().callUi().pressHeadsetButton();
+    }
+
+    // ---- Recents (R-CFG-3) ------------------------------------------------------------------------------------
+
+    @Given("the app supports only {word} handles")
+    public void supportsOnly(String type) {
+        if (rig().device().appState() != AppState.NOT_RUNNING) {
+            throw new IllegalStateException("Give the app's supported handle types before it launches: put this step "
+                    + "before 'the app is running …'");
+        }
+        rig().device().appSettings(rig().device().appSettings()
+                .withSupportedHandleTypes(EnumSet.of(HandleType.fromWireName(type))));
+    }
+
+    @When("the user taps the {word} handle {string} in Recents")
+    public void tapRecents(String type, String value) {
+        rig().device().callUi().tapRecents(new Handle(HandleType.fromWireName(type), value));
+    }
+
+    // ---- the provider's lifecycle (R-CFG-1, R-END-4) ----------------------------------------------------------
+
+    @When("the user switches CallKit off and on in the app's settings")
+    public void toggleCallKit() {
+        ScenarioRig rig = rig();
+        for (boolean enabled : new boolean[] {false, true}) {
+            rig.device().inApp(app -> {
+                rig.timeline().record(Source.USER, "userToggledCallKit", null, "enabled", String.valueOf(enabled));
+                app.callKitSettingChanged(enabled);
+            });
+        }
+        // The user leaves the settings screen only once the app has acted on both changes.
+        if (!rig.device().awaitSettled(rig.waitBound())) {
+            throw new IllegalStateException("The device did not settle within " + rig.waitBound().toMillis()
+                    + " ms after CallKit was switched off and on");
+        }
+    }
+
+    @Given("call {word} from {string} is ringing")
+    public void ringingCall(String alias, String caller) {
+        CallSteps calls = new CallSteps(ctx);
+        calls.serverOffers(alias, caller);
+        calls.ringing(alias);
+    }
+}

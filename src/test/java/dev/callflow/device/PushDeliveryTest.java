@@ -1,0 +1,91 @@
+package dev.callflow.device;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.callflow.timeline.Event;
+import dev.callflow.timeline.Level;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The network between APNs and the phone: late, lost and duplicated VoIP pushes (R-PUSH-7, R-PUSH-8). */
+@Timeout(10)
+class PushDeliveryTest {
+    private final ScriptedApp app = new ScriptedApp();
+    private final DeviceFixture f = new DeviceFixture(app);
+
+    @AfterEach
+    void close() {
+        f.close();
+    }
+
+    private static VoipPush push(UUID call) {
+        return new VoipPush("apns-" + call, "{\"aps\":{},\"callId\":\"" + call + "\"}",
+                Map.of("callId", call.toString(), "caller", "alice"));
+    }
+
+    @Test
+    void aDelayedPushArrivesAfterItsDelayAndTheDeviceIsNotSettledMeanwhile() {
+        Duration delay = Duration.ofMillis(150);
+        f.device().pushDeliveryPolicy(p -> PushDeliveryPolicy.delay(delay));
+        UUID call = UUID.randomUUID();
+
+        f.device().deliverVoipPush(push(call));
+
+        Event delayed = f.await("pushDeliveryDelayed", call);
+        assertThat(delayed.attributes()).containsEntry("delay", "150ms");
+        assertThat(f.device().settled()).as("a push on its way keeps the device busy").isFalse();
+        Event launched = f.awaitAfter(delayed, "appLaunched", null);
+        assertThat(launched.micros() - delayed.micros()).isGreaterThanOrEqualTo(delay.toNanos() / 1000);
+        f.awaitAfter(launched, "didReceiveIncomingPush", call);
+        f.await("reportNewIncomingCallCompletion", call);
+    }
+
+    @Test
+    void aDroppedPushNeverReachesTheApp() {
+        f.device().pushDeliveryPolicy(p -> PushDeliveryPolicy.drop());
+        UUID call = UUID.randomUUID();
+
+        f.device().deliverVoipPush(push(call));
+
+        Event dropped = f.await("pushDropped", call);
+        assertThat(dropped.level()).isEqualTo(Level.WARNING);
+        f.settle();
+        assertThat(f.events("appLaunched", null)).isEmpty();
+        assertThat(f.events("didReceiveIncomingPush", null)).isEmpty();
+        assertThat(f.device().appState()).isEqualTo(AppState.NOT_RUNNING);
+    }
+
+    @Test
+    void aDuplicatedPushIsDeliveredTwiceAndTheSecondReportFindsTheCallAlreadyThere() {
+        f.launch();
+        f.device().pushDeliveryPolicy(p -> PushDeliveryPolicy.duplicate());
+        UUID call = UUID.randomUUID();
+
+        f.device().deliverVoipPush(push(call));
+
+        f.awaitNth("reportNewIncomingCallCompletion", 2);
+        f.settle();
+        assertThat(f.events("didReceiveIncomingPush", call)).hasSize(2);
+        assertThat(f.events("reportNewIncomingCallCompletion", call))
+                .extracting(e -> e.attributes().get("error"))
+                .containsExactly(null, "callUUIDAlreadyExists");
+        assertThat(f.events("pushNotReported", null)).as("an erroring report still counts (R-PUSH-8)").isEmpty();
+        assertThat(f.device().liveCalls()).containsExactly(call);
+        assertThat(f.device().callUi().ringingCall()).contains(call);
+    }
+
+    @Test
+    void theDefaultPolicyDeliversAtOnce() {
+        UUID call = UUID.randomUUID();
+
+        f.device().deliverVoipPush(push(call));
+
+        f.await("didReceiveIncomingPush", call);
+        assertThat(f.events("pushDeliveryDelayed", null)).isEmpty();
+    }
+}
