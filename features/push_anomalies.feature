@@ -190,6 +190,7 @@ Feature: Push anomalies
       | system | pushNotDelivered | D            | why=Application will not be launched because it failed to report an incoming call too many times (or repeatedly crashed.) |
     And there is no didReceiveIncomingPush at all
     And there is no reportNewIncomingCall at all
+    And rule R-PUSH-2 is violated
 
     Examples:
       | threshold |
@@ -207,6 +208,7 @@ Feature: Push anomalies
     And there is no pushAccepted at all
     And there is no didReceiveIncomingPush at all
     And there is no appLaunched after pushSent
+    And rule R-PUSH-7 is violated
 
     Examples:
       | mistake                             | status | reason                 |

@@ -2,7 +2,8 @@
 Feature: The system refuses an incoming call
   When reportNewIncomingCall completes with an error the system has disallowed the call and shows nothing: the app
   must not proceed with it, so no media set-up and no SDK, and it tells the server it is busy (R-INC-1, R-INC-2).
-  A call reported from a push still counts as reported (R-PUSH-1). Do Not Disturb "only while locked" once let calls
+  A call reported from a push still counts as reported (R-PUSH-1). callUUIDAlreadyExists (2) is no refusal of a new
+  call but a duplicate report of a live one; push_anomalies.feature covers it (R-PUSH-8). Do Not Disturb "only while locked" once let calls
   through with no error at all (radar 32540260, R-INC-3).
 
   @R-INC-1 @R-INC-2
@@ -25,7 +26,6 @@ Feature: The system refuses an incoming call
       | error                               | code |
       | unknown                             | 0    |
       | unentitled                          | 1    |
-      | callUUIDAlreadyExists               | 2    |
       | filteredByDoNotDisturb              | 3    |
       | filteredByBlockList                 | 4    |
       | filteredDuringRestrictedSharingMode | 5    |

@@ -42,7 +42,7 @@ public final class PushCompletionAfterReport extends BaseRule {
         List<Finding> findings = new ArrayList<>();
         Map<Long, Event> consumed = new HashMap<>();
         for (Event done : completions) {
-            Optional<Event> push = pushOf(trace, done);
+            Optional<Event> push = pushOf(trace, done, consumed);
             if (push.isEmpty()) {
                 findings.add(Finding.warning("PushKit completion without a VoIP push before it", done));
                 continue;
@@ -71,13 +71,19 @@ public final class PushCompletionAfterReport extends BaseRule {
         return verdict(findings);
     }
 
-    /** The push by APNs id when both carry one; otherwise the last push before the completion for the same call. */
-    private static Optional<Event> pushOf(Trace trace, Event done) {
+    /**
+     * The push by APNs id when both carry one: APNs may deliver one notification twice under the same id, and each
+     * delivery has its own completion, so the earliest delivery whose completion is still unused. Otherwise the last
+     * push before the completion for the same call.
+     */
+    private static Optional<Event> pushOf(Trace trace, Event done, Map<Long, Event> consumed) {
         Optional<String> apnsId = done.attribute("apnsId");
         if (apnsId.isPresent()) {
-            Optional<Event> byId = PushEvents.pushWithApnsId(trace, apnsId.get());
-            if (byId.isPresent()) {
-                return byId;
+            List<Event> deliveries = trace.where(e -> e.is(Source.SYSTEM, PushEvents.PUSH) && e.seq() < done.seq()
+                    && apnsId.get().equals(e.attributes().get("apnsId")));
+            if (!deliveries.isEmpty()) {
+                return deliveries.stream().filter(d -> !consumed.containsKey(d.seq())).findFirst()
+                        .or(() -> Optional.of(deliveries.get(deliveries.size() - 1)));
             }
         }
         return trace.lastBefore(done, e -> e.is(Source.SYSTEM, PushEvents.PUSH) && Trace.sameCall(e, done));

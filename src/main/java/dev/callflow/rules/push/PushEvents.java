@@ -34,6 +34,17 @@ final class PushEvents {
                 && (next == null || e.seq() < next.seq()));
     }
 
+    /**
+     * The report that satisfied PushKit for this push: one for the push's own call if there is one, else any report
+     * in the push's window. PushKit only checks that a call was reported, so a phantom call reported under a fresh
+     * UUID for a push that starts no call satisfies it too (R-PUSH-4, R-PUSH-5).
+     */
+    static Optional<Event> anyReportFor(Trace trace, Event push) {
+        Event next = nextPush(trace, push);
+        return reportFor(trace, push).or(() -> trace.firstAfter(push, e -> e.is(REPORT)
+                && (next == null || e.seq() < next.seq())));
+    }
+
     /** The completion of a report: the first report completion for its call after it. */
     static Optional<Event> completionOf(Trace trace, Event report) {
         return trace.firstAfter(report, e -> e.is(REPORT_DONE) && Trace.sameCall(e, report));

@@ -40,7 +40,7 @@ public final class ReportBeforePushHandlerReturns extends BaseRule {
         Set<Long> explained = new HashSet<>();
         for (Event push : pushes) {
             Event next = PushEvents.nextPush(trace, push);
-            Optional<Event> report = PushEvents.reportFor(trace, push);
+            Optional<Event> report = PushEvents.anyReportFor(trace, push);
             Optional<Event> killed = trace.firstAfter(push, e -> e.is("pushNotReported") && Trace.sameCall(e, push)
                     && (next == null || e.seq() < next.seq()));
             if (killed.isPresent() && (report.isEmpty() || report.get().seq() > killed.get().seq())) {
