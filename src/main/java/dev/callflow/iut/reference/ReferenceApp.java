@@ -72,6 +72,8 @@ public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDele
         provider.setDelegate(this);
         environment.pushRegistry().setDelegate(this);
         loggedIn = environment.signalling().login("user-" + environment.bundleId());
+        loggedIn.whenComplete((r, f) -> environment.runOnMain(() -> environment.log("signallingReady", null,
+                "status", r == null ? "none" : String.valueOf(r.status()))));
     }
 
     protected ProviderConfiguration providerConfiguration() {
