@@ -15,14 +15,14 @@ Feature: Action timeouts
     When the server offers call A from "alice"
     And the user answers call A on the system call UI
     Then the timeline shows in order:
-      | source     | event                   | call | attributes                 |
-      | system     | performAnswerCallAction | A    |                            |
-      | app        | serverDeadlineExceeded  | A    | action=answer              |
-      | app        | fail                    | A    | action=answer              |
-      | system     | callEnded               | A    | why=answer action failed   |
-      | sdk        | releaseAudio            | A    |                            |
-      | sdk        | unprepareSDK            | A    | wasPrepared=true           |
-      | app        | lateServerAnswerIgnored | A    | action=answer              |
+      | source | event                   | call | attributes               |
+      | system | performAnswerCallAction | A    |                          |
+      | app    | serverDeadlineExceeded  | A    | action=answer            |
+      | app    | fail                    | A    | action=answer            |
+      | system | callEnded               | A    | why=answer action failed |
+      | sdk    | releaseAudio            | A    |                          |
+      | sdk    | unprepareSDK            | A    | wasPrepared=true         |
+      | app    | lateServerAnswerIgnored | A    | action=answer            |
     And there is no timedOutPerformingAction at all
     And there is no fulfill for call A
     And there is no didActivateAudioSession at all
@@ -33,13 +33,13 @@ Feature: Action timeouts
     Given the signalling server delays invite by 35000 ms
     When the user calls "bob" from the app as call A
     Then the timeline shows in order:
-      | source     | event                   | call | attributes               |
-      | system     | performStartCallAction  | A    |                          |
-      | app        | serverDeadlineExceeded  | A    | action=start             |
-      | app        | fail                    | A    | action=start             |
-      | system     | callEnded               | A    | why=start action failed  |
-      | sdk        | unprepareSDK            | A    | wasPrepared=true         |
-      | app        | lateServerAnswerIgnored | A    | action=start             |
+      | source | event                   | call | attributes              |
+      | system | performStartCallAction  | A    |                         |
+      | app    | serverDeadlineExceeded  | A    | action=start            |
+      | app    | fail                    | A    | action=start            |
+      | system | callEnded               | A    | why=start action failed |
+      | sdk    | unprepareSDK            | A    | wasPrepared=true        |
+      | app    | lateServerAnswerIgnored | A    | action=start            |
     And there is no timedOutPerformingAction at all
     And there is no fulfill for call A
     And there is no reportOutgoingCallStartedConnecting for call A
@@ -53,14 +53,14 @@ Feature: Action timeouts
     And the app's main thread hangs for 35000 ms
     And the user answers call A on the system call UI
     Then the timeline shows in order:
-      | source | event                    | call | attributes                    |
-      | system | appMainThreadHangs       |      | in=idle                       |
-      | user   | userTappedAnswer         | A    |                               |
-      | system | timedOutPerformingAction | A    | action=answer                 |
-      | system | appMainThreadResumes     |      | released=true                 |
-      | system | performEndCallAction     | A    | origin=actionTimeout          |
-      | app    | fulfill                  | A    | action=end                    |
-      | system | callEnded                | A    |                               |
+      | source | event                    | call | attributes           |
+      | system | appMainThreadHangs       |      | in=idle              |
+      | user   | userTappedAnswer         | A    |                      |
+      | system | timedOutPerformingAction | A    | action=answer        |
+      | system | appMainThreadResumes     |      | released=true        |
+      | system | performEndCallAction     | A    | origin=actionTimeout |
+      | app    | fulfill                  | A    | action=end           |
+      | system | callEnded                | A    |                      |
     And there is no performAnswerCallAction for call A
     And there is no didActivateAudioSession at all
     And there is no startAudio at all
@@ -72,16 +72,16 @@ Feature: Action timeouts
     When the server offers call A from "alice"
     And the user answers call A on the system call UI
     Then the timeline shows in order:
-      | source | event                    | call | attributes                     |
-      | system | performAnswerCallAction  | A    |                                |
-      | system | appMainThreadHangs       |      | in=performAnswerCallAction     |
-      | system | timedOutPerformingAction | A    | action=answer                  |
-      | system | appMainThreadResumes     |      | released=true                  |
-      | app    | actionTimedOut           | A    | action=answer                  |
-      | system | performEndCallAction     | A    | origin=actionTimeout           |
-      | app    | fulfill                  | A    | action=end                     |
-      | system | callEnded                | A    |                                |
-      | app    | lateServerAnswerIgnored  | A    | action=answer                  |
+      | source | event                    | call | attributes                 |
+      | system | performAnswerCallAction  | A    |                            |
+      | system | appMainThreadHangs       |      | in=performAnswerCallAction |
+      | system | timedOutPerformingAction | A    | action=answer              |
+      | system | appMainThreadResumes     |      | released=true              |
+      | app    | actionTimedOut           | A    | action=answer              |
+      | system | performEndCallAction     | A    | origin=actionTimeout       |
+      | app    | fulfill                  | A    | action=end                 |
+      | system | callEnded                | A    |                            |
+      | app    | lateServerAnswerIgnored  | A    | action=answer              |
     And there is no fulfill with "action=answer"
     And there is no fulfill with "afterTimeout=true"
     And there is no didActivateAudioSession at all
@@ -93,15 +93,15 @@ Feature: Action timeouts
     Given the app's main thread hangs for 35000 ms in its next start action
     When the user calls "bob" from the app as call A
     Then the timeline shows in order:
-      | source | event                    | call | attributes                 |
-      | system | performStartCallAction   | A    |                            |
-      | system | appMainThreadHangs       |      | in=performStartCallAction  |
-      | system | timedOutPerformingAction | A    | action=start               |
-      | system | appMainThreadResumes     |      | released=true              |
-      | system | performEndCallAction     | A    | origin=actionTimeout       |
-      | app    | fulfill                  | A    | action=end                 |
-      | system | callEnded                | A    |                            |
-      | app    | lateServerAnswerIgnored  | A    | action=start               |
+      | source | event                    | call | attributes                |
+      | system | performStartCallAction   | A    |                           |
+      | system | appMainThreadHangs       |      | in=performStartCallAction |
+      | system | timedOutPerformingAction | A    | action=start              |
+      | system | appMainThreadResumes     |      | released=true             |
+      | system | performEndCallAction     | A    | origin=actionTimeout      |
+      | app    | fulfill                  | A    | action=end                |
+      | system | callEnded                | A    |                           |
+      | app    | lateServerAnswerIgnored  | A    | action=start              |
     And there is no fulfill with "action=start"
     And there is no fulfill with "afterTimeout=true"
     And there is no startAudio at all
@@ -113,14 +113,14 @@ Feature: Action timeouts
     And the app's main thread hangs for 35000 ms in its next end action
     When the user hangs up call A in the app
     Then the timeline shows in order:
-      | source | event                     | call | attributes                  |
-      | system | performEndCallAction      | A    | origin=transaction          |
-      | system | appMainThreadHangs        |      | in=performEndCallAction     |
-      | system | timedOutPerformingAction  | A    | action=end                  |
-      | system | callEnded                 | A    | why=end action timed out    |
-      | system | appMainThreadResumes      |      | released=true               |
-      | sdk    | releaseAudio              | A    |                             |
-      | app    | endAlreadyTimedOut        | A    |                             |
+      | source | event                    | call | attributes               |
+      | system | performEndCallAction     | A    | origin=transaction       |
+      | system | appMainThreadHangs       |      | in=performEndCallAction  |
+      | system | timedOutPerformingAction | A    | action=end               |
+      | system | callEnded                | A    | why=end action timed out |
+      | system | appMainThreadResumes     |      | released=true            |
+      | sdk    | releaseAudio             | A    |                          |
+      | app    | endAlreadyTimedOut       | A    |                          |
     And there is no fulfill with "action=end"
     And there is no fulfill with "afterTimeout=true"
 
@@ -132,14 +132,14 @@ Feature: Action timeouts
     When a cellular call comes in
     And the user chooses "Hold & Accept" for the other call
     Then the timeline shows in order:
-      | source | event                     | call | attributes                     |
-      | system | performSetHeldCallAction  | A    | onHold=true                    |
-      | system | appMainThreadHangs        |      | in=performSetHeldCallAction    |
-      | system | timedOutPerformingAction  | A    | action=setHeld                 |
-      | system | appMainThreadResumes      |      | released=true                  |
-      | system | performEndCallAction      | A    | origin=actionTimeout           |
-      | sdk    | releaseAudio              | A    |                                |
-      | app    | fulfill                   | A    | action=end                     |
-      | system | callEnded                 | A    |                                |
-      | system | didDeactivateAudioSession | A    |                                |
+      | source | event                     | call | attributes                  |
+      | system | performSetHeldCallAction  | A    | onHold=true                 |
+      | system | appMainThreadHangs        |      | in=performSetHeldCallAction |
+      | system | timedOutPerformingAction  | A    | action=setHeld              |
+      | system | appMainThreadResumes      |      | released=true               |
+      | system | performEndCallAction      | A    | origin=actionTimeout        |
+      | sdk    | releaseAudio              | A    |                             |
+      | app    | fulfill                   | A    | action=end                  |
+      | system | callEnded                 | A    |                             |
+      | system | didDeactivateAudioSession | A    |                             |
     And there is no fulfill with "afterTimeout=true"

@@ -52,16 +52,16 @@ Feature: didActivate never comes, and an answer before the signalling connection
     When the app server sends a VoIP push for call A from "alice"
     And the user answers call A on the system call UI
     Then the timeline shows in order:
-      | source     | event                   | call | attributes      |
-      | system     | appLaunched             |      | reason=voipPush |
-      | app        | reportNewIncomingCall   | A    |                 |
+      | source     | event                   | call | attributes          |
+      | system     | appLaunched             |      | reason=voipPush     |
+      | app        | reportNewIncomingCall   | A    |                     |
       | user       | userTappedAnswer        | A    | lockScreen=<locked> |
-      | system     | performAnswerCallAction | A    |                 |
-      | app        | signallingReady         |      | status=200      |
-      | signalling | accept                  | A    | status=200      |
-      | app        | fulfill                 | A    | action=answer   |
-      | system     | didActivateAudioSession | A    |                 |
-      | sdk        | startAudio              | A    | result=ok       |
+      | system     | performAnswerCallAction | A    |                     |
+      | app        | signallingReady         |      | status=200          |
+      | signalling | accept                  | A    | status=200          |
+      | app        | fulfill                 | A    | action=answer       |
+      | system     | didActivateAudioSession | A    |                     |
+      | sdk        | startAudio              | A    | result=ok           |
     And there is no timedOutPerformingAction at all
     And there is no serverDeadlineExceeded at all
 

@@ -37,11 +37,11 @@ Feature: Back-to-back calls
     And there is no startAudio with "result=failed"
 
     Examples:
-      | how      | ending                                | gap  | ended_src | ended_event          |
-      | locally  | the user hangs up call A in the app   | 0    | system    | performEndCallAction |
-      | locally  | the user hangs up call A in the app   | 1000 | system    | performEndCallAction |
-      | remotely | the remote party hangs up call A      | 0    | app       | reportCallEnded      |
-      | remotely | the remote party hangs up call A      | 1000 | app       | reportCallEnded      |
+      | how      | ending                              | gap  | ended_src | ended_event          |
+      | locally  | the user hangs up call A in the app | 0    | system    | performEndCallAction |
+      | locally  | the user hangs up call A in the app | 1000 | system    | performEndCallAction |
+      | remotely | the remote party hangs up call A    | 0    | app       | reportCallEnded      |
+      | remotely | the remote party hangs up call A    | 1000 | app       | reportCallEnded      |
 
   @R-AUD-4 @R-AUD-2
   Scenario Outline: Call A ends locally and the user at once calls <callee> from the app as call B

@@ -58,13 +58,13 @@ Feature: The system resets the provider
       | system | performAnswerCallAction | A    |
     When the system resets the provider
     Then the timeline shows in order:
-      | source     | event                   | call | attributes                       |
-      | system     | performAnswerCallAction | A    |                                  |
-      | system     | providerReset           |      | liveCalls=1                      |
-      | system     | providerDidReset        |      |                                  |
-      | sdk        | unprepareSDK            | A    | wasPrepared=true                 |
-      | signalling | accept                  | A    | status=200                       |
-      | app        | lateServerAnswerIgnored | A    | action=answer, status=200        |
+      | source     | event                   | call | attributes                |
+      | system     | performAnswerCallAction | A    |                           |
+      | system     | providerReset           |      | liveCalls=1               |
+      | system     | providerDidReset        |      |                           |
+      | sdk        | unprepareSDK            | A    | wasPrepared=true          |
+      | signalling | accept                  | A    | status=200                |
+      | app        | lateServerAnswerIgnored | A    | action=answer, status=200 |
     And there is no fulfill at all
     And there is no fail at all
     And there is no timedOutPerformingAction at all

@@ -14,13 +14,13 @@ Feature: A second VoIP call of the app while a call is connected
     And call A from "alice" is connected
     When the server offers call B from "bob"
     Then the timeline shows in order:
-      | source     | event                           | call | attributes                                        |
+      | source     | event                           | call | attributes                                                       |
       | app        | providerCreated                 |      | maximumCallGroups=<groups>, maximumCallsPerCallGroup=<per_group> |
-      | sdk        | startAudio                      | A    | result=ok                                         |
-      | app        | reportNewIncomingCall           | B    |                                                   |
-      | system     | reportNewIncomingCallCompletion | B    | error=unknown                                     |
-      | app        | incomingCallRejected            | B    |                                                   |
-      | signalling | busy                            | B    | status=200                                        |
+      | sdk        | startAudio                      | A    | result=ok                                                        |
+      | app        | reportNewIncomingCall           | B    |                                                                  |
+      | system     | reportNewIncomingCallCompletion | B    | error=unknown                                                    |
+      | app        | incomingCallRejected            | B    |                                                                  |
+      | signalling | busy                            | B    | status=200                                                       |
     And there is no incomingCallUiShown for call B
     And there is no prepareSDK for call B
     And there is no stopAudio at all
@@ -40,19 +40,19 @@ Feature: A second VoIP call of the app while a call is connected
     And the user chooses "End & Accept" for incoming call B
     And the audio of call B runs
     Then the timeline shows in order:
-      | source | event                   | call | attributes                |
-      | system | incomingCallUiShown     | B    | options=<options>         |
-      | app    | mediaDeferred           | B    |                           |
-      | user   | userTappedEndAndAccept  | B    |                           |
-      | system | performEndCallAction    | A    | origin=systemCallUi       |
-      | sdk    | stopAudio               | A    |                           |
-      | sdk    | releaseAudio            | A    |                           |
-      | app    | fulfill                 | A    | action=end                |
-      | system | performAnswerCallAction | B    | origin=systemCallUi       |
-      | sdk    | prepareSDK              | B    |                           |
-      | app    | fulfill                 | B    | action=answer             |
-      | system | didActivateAudioSession | B    |                           |
-      | sdk    | startAudio              | B    | result=ok                 |
+      | source | event                   | call | attributes          |
+      | system | incomingCallUiShown     | B    | options=<options>   |
+      | app    | mediaDeferred           | B    |                     |
+      | user   | userTappedEndAndAccept  | B    |                     |
+      | system | performEndCallAction    | A    | origin=systemCallUi |
+      | sdk    | stopAudio               | A    |                     |
+      | sdk    | releaseAudio            | A    |                     |
+      | app    | fulfill                 | A    | action=end          |
+      | system | performAnswerCallAction | B    | origin=systemCallUi |
+      | sdk    | prepareSDK              | B    |                     |
+      | app    | fulfill                 | B    | action=answer       |
+      | system | didActivateAudioSession | B    |                     |
+      | sdk    | startAudio              | B    | result=ok           |
     And the timeline shows in order:
       | source | event                     | call |
       | system | didDeactivateAudioSession | A    |
@@ -74,12 +74,12 @@ Feature: A second VoIP call of the app while a call is connected
     Then the user cannot choose "Hold & Accept" for incoming call B
     When the user chooses "Decline" for incoming call B
     Then the timeline shows in order:
-      | source | event                | call | attributes                                        |
-      | system | incomingCallUiShown  | B    | options=endAndAccept,decline                      |
+      | source | event                | call | attributes                                         |
+      | system | incomingCallUiShown  | B    | options=endAndAccept,decline                       |
       | user   | optionNotOffered     | B    | choice=Hold & Accept, offered=endAndAccept,decline |
-      | user   | userTappedDecline    | B    |                                                   |
-      | system | performEndCallAction | B    |                                                   |
-      | app    | fulfill              | B    | action=end                                        |
+      | user   | userTappedDecline    | B    |                                                    |
+      | system | performEndCallAction | B    |                                                    |
+      | app    | fulfill              | B    | action=end                                         |
     And there is no performSetHeldCallAction at all
     And there is no performEndCallAction for call A
     And there is no stopAudio at all
@@ -92,12 +92,12 @@ Feature: A second VoIP call of the app while a call is connected
     When the server offers call B from "bob"
     And the user chooses "Decline" for incoming call B
     Then the timeline shows in order:
-      | source | event                | call | attributes                         |
+      | source | event                | call | attributes                                 |
       | system | incomingCallUiShown  | B    | options=endAndAccept,holdAndAccept,decline |
-      | user   | userTappedDecline    | B    |                                    |
-      | system | performEndCallAction | B    | origin=systemCallUi                |
-      | app    | fulfill              | B    | action=end                         |
-      | system | callEnded            | B    |                                    |
+      | user   | userTappedDecline    | B    |                                            |
+      | system | performEndCallAction | B    | origin=systemCallUi                        |
+      | app    | fulfill              | B    | action=end                                 |
+      | system | callEnded            | B    |                                            |
     And the timeline shows in order:
       | source     | event   | call |
       | signalling | decline | B    |
@@ -116,18 +116,18 @@ Feature: A second VoIP call of the app while a call is connected
     And the user chooses "Hold & Accept" for incoming call B
     And the audio of call B runs
     Then the timeline shows in order:
-      | source | event                    | call | attributes                 |
-      | user   | userTappedHoldAndAccept  | B    |                            |
+      | source | event                    | call | attributes                       |
+      | user   | userTappedHoldAndAccept  | B    |                                  |
       | system | performSetHeldCallAction | A    | onHold=true, origin=systemCallUi |
-      | sdk    | stopAudio                | A    |                            |
-      | app    | fulfill                  | A    | action=setHeld             |
-      | system | performAnswerCallAction  | B    |                            |
-      | app    | mediaHandedOver          | B    |                            |
-      | sdk    | releaseAudio             | A    |                            |
-      | sdk    | prepareSDK               | B    |                            |
-      | app    | fulfill                  | B    | action=answer              |
-      | system | didActivateAudioSession  | B    |                            |
-      | sdk    | startAudio               | B    | result=ok                  |
+      | sdk    | stopAudio                | A    |                                  |
+      | app    | fulfill                  | A    | action=setHeld                   |
+      | system | performAnswerCallAction  | B    |                                  |
+      | app    | mediaHandedOver          | B    |                                  |
+      | sdk    | releaseAudio             | A    |                                  |
+      | sdk    | prepareSDK               | B    |                                  |
+      | app    | fulfill                  | B    | action=answer                    |
+      | system | didActivateAudioSession  | B    |                                  |
+      | sdk    | startAudio               | B    | result=ok                        |
     And the timeline shows in order:
       | source | event                     | call |
       | system | didDeactivateAudioSession | A    |
