@@ -20,7 +20,6 @@ Feature: Back-to-back calls
       | <ended_src> | <ended_event>           | A    |               |
       | sdk         | releaseAudio            | A    |               |
       | sdk         | unprepareSDK            | A    |               |
-      | signalling  | serverEvent             | B    | type=offer    |
       | sdk         | prepareSDK              | B    |               |
       | system      | performAnswerCallAction | B    |               |
       | app         | fulfill                 | B    | action=answer |

@@ -15,7 +15,6 @@ Feature: The system resets the provider
     And the system resets the provider
     Then the timeline shows in order:
       | source | event            | call | attributes         |
-      | sdk    | prepareSDK       | A    |                    |
       | system | providerReset    |      | liveCalls=1        |
       | system | callEnded        | A    | why=provider reset |
       | system | providerDidReset |      |                    |
@@ -63,7 +62,6 @@ Feature: The system resets the provider
       | system     | providerReset           |      | liveCalls=1               |
       | system     | providerDidReset        |      |                           |
       | sdk        | unprepareSDK            | A    | wasPrepared=true          |
-      | signalling | accept                  | A    | status=200                |
       | app        | lateServerAnswerIgnored | A    | action=answer, status=200 |
     And there is no fulfill at all
     And there is no fail at all

@@ -42,7 +42,6 @@ Feature: A second VoIP call of the app while a call is connected
     Then the timeline shows in order:
       | source | event                   | call | attributes          |
       | system | incomingCallUiShown     | B    | options=<options>   |
-      | app    | mediaDeferred           | B    |                     |
       | user   | userTappedEndAndAccept  | B    |                     |
       | system | performEndCallAction    | A    | origin=systemCallUi |
       | sdk    | stopAudio               | A    |                     |
@@ -55,6 +54,8 @@ Feature: A second VoIP call of the app while a call is connected
       | sdk    | startAudio              | B    | result=ok           |
     And the timeline shows in order:
       | source | event                     | call |
+      | app    | mediaDeferred             | B    |
+      | system | performEndCallAction      | A    |
       | system | didDeactivateAudioSession | A    |
       | system | didActivateAudioSession   | B    |
     And there is no prepareSDK with "alreadyPrepared=true"

@@ -71,9 +71,9 @@ public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDele
         this.provider = environment.createProvider(providerConfiguration());
         provider.setDelegate(this);
         environment.pushRegistry().setDelegate(this);
-        loggedIn = environment.signalling().login("user-" + environment.bundleId());
-        loggedIn.whenComplete((r, f) -> environment.runOnMain(() -> environment.log("signallingReady", null,
-                "status", r == null ? "none" : String.valueOf(r.status()))));
+        // Logged as part of the future every call action waits on, so nothing is sent before it shows.
+        loggedIn = environment.signalling().login("user-" + environment.bundleId()).whenComplete((r, f) ->
+                environment.log("signallingReady", null, "status", r == null ? "none" : String.valueOf(r.status())));
     }
 
     protected ProviderConfiguration providerConfiguration() {
