@@ -54,7 +54,7 @@ Feature: Interruption by a cellular call or another app's call
       | cellular call         | cellular |
       | call from another app | otherApp |
 
-  @R-MULTI-3 @R-AUD-7 @family-10
+  @R-MULTI-3 @R-AUD-7
   Scenario Outline: Hold & Accept a <other> whose remote party ends it, then the user resumes call A in the app
     When a <other> comes in
     And the user chooses "Hold & Accept" for the other call

@@ -51,17 +51,23 @@ final class DeviceEnvironment implements AppEnvironment {
         }
         AtomicBoolean done = new AtomicBoolean();
         device.activity.begin();
-        ScheduledFuture<?> timer = device.schedule(() -> {
-            if (done.compareAndSet(false, true)) {
-                try {
-                    if (generation == device.generation()) {
-                        device.main.async(task);
+        ScheduledFuture<?> timer;
+        try {
+            timer = device.schedule(() -> {
+                if (done.compareAndSet(false, true)) {
+                    try {
+                        if (generation == device.generation()) {
+                            device.main.async(task);
+                        }
+                    } finally {
+                        device.activity.end();
                     }
-                } finally {
-                    device.activity.end();
                 }
-            }
-        }, device.timing().scale(realDelay));
+            }, device.timing().scale(realDelay));
+        } catch (java.util.concurrent.RejectedExecutionException deviceClosed) {
+            device.activity.end(); // the scenario is over: a timer armed now can never fire
+            return AppTimer.NONE;
+        }
         return () -> {
             if (done.compareAndSet(false, true)) {
                 timer.cancel(false);
