@@ -1,4 +1,4 @@
-@flow-interruption
+@flow-interruption @family-10
 Feature: Interruption by a cellular call or another app's call
   During a connected VoIP call another call comes in. Hold & Accept holds the VoIP call (didDeactivate); when the
   other call is ended by the local user the system resumes it with a new didActivate, but after a remote end the
@@ -16,18 +16,18 @@ Feature: Interruption by a cellular call or another app's call
     And call A is on hold
     And the other call is ended by the local user
     Then the timeline shows in order:
-      | source | event                     | call | attributes                  |
-      | system | otherCallIncoming         |      | kind=<kind>                 |
-      | user   | userChoseHoldAndAccept    | A    |                             |
-      | system | performSetHeldCallAction  | A    | onHold=true                 |
-      | sdk    | stopAudio                 | A    |                             |
-      | app    | fulfill                   | A    | action=setHeld              |
-      | system | didDeactivateAudioSession | A    |                             |
-      | system | otherCallEnded            |      | by=localUser                |
-      | system | performSetHeldCallAction  | A    | onHold=false                |
-      | app    | fulfill                   | A    | action=setHeld              |
-      | system | didActivateAudioSession   | A    |                             |
-      | sdk    | startAudio                | A    | result=ok                   |
+      | source | event                     | call | attributes     |
+      | system | otherCallIncoming         |      | kind=<kind>    |
+      | user   | userChoseHoldAndAccept    | A    |                |
+      | system | performSetHeldCallAction  | A    | onHold=true    |
+      | sdk    | stopAudio                 | A    |                |
+      | app    | fulfill                   | A    | action=setHeld |
+      | system | didDeactivateAudioSession | A    |                |
+      | system | otherCallEnded            |      | by=localUser   |
+      | system | performSetHeldCallAction  | A    | onHold=false   |
+      | app    | fulfill                   | A    | action=setHeld |
+      | system | didActivateAudioSession   | A    |                |
+      | sdk    | startAudio                | A    | result=ok      |
 
     Examples:
       | other                 | kind     |
@@ -35,29 +35,68 @@ Feature: Interruption by a cellular call or another app's call
       | call from another app | otherApp |
 
   @R-MULTI-3 @R-AUD-7
-  Scenario: Hold & Accept a cellular call whose remote party ends it: the VoIP call stays held
-    When a cellular call comes in
+  Scenario Outline: Hold & Accept a <other> whose remote party ends it: the VoIP call stays held
+    When a <other> comes in
     And the user chooses "Hold & Accept" for the other call
     And call A is on hold
     And the other call is ended by the remote party
     Then the timeline shows in order:
-      | source | event                     | call | attributes     |
-      | app    | fulfill                   | A    | action=setHeld |
-      | system | didDeactivateAudioSession | A    |                |
-      | system | otherCallEnded            |      | by=remote      |
+      | source | event                     | call | attributes             |
+      | app    | fulfill                   | A    | action=setHeld         |
+      | system | didDeactivateAudioSession | A    |                        |
+      | system | otherCallEnded            |      | kind=<kind>, by=remote |
     And there is no startAudio after otherCallEnded
+    And there is no didActivateAudioSession after otherCallEnded
+    And there is no performSetHeldCallAction after otherCallEnded
+
+    Examples:
+      | other                 | kind     |
+      | cellular call         | cellular |
+      | call from another app | otherApp |
+
+  @R-MULTI-3 @R-AUD-7
+  Scenario Outline: Hold & Accept a <other> whose remote party ends it, then the user resumes call A in the app
+    When a <other> comes in
+    And the user chooses "Hold & Accept" for the other call
+    And call A is on hold
+    And the other call is ended by the remote party
+    And the user resumes call A in the app
+    Then the timeline shows in order:
+      | source | event                    | call | attributes                       |
+      | system | otherCallEnded           |      | kind=<kind>, by=remote           |
+      | user   | userTappedResume         | A    |                                  |
+      | app    | requestTransaction       | A    | actions=setHeld                  |
+      | system | performSetHeldCallAction | A    | onHold=false, origin=transaction |
+      | app    | fulfill                  | A    | action=setHeld                   |
+      | system | didActivateAudioSession  | A    |                                  |
+      | sdk    | configAudio              | A    | result=ok                        |
+      | sdk    | startAudio               | A    | result=ok                        |
+    And there is no startAudio before didActivateAudioSession for call A
+    And there is no audioSessionSetActive at all
+
+    Examples:
+      | other                 | kind     |
+      | cellular call         | cellular |
+      | call from another app | otherApp |
 
   @R-MULTI-2
-  Scenario: End & Accept a cellular call ends the VoIP call
-    When a cellular call comes in
+  Scenario Outline: End & Accept a <other> ends the VoIP call
+    When a <other> comes in
     And the user chooses "End & Accept" for the other call
     Then the timeline shows in order:
-      | source | event                     | call | attributes         |
-      | user   | userChoseEndAndAccept     | A    |                    |
-      | system | performEndCallAction      | A    | origin=otherCall   |
-      | sdk    | releaseAudio              | A    |                    |
-      | app    | fulfill                   | A    | action=end         |
-      | system | didDeactivateAudioSession | A    |                    |
+      | source | event                     | call | attributes       |
+      | system | otherCallIncoming         |      | kind=<kind>      |
+      | user   | userChoseEndAndAccept     | A    |                  |
+      | system | performEndCallAction      | A    | origin=otherCall |
+      | sdk    | releaseAudio              | A    |                  |
+      | app    | fulfill                   | A    | action=end       |
+      | system | didDeactivateAudioSession | A    |                  |
+    And there is no performSetHeldCallAction at all
+
+    Examples:
+      | other                 | kind     |
+      | cellular call         | cellular |
+      | call from another app | otherApp |
 
   @R-MULTI-3
   Scenario: Declining a call from another app leaves the VoIP call untouched

@@ -17,7 +17,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * audio activation, a fulfilled end to deactivation once no call needs the session.
  */
 final class ActionEngine {
-    private record Pending(CallAction action, ScheduledFuture<?> timer) { }
+    private record Pending(CallAction action, ScheduledFuture<?> timer, String origin) { }
+
+    /** Ends the user asked for on this phone: only these give a held call of the app the session back. */
+    private static final java.util.Set<String> LOCAL_USER_ORIGINS = java.util.Set.of("transaction", "systemCallUi", "sideButton");
 
     private final SimulatedDevice device;
     private final AtomicLong ids = new AtomicLong();
@@ -40,7 +43,7 @@ final class ActionEngine {
         CallAction action = new CallAction(ids.incrementAndGet(), r.type(), r.call(), r.handle(), r.onHold(), this::completed);
         ScheduledFuture<?> timer = device.schedule(() -> timedOut(action), device.timing().actionTimeout());
         device.activity.begin();
-        pending.put(action.id(), new Pending(action, timer));
+        pending.put(action.id(), new Pending(action, timer, origin));
         device.main.async(() -> deliver(action, origin));
     }
 
@@ -57,6 +60,7 @@ final class ActionEngine {
             return;
         }
         ProviderDelegate d = delegate.get();
+        device.faults().beforeDelegate(action);
         switch (action.type()) {
             case START -> d.performStartCallAction(action);
             case ANSWER -> d.performAnswerCallAction(action);
@@ -67,10 +71,13 @@ final class ActionEngine {
     }
 
     private void completed(CallAction action, boolean fulfilled, CallAction.State before) {
+        // An action whose call the system ended meanwhile (remote end, provider reset) no longer needs an answer.
+        boolean callGone = before == CallAction.State.PENDING && !pending.containsKey(action.id());
         device.record(Source.APP, fulfilled ? "fulfill" : "fail", action.callUUID(),
                 "action", action.type().wireName(), "actionId", String.valueOf(action.id()),
                 "duplicate", before == CallAction.State.FULFILLED || before == CallAction.State.FAILED ? "true" : null,
-                "afterTimeout", before == CallAction.State.TIMED_OUT ? "true" : null);
+                "afterTimeout", before == CallAction.State.TIMED_OUT ? "true" : null,
+                "callGone", callGone ? "true" : null);
         if (before != CallAction.State.PENDING) {
             return;
         }
@@ -91,7 +98,12 @@ final class ActionEngine {
                     device.audioSession().systemActivate(uuid);
                 }
             }
-            case END -> device.endCall(uuid, fulfilled ? "end action fulfilled" : "end action failed");
+            case END -> {
+                device.endCall(uuid, fulfilled ? "end action fulfilled" : "end action failed");
+                if (LOCAL_USER_ORIGINS.contains(p.origin())) {
+                    resumeHeldCall();
+                }
+            }
             case SET_HELD -> {
                 if (fulfilled) {
                     setHeld(uuid, action.onHold());
@@ -135,6 +147,24 @@ final class ActionEngine {
         }
         if (activate) {
             device.audioSession().systemActivate(uuid);
+        }
+    }
+
+    /**
+     * The user ended the app's active call on this phone while another call of the app is held and nothing rings:
+     * the system resumes the held call, as it does after a local end of another app's call (R-MULTI-3). After a
+     * remote end (reportCall(endedAt:)) it stays held until the user resumes it (R-AUD-7).
+     */
+    private void resumeHeldCall() {
+        UUID held;
+        synchronized (device.lock) {
+            boolean busy = device.calls.values().stream()
+                    .anyMatch(c -> c.usesAudio() || c.phase == SystemCall.Phase.RINGING);
+            held = busy ? null : device.calls.values().stream().filter(c -> c.phase == SystemCall.Phase.HELD)
+                    .map(c -> c.uuid).findFirst().orElse(null);
+        }
+        if (held != null) {
+            perform(ActionRequest.setHeld(held, false), "otherCallEnded");
         }
     }
 

@@ -1,20 +1,28 @@
 package dev.callflow.device;
 
 import dev.callflow.iut.AppEnvironment;
+import dev.callflow.iut.AppTimer;
 import dev.callflow.sdk.MediaSdk;
 import dev.callflow.signalling.SignallingClient;
 import dev.callflow.timeline.Source;
 
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The frameworks one app process sees. */
 final class DeviceEnvironment implements AppEnvironment {
     private final SimulatedDevice device;
     private final MediaSdk sdk;
+    private final int generation;
 
     DeviceEnvironment(SimulatedDevice device, MediaSdk sdk) {
         this.device = device;
         this.sdk = sdk;
+        this.generation = device.generation();
     }
 
     @Override public CallProvider createProvider(ProviderConfiguration configuration) { return device.newProvider(configuration); }
@@ -30,6 +38,45 @@ final class DeviceEnvironment implements AppEnvironment {
     @Override public SignallingClient signalling() { return device.signalling(); }
 
     @Override public void runOnMain(Runnable task) { device.main.async(task); }
+
+    /**
+     * Scaled by the timing profile; a pending timer counts as device activity (it may still produce events, so an
+     * absence cannot be judged before it fired or was cancelled).
+     */
+    @Override
+    public AppTimer runOnMainAfter(Duration realDelay, Runnable task) {
+        Objects.requireNonNull(task, "task");
+        if (realDelay.isNegative()) {
+            throw new IllegalArgumentException("a timer delay must not be negative, got " + realDelay);
+        }
+        AtomicBoolean done = new AtomicBoolean();
+        device.activity.begin();
+        ScheduledFuture<?> timer;
+        try {
+            timer = device.schedule(() -> {
+                if (done.compareAndSet(false, true)) {
+                    try {
+                        if (generation == device.generation()) {
+                            device.main.async(task);
+                        }
+                    } finally {
+                        device.activity.end();
+                    }
+                }
+            }, device.timing().scale(realDelay));
+        } catch (java.util.concurrent.RejectedExecutionException deviceClosed) {
+            device.activity.end(); // the scenario is over: a timer armed now can never fire
+            return AppTimer.NONE;
+        }
+        return () -> {
+            if (done.compareAndSet(false, true)) {
+                timer.cancel(false);
+                device.activity.end();
+            }
+        };
+    }
+
+    @Override public Optional<String> userDefault(String key) { return device.appDefault(key); }
 
     @Override public void log(String event, UUID call, String... keyValues) { device.record(Source.APP, event, call, keyValues); }
 

@@ -68,6 +68,8 @@ public final class SimulatedDevice implements AutoCloseable {
     private final CallController callController;
     private final SystemCallUi callUi;
     private final OtherCalls otherCalls;
+    private final DeviceFaults faults;
+    private final Map<String, String> appDefaults = new java.util.concurrent.ConcurrentHashMap<>();
 
     private volatile AppState appState = AppState.NOT_RUNNING;
     private volatile CallApp app;
@@ -108,6 +110,7 @@ public final class SimulatedDevice implements AutoCloseable {
         this.callController = new CallController(this);
         this.callUi = new SystemCallUi(this);
         this.otherCalls = new OtherCalls(this);
+        this.faults = new DeviceFaults(this);
     }
 
     public static Builder builder() {
@@ -141,6 +144,19 @@ public final class SimulatedDevice implements AutoCloseable {
     public AudioSession audioSession() { return audioSession; }
 
     public PushRegistry pushKit() { return pushRegistry; }
+
+    /** Faults of the system and of the app's process: hangs, a provider reset, a missing activation. */
+    public DeviceFaults faults() { return faults; }
+
+    /** Stores one of the app's settings ({@code UserDefaults}); set it before launch, the app reads it there. */
+    public void appDefault(String key, String value) {
+        appDefaults.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+    }
+
+    Optional<String> appDefault(String key) { return Optional.ofNullable(appDefaults.get(key)); }
+
+    /** Which launch of the app process is current: work of an earlier process is dropped. */
+    int generation() { return generation.get(); }
 
     public void incomingCallPolicy(IncomingCallPolicy policy) { this.incomingCallPolicy = Objects.requireNonNull(policy); }
 
@@ -304,6 +320,24 @@ public final class SimulatedDevice implements AutoCloseable {
         }
     }
 
+    /**
+     * Lets {@code real} (scaled by the profile) pass on the system's clock, then records {@code timePassed}: the
+     * event a scenario awaits instead of sleeping. Counted as activity, so nobody sees the device settled meanwhile.
+     */
+    public Event timePasses(java.time.Duration real) {
+        java.time.Duration scaled = timing.scale(real);
+        Event started = record(Source.SYSTEM, "timePasses", null, "real", real.toMillis() + "ms", "scaled", scaled.toMillis() + "ms");
+        activity.begin();
+        schedule(() -> {
+            try {
+                record(Source.SYSTEM, "timePassed", null, "real", real.toMillis() + "ms", "since", String.valueOf(started.seq()));
+            } finally {
+                activity.end();
+            }
+        }, scaled);
+        return started;
+    }
+
     /** Whether the device has settled: nothing in flight for the quiet period. */
     public boolean settled() {
         return activity.settled();
@@ -376,19 +410,19 @@ public final class SimulatedDevice implements AutoCloseable {
                 "caller", update.localizedCallerName().orElse(null));
         pushRegistry.noteReport();
         IncomingCallError error;
-        boolean otherLive;
+        String options = null;
         synchronized (lock) {
             error = decideIncoming(provider, uuid, update);
-            otherLive = calls.values().stream().anyMatch(SystemCall::live);
             if (error == null) {
+                options = secondCallOptions(provider, update);
                 SystemCall call = new SystemCall(uuid, false, handle, update.supportsHolding(), SystemCall.Phase.RINGING);
+                call.uiOptions = options;
                 calls.put(uuid, call);
                 call.ringTimer = schedule(() -> ringTimedOut(uuid), timing.ringTimeout());
             }
         }
         if (error == null) {
-            record(Source.SYSTEM, "incomingCallUiShown", uuid, "lockScreen", String.valueOf(locked),
-                    "options", otherLive ? "endAndAccept,holdAndAccept,decline" : "answer,decline");
+            record(Source.SYSTEM, "incomingCallUiShown", uuid, "lockScreen", String.valueOf(locked), "options", options);
         }
         main.async(() -> {
             record(Source.SYSTEM, "reportNewIncomingCallCompletion", uuid,
@@ -396,6 +430,20 @@ public final class SimulatedDevice implements AutoCloseable {
                     "code", error == null ? null : String.valueOf(error.code()));
             completion.accept(Optional.ofNullable(error));
         });
+    }
+
+    /**
+     * R-MULTI-1: with a call of the app live, the UI offers End &amp; Accept and Decline, and Hold &amp; Accept only if
+     * the configuration allows a second call group and both calls support holding. Caller holds the lock.
+     */
+    private String secondCallOptions(CallProvider provider, CallUpdate update) {
+        List<SystemCall> live = calls.values().stream().filter(SystemCall::live).toList();
+        if (live.isEmpty()) {
+            return "answer,decline";
+        }
+        boolean canHold = provider.configuration().maximumCallGroups() >= 2 && update.supportsHolding()
+                && live.stream().allMatch(c -> c.supportsHolding);
+        return canHold ? "endAndAccept,holdAndAccept,decline" : "endAndAccept,decline";
     }
 
     private IncomingCallError decideIncoming(CallProvider provider, UUID uuid, CallUpdate update) {

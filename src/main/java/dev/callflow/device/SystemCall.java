@@ -12,6 +12,8 @@ final class SystemCall {
     final Handle handle;
     final boolean supportsHolding;
     Phase phase;
+    /** What the incoming-call UI offers for this call (R-MULTI-1), e.g. {@code endAndAccept,decline}. */
+    String uiOptions = "answer,decline";
     ScheduledFuture<?> ringTimer;
 
     SystemCall(UUID uuid, boolean outgoing, Handle handle, boolean supportsHolding, Phase phase) {

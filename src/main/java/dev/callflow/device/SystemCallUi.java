@@ -107,6 +107,7 @@ public final class SystemCallUi {
     /** Second-call UI: hold the active call and answer the ringing one. */
     public void holdAndAccept(UUID incoming) {
         requireRinging(incoming, "Hold & Accept");
+        requireOffered(incoming, "holdAndAccept", "Hold & Accept");
         UUID active = activeCall().orElseThrow(() -> new IllegalStateException("Hold & Accept needs an active call to hold"));
         device.record(Source.USER, "userTappedHoldAndAccept", incoming, "held", active.toString());
         device.actions.performAll(List.of(ActionRequest.setHeld(active, true), ActionRequest.answer(incoming)), "systemCallUi");
@@ -118,6 +119,21 @@ public final class SystemCallUi {
         UUID active = activeCall().orElseThrow(() -> new IllegalStateException("End & Accept needs an active call to end"));
         device.record(Source.USER, "userTappedEndAndAccept", incoming, "ended", active.toString());
         device.actions.performAll(List.of(ActionRequest.end(active), ActionRequest.answer(incoming)), "systemCallUi");
+    }
+
+    /** What the incoming-call UI offers for a ringing call (R-MULTI-1), e.g. {@code endAndAccept,decline}. */
+    public List<String> options(UUID call) {
+        synchronized (device.lock) {
+            SystemCall c = device.calls.get(call);
+            return c == null ? List.of() : List.of(c.uiOptions.split(","));
+        }
+    }
+
+    private void requireOffered(UUID call, String option, String gesture) {
+        if (!options(call).contains(option)) {
+            throw new IllegalStateException("Cannot " + gesture + " call " + call + ": the incoming-call UI offers only "
+                    + options(call) + " (R-MULTI-1: Hold & Accept needs maximumCallGroups >= 2 and supportsHolding)");
+        }
     }
 
     private void requireRinging(UUID call, String gesture) {

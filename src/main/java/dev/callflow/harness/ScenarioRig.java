@@ -70,6 +70,11 @@ public final class ScenarioRig implements AutoCloseable {
 
     public Duration waitBound() { return settings.timing().assertionTimeout(); }
 
+    /** A fault the mock signalling server applies to this device's requests; removed when the scenario ends. */
+    public dev.callflow.signalling.InjectedFault injectSignallingFault(dev.callflow.signalling.SignallingFault fault) {
+        return signallingRegistration.inject(fault);
+    }
+
     /** The signalling server sends an event to the app, through WireMock's relay over real HTTP. */
     public void sendServerEvent(ServerEvent event) {
         dev.callflow.timeline.Event sent = timeline.record(Source.SIGNALLING, "serverSends", parseCall(event.callId()), "type", event.type());

@@ -8,6 +8,8 @@ import dev.callflow.device.PushRegistry;
 import dev.callflow.sdk.MediaSdk;
 import dev.callflow.signalling.SignallingClient;
 
+import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 
 /** What an app process can reach on the simulated device: the system frameworks, its SDK, its server, its log. */
@@ -33,6 +35,18 @@ public interface AppEnvironment {
 
     /** {@code DispatchQueue.main.async}: the queue every delegate callback runs on. */
     void runOnMain(Runnable task);
+
+    /**
+     * {@code DispatchQueue.main.asyncAfter}: runs {@code task} on the main queue once {@code realDelay} has passed.
+     * The delay is a real-world duration: the device scales it with its timing profile, so the app's timers live in
+     * the same time as the system's latencies and timeouts. A timer of a process that has since died never fires.
+     */
+    AppTimer runOnMainAfter(Duration realDelay, Runnable task);
+
+    /** The app's stored settings ({@code UserDefaults}), as a scenario configured them before launch. */
+    default Optional<String> userDefault(String key) {
+        return Optional.empty();
+    }
 
     /** The app's own log line ({@code [I][App] handleIncomingCall}), recorded on the timeline. */
     void log(String event, UUID call, String... keyValues);

@@ -27,6 +27,9 @@ public interface CallApp {
     /** The user taps hang-up in the app's own call screen. */
     void userHangsUp(UUID call);
 
+    /** The user resumes a held call from the app's own UI ({@code CXSetHeldCallAction(onHold: false)}, R-AUD-7). */
+    default void userResumesCall(UUID call) { }
+
     /** A server-initiated signalling event arrived on the app's connection (offer, cancel, remote hang-up, ...). */
     void onSignallingEvent(ServerEvent event);
 

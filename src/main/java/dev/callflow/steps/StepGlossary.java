@@ -16,7 +16,7 @@ import java.util.TreeSet;
 /** The step expressions the glue defines, and the closest ones to a step nobody defined. */
 public final class StepGlossary {
     static final List<Class<?>> STEP_CLASSES = List.of(DeviceSteps.class, CallSteps.class, TimelineSteps.class, RuleSteps.class,
-            PushFaultSteps.class, SystemSteps.class);
+            PushFaultSteps.class, SystemSteps.class, TimeSteps.class, CallFaultSteps.class);
 
     private StepGlossary() { }
 

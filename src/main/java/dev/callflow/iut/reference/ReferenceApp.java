@@ -14,15 +14,18 @@ import dev.callflow.device.PushRegistryDelegate;
 import dev.callflow.device.VoipPush;
 import dev.callflow.iut.AppEnvironment;
 import dev.callflow.iut.AppSettings;
+import dev.callflow.iut.AppTimer;
 import dev.callflow.iut.CallApp;
 import dev.callflow.iut.LaunchReason;
 import dev.callflow.sdk.MediaSdk;
 import dev.callflow.signalling.ServerEvent;
 import dev.callflow.signalling.SignallingResponse;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,6 +49,20 @@ public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDele
     protected final Map<UUID, AppCall> calls = new HashMap<>();
     /** The call the single SDK instance is prepared for; a second call must not steal it (R-MULTI-2). */
     protected UUID mediaOwner;
+    /** The call the next didActivate is for: answered, started or resumed, and not held. */
+    protected UUID audioCall;
+    /** Completes once the login to the signalling server is answered; call actions wait for it (R-TX-1). */
+    protected CompletableFuture<SignallingResponse> loggedIn = CompletableFuture.completedFuture(null);
+    /** Timers waiting for didActivate (R-AUD-6), by call. */
+    protected final Map<UUID, AppTimer> activationDeadlines = new HashMap<>();
+
+    /**
+     * How long the app waits for its server before failing an answer or start itself, safely below the system's
+     * undocumented action timeout (tens of seconds, R-TX-2). Real time: the device scales it with its profile.
+     */
+    protected static final Duration SERVER_DEADLINE = Duration.ofSeconds(15);
+    /** How long the app waits for didActivate after its answer or start was fulfilled (R-AUD-6). */
+    protected static final Duration ACTIVATION_DEADLINE = Duration.ofSeconds(10);
 
     public ReferenceApp() {
         this(AppSettings.defaults());
@@ -65,14 +82,16 @@ public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDele
         this.provider = environment.createProvider(providerConfiguration());
         provider.setDelegate(this);
         environment.pushRegistry().setDelegate(this);
-        environment.signalling().login("user-" + environment.bundleId());
+        // Logged as part of the future every call action waits on, so nothing is sent before it shows.
+        loggedIn = environment.signalling().login("user-" + environment.bundleId()).whenComplete((r, f) ->
+                environment.log("signallingReady", null, "status", r == null ? "none" : String.valueOf(r.status())));
     }
 
     protected ProviderConfiguration providerConfiguration() {
         return ProviderConfiguration.builder("CallApp")
                 .supportedHandleTypes(settings.supportedHandleTypes().orElse(EnumSet.of(HandleType.GENERIC, HandleType.PHONE_NUMBER)))
-                .maximumCallGroups(2)
-                .maximumCallsPerCallGroup(1)
+                .maximumCallGroups(intDefault("maximumCallGroups", 2))
+                .maximumCallsPerCallGroup(intDefault("maximumCallsPerCallGroup", 1))
                 .build();
     }
 
@@ -93,6 +112,15 @@ public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDele
             provider = env.createProvider(providerConfiguration());
             provider.setDelegate(this);
         }
+    }
+
+    /** Whether the app's calls support holding ({@code CXCallUpdate.supportsHolding}); a setting, default true. */
+    protected boolean supportsHolding() {
+        return env.userDefault("supportsHolding").map(Boolean::parseBoolean).orElse(true);
+    }
+
+    private int intDefault(String key, int fallback) {
+        return env.userDefault(key).map(Integer::parseInt).orElse(fallback);
     }
 
     @Override
@@ -174,7 +202,8 @@ public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDele
         if (!known) {
             calls.put(call, new AppCall(call, false, handle));
         }
-        CallUpdate update = CallUpdate.builder().remoteHandle(handle).localizedCallerName(handle.value()).build();
+        CallUpdate update = CallUpdate.builder().remoteHandle(handle).localizedCallerName(handle.value())
+                .supportsHolding(supportsHolding()).build();
         provider.reportNewIncomingCall(call, update, error -> {
             if (known && error.filter(e -> e == IncomingCallError.CALL_UUID_ALREADY_EXISTS).isPresent()) {
                 // R-PUSH-8: a second report of a call we already have (a duplicate push) is fine; keep the call.
@@ -245,9 +274,16 @@ public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDele
         if (call.equals(mediaOwner)) {
             return; // already prepared: the user answered before the report's completion arrived
         }
-        if (mediaOwner != null && !mediaOwner.equals(call) && calls.containsKey(mediaOwner)) {
+        AppCall owner = mediaOwner == null ? null : calls.get(mediaOwner);
+        if (owner != null && !owner.held) {
+            // The live call keeps the single SDK; a ringing second call must not touch its audio (R-MULTI-2).
             env.log("mediaDeferred", call, "owner", mediaOwner.toString());
             return;
+        }
+        if (owner != null) {
+            // Hold & Accept: the held call's media was stopped at hold; hand the SDK over, it is re-prepared on resume.
+            env.log("mediaHandedOver", call, "from", mediaOwner.toString());
+            sdk.releaseAudio();
         }
         sdk.unprepareSDK();
         sdk.prepareSDK(call);
@@ -266,8 +302,39 @@ public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDele
         if (!call.id.equals(mediaOwner)) {
             prepareMedia(call.id);
         }
-        // Fulfil only once the server connection exists (R-TX-1).
-        completeWhenServerAnswers(env.signalling().accept(call.id.toString()), action);
+        // Fulfil only once the server connection exists (R-TX-1): after the login of a push-woken launch, then the
+        // accept. A server slower than our deadline fails the answer before the system's action timeout does (R-TX-2).
+        AppTimer deadline = env.runOnMainAfter(SERVER_DEADLINE, () -> serverTooSlow(action));
+        CompletableFuture<SignallingResponse> accepted = loggedIn.handle((r, f) -> r)
+                .thenCompose(login -> env.signalling().accept(call.id.toString()));
+        completeWhenServerAnswers(accepted, action, deadline);
+    }
+
+    /** The server did not answer within our deadline: fail the action ourselves, and end the call cleanly. */
+    protected void serverTooSlow(CallAction action) {
+        if (!pendingFor(action)) {
+            return;
+        }
+        env.log("serverDeadlineExceeded", action.callUUID(), "action", action.type().wireName(),
+                "deadline", SERVER_DEADLINE.toSeconds() + "s");
+        actionFailed(action);
+    }
+
+    /** Whether the action still needs our answer: not completed, not timed out, and its call still ours. */
+    protected boolean pendingFor(CallAction action) {
+        return action.state() == CallAction.State.PENDING && calls.containsKey(action.callUUID());
+    }
+
+    /** An answer or start failed: the system ends the call; we drop it and release its media (R-TX-1). */
+    protected void actionFailed(CallAction action) {
+        UUID id = action.callUUID();
+        action.fail();
+        AppCall gone = calls.remove(id);
+        if (gone != null && (gone.answered || gone.outgoing)) {
+            env.signalling().hangUp(id.toString());
+        }
+        cancelActivationDeadline(id);
+        releaseMedia(id);
     }
 
     protected void configureAudioSession() {
@@ -275,18 +342,61 @@ public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDele
     }
 
     protected void completeWhenServerAnswers(CompletableFuture<SignallingResponse> request, CallAction action) {
+        completeWhenServerAnswers(request, action, AppTimer.NONE);
+    }
+
+    protected void completeWhenServerAnswers(CompletableFuture<SignallingResponse> request, CallAction action, AppTimer deadline) {
         request.whenComplete((response, failure) -> env.runOnMain(() -> {
+            deadline.cancel();
+            if (!pendingFor(action)) {
+                // Timed out, failed by our deadline, or the call ended meanwhile: never complete it again (R-TX-1, R-TX-2).
+                env.log("lateServerAnswerIgnored", action.callUUID(), "action", action.type().wireName(),
+                        "status", response == null ? "none" : String.valueOf(response.status()));
+                return;
+            }
             if (failure == null && response.status() / 100 == 2) {
                 action.fulfill();
+                awaitActivation(action.callUUID());
             } else {
                 env.log("serverRefused", action.callUUID(), "status", response == null ? "none" : String.valueOf(response.status()));
-                action.fail();
+                actionFailed(action);
             }
         }));
     }
 
+    /** The session should now be activated for {@code call}; if didActivate never comes, end the call (R-AUD-6). */
+    protected void awaitActivation(UUID call) {
+        audioCall = call;
+        cancelActivationDeadline(call);
+        activationDeadlines.put(call, env.runOnMainAfter(ACTIVATION_DEADLINE, () -> activationNeverCame(call)));
+    }
+
+    protected void activationNeverCame(UUID call) {
+        activationDeadlines.remove(call);
+        AppCall c = calls.remove(call);
+        if (c == null) {
+            return;
+        }
+        env.log("activationDeadlineExceeded", call, "deadline", ACTIVATION_DEADLINE.toSeconds() + "s");
+        env.signalling().hangUp(call.toString());
+        provider.reportCallEnded(call, Instant.now(), CallEndedReason.FAILED);
+        releaseMedia(call);
+    }
+
+    protected void cancelActivationDeadline(UUID call) {
+        AppTimer t = activationDeadlines.remove(call);
+        if (t != null) {
+            t.cancel();
+        }
+    }
+
     @Override
     public void didActivateAudioSession() {
+        List.copyOf(activationDeadlines.keySet()).forEach(this::cancelActivationDeadline);
+        if (audioCall == null || !audioCall.equals(mediaOwner)) {
+            env.log("activationWithoutCall", audioCall, "mediaOwner", mediaOwner == null ? null : mediaOwner.toString());
+            return;
+        }
         startMedia();
     }
 
@@ -329,13 +439,24 @@ public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDele
             return;
         }
         String id = call.id.toString();
-        if (call.outgoing || call.answered) {
-            env.signalling().hangUp(id);
-        } else {
-            env.signalling().decline(id);
-        }
+        // The call ends locally whatever the server says: a failed hang-up must not keep it alive.
+        CompletableFuture<SignallingResponse> told = call.outgoing || call.answered
+                ? env.signalling().hangUp(id) : env.signalling().decline(id);
+        told.whenComplete((r, f) -> {
+            if (f != null || r.status() / 100 != 2) {
+                env.runOnMain(() -> env.log("serverNotToldOfEnd", call.id, "status", r == null ? "none" : String.valueOf(r.status())));
+            }
+        });
+        cancelActivationDeadline(call.id);
         releaseMedia(call.id);
-        action.fulfill();
+        if (call.id.equals(audioCall)) {
+            audioCall = null;
+        }
+        if (action.state() == CallAction.State.PENDING) {
+            action.fulfill();
+        } else {
+            env.log("endAlreadyTimedOut", call.id); // the system ended the call; never complete it late (R-TX-2)
+        }
     }
 
     /** Only ever after performEndCallAction or a reported end (R-END-2). */
@@ -356,14 +477,35 @@ public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDele
             return;
         }
         provider.reportCallEnded(call, Instant.now(), reason);
+        cancelActivationDeadline(call);
         releaseMedia(call);
+        if (call.equals(audioCall)) {
+            audioCall = null;
+        }
     }
 
+    /**
+     * R-END-4: the system ended every call; tear everything down (server told, media released, timers cancelled)
+     * and complete no action afterwards: late server answers find no call and are ignored.
+     */
     @Override
     public void providerDidReset() {
-        if (mediaOwner != null) {
-            releaseMedia(mediaOwner);
+        for (AppCall c : List.copyOf(calls.values())) {
+            String id = c.id.toString();
+            if (c.outgoing || c.answered) {
+                env.signalling().hangUp(id);
+            } else {
+                env.signalling().decline(id);
+            }
         }
+        List.copyOf(activationDeadlines.keySet()).forEach(this::cancelActivationDeadline);
+        if (mediaOwner != null) {
+            sdk.stopAudio();
+            sdk.releaseAudio();
+            sdk.unprepareSDK();
+            mediaOwner = null;
+        }
+        audioCall = null;
         calls.clear();
     }
 
@@ -394,7 +536,15 @@ public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDele
         configureAudioSession();
         prepareMedia(call.id);
         String callee = action.handle().map(Handle::value).orElse(call.handle.value());
-        env.signalling().invite(call.id.toString(), callee).whenComplete((response, failure) -> env.runOnMain(() -> {
+        AppTimer deadline = env.runOnMainAfter(SERVER_DEADLINE, () -> serverTooSlow(action));
+        loggedIn.handle((r, f) -> r).thenCompose(login -> env.signalling().invite(call.id.toString(), callee))
+                .whenComplete((response, failure) -> env.runOnMain(() -> {
+            deadline.cancel();
+            if (!pendingFor(action)) {
+                env.log("lateServerAnswerIgnored", call.id, "action", "start",
+                        "status", response == null ? "none" : String.valueOf(response.status()));
+                return;
+            }
             if (failure == null && response.status() / 100 == 2) {
                 action.fulfill();
                 provider.reportOutgoingCallStartedConnecting(call.id);
@@ -402,6 +552,7 @@ public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDele
                 if (call.answered) {
                     provider.reportOutgoingCallConnected(call.id); // the callee answered before the invite's response
                 }
+                awaitActivation(call.id);
             } else {
                 env.log("inviteFailed", call.id, "status", response == null ? "none" : String.valueOf(response.status()));
                 action.fail();
@@ -428,14 +579,34 @@ public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDele
 
     @Override
     public void performSetHeldCallAction(CallAction action) {
-        if (!calls.containsKey(action.callUUID())) {
+        AppCall call = calls.get(action.callUUID());
+        if (call == null) {
             action.fail();
             return;
         }
+        call.held = action.onHold();
         if (action.onHold()) {
-            sdk.stopAudio(); // Speakerbox: stop audio on hold; it restarts in the next didActivate (R-AUD-7)
+            if (call.id.equals(mediaOwner)) {
+                sdk.stopAudio(); // Speakerbox: stop audio on hold; it restarts in the next didActivate (R-AUD-7)
+            }
+            if (call.id.equals(audioCall)) {
+                audioCall = null;
+            }
+        } else {
+            // Resume: the SDK may have gone to the other call meanwhile; media starts only in didActivate (R-AUD-7).
+            prepareMedia(call.id);
+            audioCall = call.id;
         }
-        action.fulfill();
+        if (action.state() == CallAction.State.PENDING) {
+            action.fulfill();
+        }
+    }
+
+    @Override
+    public void userResumesCall(UUID call) {
+        env.log("resumeCallWithCompletion", call);
+        env.callController().request(ActionRequest.setHeld(call, false), error ->
+                error.ifPresent(e -> env.log("resumeCallFailed", call, "error", e.wireName())));
     }
 
     @Override
@@ -464,6 +635,7 @@ public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDele
         final Handle handle;
         boolean answered;
         boolean startedConnecting;
+        boolean held;
 
         AppCall(UUID id, boolean outgoing, Handle handle) {
             this.id = id;

@@ -1,0 +1,73 @@
+package dev.callflow.device;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.callflow.iut.AppTimer;
+import dev.callflow.iut.LaunchReason;
+import dev.callflow.timeline.Event;
+
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The app's timers live in the device's scaled time, on the main queue, and die with the process. */
+@Timeout(10)
+class AppTimerTest {
+    private final ScriptedApp app = new ScriptedApp();
+    private DeviceFixture f;
+
+    @BeforeEach
+    void launch() {
+        f = new DeviceFixture(app).launch();
+    }
+
+    @AfterEach
+    void close() {
+        f.close();
+    }
+
+    @Test
+    void aTimerFiresOnTheMainQueueAfterTheScaledDelay() {
+        Event armed = f.timeline().record(dev.callflow.timeline.Source.APP, "armed", null);
+        app.env().runOnMainAfter(Duration.ofSeconds(10), () -> app.env().log("timerFired", null,
+                "thread", Thread.currentThread().getName()));
+
+        assertThat(f.device().settled()).as("a pending timer counts as activity").isFalse();
+        Event fired = f.awaitAfter(armed, "timerFired", null);
+        assertThat(fired.attributes()).containsEntry("thread", f.mainThreadName());
+        assertThat(fired.micros() - armed.micros()).as("10 s at scale 1/100").isGreaterThanOrEqualTo(100_000);
+    }
+
+    @Test
+    void aCancelledTimerNeverFiresAndTheDeviceSettles() {
+        AppTimer timer = app.env().runOnMainAfter(Duration.ofSeconds(60), () -> app.env().log("timerFired", null));
+
+        timer.cancel();
+        timer.cancel();
+
+        f.settle();
+        assertThat(f.events("timerFired", null)).isEmpty();
+    }
+
+    @Test
+    void aTimerOfAKilledProcessNeverFires() {
+        app.env().runOnMainAfter(Duration.ofSeconds(5), () -> app.env().log("timerFired", null));
+
+        f.device().killApp();
+        f.device().launchApp(LaunchReason.USER);
+        f.awaitNth("scriptedAppLaunched", 2);
+
+        f.settle();
+        assertThat(f.events("timerFired", null)).isEmpty();
+    }
+
+    @Test
+    void userDefaultsReachTheAppsEnvironment() {
+        f.device().appDefault("maximumCallGroups", "1");
+
+        assertThat(app.env().userDefault("maximumCallGroups")).contains("1");
+        assertThat(app.env().userDefault("missing")).isEmpty();
+    }
+}
