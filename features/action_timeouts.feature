@@ -45,7 +45,6 @@ Feature: Action timeouts
     And there is no reportOutgoingCallStartedConnecting for call A
     And there is no startAudio at all
 
-  # Deliberate violation: declare R-TX-2 once its rule class exists.
   @R-TX-2
   Scenario: The app's main thread hangs while the call rings: the answer times out before the app ever sees it
     When the server offers call A from "alice"
@@ -64,8 +63,8 @@ Feature: Action timeouts
     And there is no performAnswerCallAction for call A
     And there is no didActivateAudioSession at all
     And there is no startAudio at all
+    And rule R-TX-2 is violated
 
-  # Deliberate violation: declare R-TX-2 once its rule class exists.
   @R-TX-2
   Scenario: The app hangs inside performAnswerCallAction: the system times it out and ends the call
     Given the app's main thread hangs for 35000 ms in its next answer action
@@ -86,8 +85,8 @@ Feature: Action timeouts
     And there is no fulfill with "afterTimeout=true"
     And there is no didActivateAudioSession at all
     And there is no startAudio at all
+    And rule R-TX-2 is violated
 
-  # Deliberate violation: declare R-TX-2 once its rule class exists.
   @R-TX-2 @R-OUT-1
   Scenario: The app hangs inside performStartCallAction: the system times it out and ends the call
     Given the app's main thread hangs for 35000 ms in its next start action
@@ -105,8 +104,8 @@ Feature: Action timeouts
     And there is no fulfill with "action=start"
     And there is no fulfill with "afterTimeout=true"
     And there is no startAudio at all
+    And rule R-TX-2 is violated
 
-  # Deliberate violation: declare R-TX-2 once its rule class exists.
   @R-TX-2 @R-END-2
   Scenario: The app hangs inside performEndCallAction: the system ends the call anyway and the app never fulfils late
     Given call A from "alice" is connected
@@ -123,8 +122,9 @@ Feature: Action timeouts
       | app    | endAlreadyTimedOut       | A    |                          |
     And there is no fulfill with "action=end"
     And there is no fulfill with "afterTimeout=true"
+    And rule R-TX-2 is violated
+    And rule R-TX-6 is violated
 
-  # Deliberate violation: declare R-TX-2 once its rule class exists.
   @R-TX-2 @R-MULTI-3
   Scenario: The app hangs inside performSetHeldCallAction for a cellular Hold & Accept: the system ends the call instead
     Given call A from "alice" is connected
@@ -143,3 +143,5 @@ Feature: Action timeouts
       | system | callEnded                 | A    |                             |
       | system | didDeactivateAudioSession | A    |                             |
     And there is no fulfill with "afterTimeout=true"
+    And rule R-TX-2 is violated
+    And rule R-MULTI-3 is violated

@@ -64,13 +64,14 @@ public final class Actions {
 
     /**
      * Why the app could not complete the action, if it could not: the system never delivered it (no provider
-     * delegate), or the app process died before completing it.
+     * delegate), the app process died before completing it, or the provider was reset, which "can be treated as a
+     * request to end all calls without the need to respond to any actions" (R-END-4).
      */
     public static Optional<Event> excuse(Trace trace, Event perform) {
         Optional<String> id = id(perform);
         return trace.firstAfter(perform, e -> (e.is("actionUndeliverable") && Trace.sameCall(e, perform)
                 && (id.isEmpty() || id.get().equals(e.attributes().get("action"))))
-                || e.is("appTerminated"));
+                || e.is("appTerminated") || e.is("providerDidReset"));
     }
 
     /** Whether the timeline records action completions at all (the seed's device log does not). */
