@@ -1,12 +1,12 @@
-"""Mutant (R-TX-1): fulfils the answer at once, to feel snappy, and again when the server accepted."""
+"""Mutant (R-TX-1): completes every action twice, as a completion called on the success path and again in a finally."""
 from _mutant import App, main
 
 
 class FulfillTwice(App):
-    def perform_answer(self, m):
-        if m["call"] in self.calls:
-            self.send("fulfill", actionId=m["actionId"])
-        super().perform_answer(m)
+    def send(self, type_, **fields):
+        super().send(type_, **fields)
+        if type_ == "fulfill":
+            super().send(type_, **fields)
 
 
 main(FulfillTwice)
