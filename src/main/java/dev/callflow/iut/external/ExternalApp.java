@@ -51,6 +51,8 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
     private final Duration bound;
     private final LinkedBlockingQueue<Inbound> inbox = new LinkedBlockingQueue<>();
     private final AtomicLong lines = new AtomicLong();
+    private final AtomicLong handled = new AtomicLong();
+    private final Object handling = new Object();
     private final Map<Long, CallAction> actions = new HashMap<>();
     private final Map<String, Runnable> pushCompletions = new HashMap<>();
     private final AtomicLong ids = new AtomicLong();
@@ -121,6 +123,7 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
             if (in.parsed() instanceof ObjectNode m && type.equals(m.path("type").asText())
                     && m.path("re").asLong(-1) == id) {
                 lastGood = in.line();
+                handled.set(in.lineNo());
                 return true;
             }
             handle(in);
@@ -152,6 +155,7 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
                     return false;
                 }
                 lastGood = in.line();
+                handled.set(in.lineNo());
                 env.log("iutHello", null, "name", m.path("name").asText("?"), "version", m.path("version").asText("?"),
                         "via", channel.describe());
                 return true;
@@ -179,9 +183,28 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
         } catch (ProtocolException e) {
             parsed = e;
         }
+        if (env != null && !dead && parsed instanceof ObjectNode m && "log".equals(m.path("type").asText())
+                && logNow(new Inbound(n, line, parsed))) {
+            return;
+        }
         inbox.add(new Inbound(n, line, parsed));
         if (env != null && !dead) {
             env.runOnMain(this::drain);
+        }
+    }
+
+    /**
+     * An app log line is recorded as soon as it is read, when every earlier line has been handled: the IUT's HTTP
+     * requests reach the signalling server's tap directly, and a log line written before a request must not lose the
+     * race through the main queue ("incomingCallRejected" before "busy").
+     */
+    private boolean logNow(Inbound in) {
+        synchronized (handling) {
+            if (handled.get() != in.lineNo() - 1 || !inbox.isEmpty()) {
+                return false;
+            }
+            handle(in);
+            return true;
         }
     }
 
@@ -222,6 +245,16 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
     }
 
     private void handle(Inbound in) {
+        synchronized (handling) {
+            try {
+                handleNow(in);
+            } finally {
+                handled.set(in.lineNo());
+            }
+        }
+    }
+
+    private void handleNow(Inbound in) {
         if (dead) {
             return;
         }
@@ -237,6 +270,7 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
             dispatch(m);
             if (!"idle".equals(m.get("type").asText())) {
                 lastGood = in.line();
+                handled.set(in.lineNo());
             }
         } catch (ProtocolException e) {
             env.report(Level.ERROR, "iutProtocolError", null, "line", String.valueOf(in.lineNo()),
