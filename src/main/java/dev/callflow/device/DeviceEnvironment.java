@@ -93,6 +93,17 @@ final class DeviceEnvironment implements AppEnvironment {
     }
 
     @Override
+    public Runnable beginWork() {
+        device.activity.begin();
+        java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (ended.compareAndSet(false, true)) {
+                device.activity.end();
+            }
+        };
+    }
+
+    @Override
     public void crash(String exception, String detail) {
         device.terminate("crash", exception, detail);
     }

@@ -66,6 +66,14 @@ public interface AppEnvironment {
     /** The app's own media SDK did something: recorded as an SDK event. */
     void sdkReport(String op, UUID call, String... keyValues);
 
+    /**
+     * Work the device cannot see is in flight (an external IUT has messages it has not finished with): until the
+     * returned handle runs, the device does not count as settled. The handle may run more than once.
+     */
+    default Runnable beginWork() {
+        return () -> { };
+    }
+
     /** The app process dies (an uncaught exception, a protocol violation, an exit). */
     void crash(String exception, String detail);
 }

@@ -118,6 +118,9 @@ public class CallSteps {
                 Waits.named("incomingCallUiShown", id));
         Waits.until(rig(), "the report of " + ctx.calls().nameOf(id) + " to complete",
                 Waits.named("reportNewIncomingCallCompletion", id));
+        // ...and for the app to have handled that completion (prepareSDK): an app in another process (callflow-iut/1)
+        // gets it a little later than the system records it, and a person is slower still.
+        rig().device().awaitSettled(rig().waitBound());
         return id;
     }
 

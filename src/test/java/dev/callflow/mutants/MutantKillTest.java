@@ -1,6 +1,5 @@
 package dev.callflow.mutants;
 
-import dev.callflow.harness.HarnessSettings;
 import dev.callflow.iut.mutants.Mutant;
 import dev.callflow.iut.mutants.Mutants;
 import dev.callflow.mutants.ScenarioOutcomePlugin.Outcome;
@@ -13,17 +12,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,16 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Mutation testing of the Gherkin suite itself: every mutant of the reference app must be killed (at least one
  * scenario fails, with a message that names what went wrong), and the reference app must pass every scenario (no
  * false alarms). Each case runs the whole suite in-process through Cucumber's CLI, as {@code ./callflow run} does.
- *
- * <p>The glue reads {@code callflow.*} system properties once per run in its {@code @BeforeAll} and stops its servers
- * in {@code @AfterAll}, so consecutive runs in this JVM each start fresh servers. Surefire runs test classes one after
- * another, so these runs never overlap with {@code RunCucumberTest}.
+ * See {@link InProcessSuite} for how a run works.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MutantKillTest {
 
-    private static final Path HOME = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
-    private static final Path OUT = HOME.resolve("target/mutants");
+    private static final Path OUT = InProcessSuite.HOME.resolve("target/mutants");
     /**
      * Failing scenarios wait out the profile's assertion bound (5 s in {@code fast}), so by default each mutant runs
      * only the scenarios tagged with the rule it was written to break; {@code -Dcallflow.mutants.fullSuite=true} runs
@@ -137,44 +128,8 @@ class MutantKillTest {
 
     /** Runs the whole Gherkin suite against {@code iut} in this JVM and records the row. */
     private static Row run(String iut, String dirName, String rule, String tags, boolean control) {
-        Path dir = OUT.resolve(dirName);
-        Path outcomes = dir.resolve("outcomes.json");
-        deleteRecursively(dir);
-        List<String> argv = new ArrayList<>(List.of(
-                "--glue", "dev.callflow.steps",
-                "--threads", "2",
-                "--plugin", ScenarioOutcomePlugin.class.getName() + ":" + outcomes,
-                "--tags", "not @wip" + (tags == null ? "" : " and " + tags),
-                "--monochrome",
-                HOME.resolve("features").toString()));
-        Map<String, String> saved = new LinkedHashMap<>();
-        for (String key : List.of(HarnessSettings.IUT, HarnessSettings.REPORTS, HarnessSettings.HOME, "cucumber.publish.quiet")) {
-            saved.put(key, System.getProperty(key));
-        }
-        long t0 = System.nanoTime();
-        try {
-            System.setProperty(HarnessSettings.IUT, iut);
-            System.setProperty(HarnessSettings.REPORTS, dir.toString());
-            System.setProperty(HarnessSettings.HOME, HOME.toString());
-            System.setProperty("cucumber.publish.quiet", "true");
-            io.cucumber.core.cli.Main.run(argv.toArray(String[]::new), Thread.currentThread().getContextClassLoader());
-        } finally {
-            saved.forEach((k, v) -> {
-                if (v == null) {
-                    System.clearProperty(k);
-                } else {
-                    System.setProperty(k, v);
-                }
-            });
-        }
-        long millis = (System.nanoTime() - t0) / 1_000_000;
-        List<Outcome> result;
-        try {
-            result = ScenarioOutcomePlugin.read(outcomes);
-        } catch (IOException e) {
-            throw new UncheckedIOException("The run against " + iut + " left no readable " + outcomes, e);
-        }
-        Row row = new Row(iut, rule, tags, result, millis, control);
+        InProcessSuite.Run r = InProcessSuite.run(iut, OUT.resolve(dirName), tags);
+        Row row = new Row(iut, rule, tags, r.outcomes(), r.millis(), control);
         synchronized (MATRIX) {
             MATRIX.put(iut, row);
         }
@@ -182,24 +137,10 @@ class MutantKillTest {
     }
 
     static String describe(List<Outcome> outcomes) {
-        return outcomes.stream().map(o -> "--- " + o.status() + " " + o.name() + " (" + shortUri(o) + ":" + o.line() + ") "
-                + o.errorClass() + "\n" + o.message()).collect(Collectors.joining("\n"));
+        return InProcessSuite.describe(outcomes);
     }
 
     private static String shortUri(Outcome o) {
-        return o.uri().substring(o.uri().lastIndexOf('/') + 1);
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot clean " + dir, e);
-        }
+        return InProcessSuite.shortUri(o);
     }
 }

@@ -71,7 +71,7 @@ public final class ScenarioOutcomePlugin implements ConcurrentEventListener {
         }
     }
 
-    static List<Outcome> read(Path file) throws IOException {
+    public static List<Outcome> read(Path file) throws IOException {
         return List.of(JSON.readValue(file.toFile(), Outcome[].class));
     }
 }

@@ -48,8 +48,11 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
     private record Inbound(long lineNo, String line, Object parsed) { }
 
     private final ChannelOpener opener;
+    private final Duration bound;
     private final LinkedBlockingQueue<Inbound> inbox = new LinkedBlockingQueue<>();
     private final AtomicLong lines = new AtomicLong();
+    private final AtomicLong handled = new AtomicLong();
+    private final Object handling = new Object();
     private final Map<Long, CallAction> actions = new HashMap<>();
     private final Map<String, Runnable> pushCompletions = new HashMap<>();
     private final AtomicLong ids = new AtomicLong();
@@ -60,9 +63,21 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
     private volatile String lastGood = "(none yet)";
     private volatile IutChannel.Closed closed;
     private volatile boolean dead;
+    private final java.util.concurrent.atomic.AtomicBoolean dying = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.ArrayDeque<String> stderrTail = new java.util.ArrayDeque<>();
+    /** Messages sent to the IUT this session, and the device activity held until the IUT says it has seen them all. */
+    private final Object workLock = new Object();
+    private long sent;
+    private Runnable work;
 
     ExternalApp(ChannelOpener opener) {
+        this(opener, HANDSHAKE);
+    }
+
+    /** {@code bound}: how long the handshake and a synchronous handler (launch, PushKit) may take. */
+    ExternalApp(ChannelOpener opener, Duration bound) {
         this.opener = opener;
+        this.bound = bound;
     }
 
     // ---- launch and handshake ------------------------------------------------------------------------------
@@ -72,27 +87,56 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
         this.env = environment;
         this.sdk = environment.mediaSdk();
         try {
-            channel = opener.open(HANDSHAKE);
+            channel = opener.open(bound);
         } catch (IOException e) {
             die("iutNotStarted", "could not start the implementation under test: " + e.getMessage());
             return;
         }
-        channel.start(this::onLine, line -> env.report(Level.WARNING, "iutStderr", null, "text", line), this::onClosed);
+        channel.start(this::onLine, this::onStderr, this::onClosed);
         send(Messages.message("hello").put("protocol", Messages.PROTOCOL).put("harness", "0.1.0")
                 .put("deviceId", env.deviceId()).put("bundleId", env.bundleId())
                 .put("signallingBaseUrl", env.signalling().baseUrl()).put("sdk", "simulated"));
         if (!awaitHello()) {
             return;
         }
-        send(Messages.message("launch").put("reason", reason.wireName()));
+        // As on iOS, didFinishLaunching returns only when the app's launch code has run: whatever the IUT sends before
+        // launchHandled (createProvider, setPushDelegate) is in place before a VoIP push that launched it is delivered.
+        long id = ids.incrementAndGet();
+        send(Messages.message("launch").put("id", id).put("reason", reason.wireName()));
+        awaitAnswer("launchHandled", id, "application(_:didFinishLaunchingWithOptions:)", "launch " + id);
     }
 
-    private boolean awaitHello() {
-        long deadline = System.nanoTime() + HANDSHAKE.toNanos();
+    /**
+     * Handles the IUT's messages on the calling (main) thread until it answers {@code type} with {@code re = id}, as
+     * a synchronous delegate method; a hang there is a verdict, {@code iutHung}.
+     */
+    private boolean awaitAnswer(String type, long id, String where, String what) {
+        long deadline = System.nanoTime() + bound.toNanos();
         while (!dead) {
             Inbound in = poll(deadline);
             if (in == null) {
-                die("iutNoHello", "no hello within " + HANDSHAKE.toMillis() + " ms from " + channel.describe()
+                env.report(Level.ERROR, "iutHung", null, "where", where, "waited", bound.toMillis() + "ms");
+                die("iutHung", "no " + type + " within " + bound.toMillis() + " ms of " + what + " (the IUT hangs in "
+                        + where + "); last good message: " + lastGood);
+                return false;
+            }
+            if (in.parsed() instanceof ObjectNode m && type.equals(m.path("type").asText())
+                    && m.path("re").asLong(-1) == id) {
+                lastGood = in.line();
+                handled.set(in.lineNo());
+                return true;
+            }
+            handle(in);
+        }
+        return false;
+    }
+
+    private boolean awaitHello() {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (!dead) {
+            Inbound in = poll(deadline);
+            if (in == null) {
+                die("iutNoHello", "no hello within " + bound.toMillis() + " ms from " + channel.describe()
                         + ": is it writing " + Messages.PROTOCOL + " lines on stdout?");
                 return false;
             }
@@ -102,11 +146,16 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
             }
             if (in.parsed() instanceof ObjectNode m && "hello".equals(m.path("type").asText())) {
                 String protocol = m.path("protocol").asText("");
-                if (!protocol.startsWith("callflow-iut/1")) {
-                    die("iutProtocolError", "the implementation speaks '" + protocol + "', the harness speaks " + Messages.PROTOCOL);
+                if (!protocol.equals(Messages.PROTOCOL) && !protocol.startsWith(Messages.PROTOCOL + ".")) {
+                    env.report(Level.ERROR, "iutProtocolError", null, "line", String.valueOf(in.lineNo()),
+                            "problem", "protocol version", "text", Messages.brief(in.line()));
+                    die("iutProtocolError", "protocol version mismatch: the implementation under test speaks '" + protocol
+                            + "', the harness speaks " + Messages.PROTOCOL + " (line " + in.lineNo() + ": "
+                            + Messages.brief(in.line()) + ")");
                     return false;
                 }
                 lastGood = in.line();
+                handled.set(in.lineNo());
                 env.log("iutHello", null, "name", m.path("name").asText("?"), "version", m.path("version").asText("?"),
                         "via", channel.describe());
                 return true;
@@ -120,22 +169,61 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
 
     private void onLine(String line) {
         long n = lines.incrementAndGet();
+        if (n > FLOOD_LIMIT) {
+            // Judged here, on the reader thread: a flooding IUT must not also flood the main queue or the heap.
+            if (n == FLOOD_LIMIT + 1 && env != null) {
+                env.report(Level.ERROR, "iutFlood", null, "limit", String.valueOf(FLOOD_LIMIT));
+                die("iutFlood", "more than " + FLOOD_LIMIT + " messages in one session; last good message: " + lastGood);
+            }
+            return;
+        }
         Object parsed;
         try {
             parsed = Messages.parse(line);
         } catch (ProtocolException e) {
             parsed = e;
         }
+        if (env != null && !dead && parsed instanceof ObjectNode m && "log".equals(m.path("type").asText())
+                && logNow(new Inbound(n, line, parsed))) {
+            return;
+        }
         inbox.add(new Inbound(n, line, parsed));
-        if (env != null) {
+        if (env != null && !dead) {
             env.runOnMain(this::drain);
+        }
+    }
+
+    /**
+     * An app log line is recorded as soon as it is read, when every earlier line has been handled: the IUT's HTTP
+     * requests reach the signalling server's tap directly, and a log line written before a request must not lose the
+     * race through the main queue ("incomingCallRejected" before "busy").
+     */
+    private boolean logNow(Inbound in) {
+        synchronized (handling) {
+            if (handled.get() != in.lineNo() - 1 || !inbox.isEmpty()) {
+                return false;
+            }
+            handle(in);
+            return true;
+        }
+    }
+
+    private void onStderr(String line) {
+        synchronized (stderrTail) {
+            stderrTail.addLast(line);
+            if (stderrTail.size() > 5) {
+                stderrTail.removeFirst();
+            }
+        }
+        if (!dead) {
+            env.report(Level.WARNING, "iutStderr", null, "text", line);
         }
     }
 
     private void onClosed(IutChannel.Closed c) {
         closed = c;
         inbox.add(new Inbound(lines.get() + 1, "", EOF));
-        if (env != null) {
+        if (env != null && !dead) { // after processKilled the device (and its queues) may already be gone
             env.runOnMain(this::drain);
         }
     }
@@ -157,6 +245,16 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
     }
 
     private void handle(Inbound in) {
+        synchronized (handling) {
+            try {
+                handleNow(in);
+            } finally {
+                handled.set(in.lineNo());
+            }
+        }
+    }
+
+    private void handleNow(Inbound in) {
         if (dead) {
             return;
         }
@@ -164,16 +262,16 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
             exited();
             return;
         }
-        if (in.lineNo() > FLOOD_LIMIT) {
-            die("iutFlood", "more than " + FLOOD_LIMIT + " messages in one session; last good message: " + lastGood);
-            return;
-        }
         try {
             if (in.parsed() instanceof ProtocolException p) {
                 throw p;
             }
-            dispatch((ObjectNode) in.parsed());
-            lastGood = in.line();
+            ObjectNode m = (ObjectNode) in.parsed();
+            dispatch(m);
+            if (!"idle".equals(m.get("type").asText())) {
+                lastGood = in.line();
+                handled.set(in.lineNo());
+            }
         } catch (ProtocolException e) {
             env.report(Level.ERROR, "iutProtocolError", null, "line", String.valueOf(in.lineNo()),
                     "problem", e.getMessage(), "text", Messages.brief(in.line()));
@@ -199,7 +297,9 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
             case "sdkReport" -> env.sdkReport(Messages.text(m, "op"), optUuid(m), Messages.attributes(m.get("attributes")));
             case "log" -> env.log(Messages.text(m, "event"), optUuid(m), Messages.attributes(m.get("attributes")));
             case "pushCompletion" -> pushCompletion(m);
+            case "idle" -> idle(Messages.number(m, "seen"));
             case "pushHandled" -> throw new ProtocolException("pushHandled without a voipPush being handled");
+            case "launchHandled" -> throw new ProtocolException("launchHandled without a launch being handled");
             case "hello" -> throw new ProtocolException("a second hello");
             default -> throw new ProtocolException("unknown message type \"" + type + "\"");
         }
@@ -358,22 +458,7 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
             msg.put("payload", push.payload());
         }
         send(msg);
-        long deadline = System.nanoTime() + HANDSHAKE.toNanos();
-        while (!dead) {
-            Inbound in = poll(deadline);
-            if (in == null) {
-                env.report(Level.ERROR, "iutHung", null, "where", "PushKit handler", "waited", HANDSHAKE.toMillis() + "ms");
-                die("iutHung", "no pushHandled within " + HANDSHAKE.toMillis() + " ms of voipPush " + id
-                        + "; last good message: " + lastGood);
-                return;
-            }
-            if (in.parsed() instanceof ObjectNode m && "pushHandled".equals(m.path("type").asText())
-                    && m.path("re").asLong(-1) == id) {
-                lastGood = in.line();
-                return;
-            }
-            handle(in);
-        }
+        awaitAnswer("pushHandled", id, "the PushKit handler", "voipPush " + id);
     }
 
     private void perform(CallAction action, ObjectNode extra) {
@@ -475,6 +560,7 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
     @Override
     public void processKilled() {
         dead = true;
+        endWork();
         IutChannel c = channel;
         if (c != null) {
             c.send(Messages.message("bye").toString());
@@ -487,21 +573,53 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
     private void send(ObjectNode message) {
         IutChannel c = channel;
         if (c != null && !dead) {
+            synchronized (workLock) {
+                sent++; // counted before it is written, so an idle that answers it can never arrive first
+                if (work == null) {
+                    work = env.beginWork();
+                }
+            }
             c.send(message.toString());
+        }
+    }
+
+    /** The IUT has nothing left to do once it has seen {@code seen} of our messages: the device may settle. */
+    private void idle(long seen) {
+        synchronized (workLock) {
+            if (seen >= sent) {
+                endWork();
+            }
+        }
+    }
+
+    private void endWork() {
+        Runnable w;
+        synchronized (workLock) {
+            w = work;
+            work = null;
+        }
+        if (w != null) {
+            w.run();
         }
     }
 
     private void exited() {
         IutChannel.Closed c = closed;
+        String tail;
+        synchronized (stderrTail) {
+            tail = stderrTail.isEmpty() ? "" : "; stderr ends: " + String.join(" | ", stderrTail);
+        }
         die("iutExited", "the implementation under test went away (" + (c == null ? "?" : c.why())
-                + (c != null && c.exitCode() != null ? ", exit code " + c.exitCode() : "") + ") after its last good message: " + lastGood);
+                + (c != null && c.exitCode() != null ? ", exit code " + c.exitCode() : "") + ") after its last good message: "
+                + lastGood + tail);
     }
 
     private void die(String exception, String detail) {
-        if (dead) {
+        if (!dying.compareAndSet(false, true) || dead) {
             return;
         }
         dead = true;
+        endWork();
         env.crash(exception, detail);
     }
 }

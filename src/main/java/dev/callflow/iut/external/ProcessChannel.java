@@ -32,6 +32,16 @@ final class ProcessChannel implements IutChannel {
 
     @Override
     public void start(Consumer<String> onLine, Consumer<String> onStderr, Consumer<Closed> onClosed) {
+        Thread err = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    onStderr.accept(line);
+                }
+            } catch (IOException e) {
+                // stderr ends with the process
+            }
+        }, "iut-stderr-" + process.pid());
         Thread out = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
@@ -49,18 +59,13 @@ final class ProcessChannel implements IutChannel {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            try {
+                err.join(1000); // so the verdict can quote stderr's last lines
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             onClosed.accept(new Closed(closing ? "closed by the harness" : "stdout closed", code));
         }, "iut-stdout-" + process.pid());
-        Thread err = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    onStderr.accept(line);
-                }
-            } catch (IOException e) {
-                // stderr ends with the process
-            }
-        }, "iut-stderr-" + process.pid());
         out.setDaemon(true);
         err.setDaemon(true);
         out.start();
