@@ -140,6 +140,9 @@ public final class Grammar {
 
     /** A copy holding this grammar's mappings and then {@code other}'s; a word in both maps as {@code other} says. */
     public Grammar and(Grammar other) {
+        if (size() == 0) {
+            return other;
+        }
         Map<String, Mapping> w = new LinkedHashMap<>(words);
         w.putAll(other.words);
         List<Mapping> r = new ArrayList<>(regexes);

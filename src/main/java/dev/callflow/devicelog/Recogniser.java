@@ -231,6 +231,7 @@ public final class Recogniser {
         private String action;
         private String reason;
         private UUID call;
+        private boolean callNamed;
         private boolean perform;
         private boolean fulfill;
         private boolean fail;
@@ -261,6 +262,7 @@ public final class Recogniser {
             action = null;
             reason = null;
             call = null;
+            callNamed = false;
             perform = fulfill = fail = reportCall = endedAt = outgoing = connectedAt = startedAt = false;
             setActive = setCategory = timedOut = kill = pri = rec = audioUnit = txDomain = incDomain = false;
             activating = requested = pushType = false;
@@ -394,10 +396,14 @@ public final class Recogniser {
                     i++;
                     continue;
                 }
-                if (call == null && i + 36 <= n && s.charAt(i + 8) == '-' && s.charAt(i + 13) == '-') {
+                if (!callNamed && i + 36 <= n && s.charAt(i + 8) == '-' && s.charAt(i + 13) == '-') {
                     UUID u = Uuids.parse(s, i, i + 36);
                     if (u != null && (i + 36 == n || !isWordChar(s.charAt(i + 36)))) {
-                        call = u;
+                        // CXAction descriptions name the action's own UUID first: "UUID=... callUUID=..."
+                        callNamed = namesCall(s, i);
+                        if (call == null || callNamed) {
+                            call = u;
+                        }
                         i += 36;
                         continue;
                     }
@@ -538,6 +544,21 @@ public final class Recogniser {
         int end = Math.min(text.length(), at + 24);
         String after = text.substring(at + 9, end).toLowerCase(Locale.ROOT);
         return after.contains("false") || after.contains("no") ? "false" : "true";
+    }
+
+    /** Whether the UUID at {@code at} follows {@code callUUID=}, {@code call=}, {@code callUUID: } or similar. */
+    private static boolean namesCall(String s, int at) {
+        int i = at - 1;
+        while (i >= 0 && (s.charAt(i) == ' ' || s.charAt(i) == '=' || s.charAt(i) == ':' || s.charAt(i) == '"')) {
+            i--;
+        }
+        int wordEnd = i + 1;
+        while (i >= 0 && isWordChar(s.charAt(i))) {
+            i--;
+        }
+        String word = s.substring(i + 1, wordEnd).toLowerCase(Locale.ROOT);
+        return word.equals("call") || word.equals("calluuid") || word.equals("callid") || word.equals("uuid")
+                && i >= 3 && s.regionMatches(true, i - 3, "call", 0, 4);
     }
 
     private static Level worse(Level a, Level b) {
