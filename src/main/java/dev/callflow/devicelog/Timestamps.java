@@ -23,8 +23,37 @@ final class Timestamps {
     private int cachedDate = -1;
     private long cachedEpochDay;
 
+    // the last dateTime scan: the shapes of one line ask for the same timestamp in turn
+    private String memoLine;
+    private int memoPos;
+    private int memoResult;
+    private long memoMicros;
+    private boolean memoHasOffset;
+    private int memoOffset;
+
     /** Date, time and optional zone at {@code pos}; returns the index after them, {@link #NONE} or {@link #INVALID}. */
     int dateTime(String s, int pos, int end, RawLine out) {
+        if (s == memoLine && pos == memoPos) {
+            if (memoResult >= 0) {
+                out.hasTime = true;
+                out.timeOnly = false;
+                out.localMicros = memoMicros;
+                out.hasOffset = memoHasOffset;
+                out.offsetSeconds = memoOffset;
+            }
+            return memoResult;
+        }
+        int result = scanDateTime(s, pos, end, out);
+        memoLine = s;
+        memoPos = pos;
+        memoResult = result;
+        memoMicros = out.localMicros;
+        memoHasOffset = out.hasOffset;
+        memoOffset = out.offsetSeconds;
+        return result;
+    }
+
+    private int scanDateTime(String s, int pos, int end, RawLine out) {
         if (pos + 19 > end) {
             return NONE;
         }
