@@ -1,0 +1,113 @@
+package dev.callflow.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.callflow.devicelog.CheckLogReport;
+import dev.callflow.devicelog.DeviceLog;
+import dev.callflow.devicelog.DeviceLogReader;
+import dev.callflow.devicelog.Grammar;
+import dev.callflow.devicelog.Recogniser;
+import dev.callflow.rules.Policy;
+import dev.callflow.rules.RuleMonitor;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code callflow check-log FILE...}: read pasted device logs into timelines and judge them with every rule. */
+@Command(name = "check-log", mixinStandardHelpOptions = true,
+        description = {"Read device logs (NSLog with or without zone or process, Console / 'log show' exports, "
+                + "bare plugin lines, mixed pastes, multi-line records) and apply every rule.",
+                "Exit 0: no violation; 1: a rule is violated; 2: a file is missing or holds no recognisable event."})
+final class CheckLogCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Device logs to check, each judged on its own.")
+    List<Path> files;
+
+    @Option(names = "--policy", defaultValue = "default", paramLabel = "NAME",
+            description = "Where the seed and Apple disagree: 'default', 'seed-strict' or 'apple'. Default: ${DEFAULT-VALUE}.")
+    String policy;
+
+    @Option(names = "--json", description = "Print JSON for machines.")
+    boolean json;
+
+    @Option(names = "--grammar", paramLabel = "FILE",
+            description = "App-specific words (see fixtures/grammars/seed.grammar); repeatable. Default: the seed grammar.")
+    List<Path> grammars;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Policy p;
+        Grammar grammar;
+        try {
+            p = Policy.named(policy);
+            grammar = grammar();
+        } catch (IllegalArgumentException | NoSuchFileException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e instanceof NoSuchFileException
+                    ? "No grammar file at " + e.getMessage() : e.getMessage());
+        }
+        DeviceLogReader reader = new DeviceLogReader(new Recogniser(grammar));
+        RuleMonitor monitor = RuleMonitor.allRules(p);
+        List<CheckLogReport> reports = new ArrayList<>();
+        for (Path f : files) {
+            reports.add(check(f, reader, monitor, p));
+        }
+        int exit = reports.stream().anyMatch(r -> !r.readable()) ? CallflowCli.USAGE
+                : reports.stream().anyMatch(CheckLogReport::violated) ? CallflowCli.CONFORMANCE_FAILURE : CallflowCli.PASS;
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("grammar", grammar.name());
+            m.put("policy", p.wireName());
+            m.put("exitCode", exit);
+            m.put("files", reports.stream().map(CheckLogReport::json).toList());
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
+        } else {
+            reports.forEach(r -> out.print(r.text()));
+        }
+        out.flush();
+        return exit;
+    }
+
+    private static CheckLogReport check(Path file, DeviceLogReader reader, RuleMonitor monitor, Policy p) {
+        if (!Files.isRegularFile(file)) {
+            return new CheckLogReport(file.toString(), null, List.of(), p, "no such file");
+        }
+        DeviceLog log;
+        try {
+            log = reader.read(file);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return new CheckLogReport(file.toString(), null, List.of(), p, "cannot read it: " + e.getMessage());
+        }
+        if (log.recognised() == 0) {
+            return new CheckLogReport(file.toString(), log, List.of(), p,
+                    "no recognisable CallKit, PushKit, audio-session or app event in it");
+        }
+        return new CheckLogReport(file.toString(), log, monitor.judge(log.events()), p, null);
+    }
+
+    private Grammar grammar() throws IOException {
+        if (grammars == null || grammars.isEmpty()) {
+            return Grammar.defaults();
+        }
+        Grammar g = Grammar.empty();
+        for (Path f : grammars) {
+            g = g.and(Grammar.load(f));
+        }
+        return g;
+    }
+}

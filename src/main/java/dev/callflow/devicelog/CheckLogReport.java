@@ -1,0 +1,135 @@
+package dev.callflow.devicelog;
+
+import dev.callflow.rules.Finding;
+import dev.callflow.rules.Policy;
+import dev.callflow.rules.RuleVerdict;
+import dev.callflow.rules.Severity;
+import dev.callflow.timeline.Event;
+import dev.callflow.timeline.LogParseException;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * One checked device log: what was read and what every rule says about it, as text for people and as a map for
+ * {@code --json}. Findings cite the log's line numbers (the events' {@code line} attribute).
+ *
+ * @param file     the log as named on the command line
+ * @param log      what was read, or {@code null} when the file could not be read
+ * @param verdicts one per rule, in catalogue order; empty when unreadable
+ * @param error    why the log is unreadable (missing file, no recognisable event), or {@code null}
+ */
+public record CheckLogReport(String file, DeviceLog log, List<RuleVerdict> verdicts, Policy policy, String error) {
+
+    public CheckLogReport {
+        verdicts = List.copyOf(verdicts);
+    }
+
+    public boolean readable() {
+        return error == null;
+    }
+
+    public boolean violated() {
+        return verdicts.stream().anyMatch(RuleVerdict::failed);
+    }
+
+    /** The source lines of a finding's offending events, in order, without repeats. */
+    public static List<Integer> lines(Finding f) {
+        return f.offending().stream().map(DeviceLog::lineOf).flatMap(java.util.Optional::stream).distinct().sorted()
+                .toList();
+    }
+
+    public String text() {
+        StringBuilder b = new StringBuilder();
+        b.append("== ").append(file).append('\n');
+        if (log != null) {
+            b.append(String.format("%d lines, %d events (%d recognised, %d kept as log), %d unreadable; shapes: %s%n",
+                    log.lines(), log.events().size(), log.recognised(), log.events().size() - log.recognised(),
+                    log.problems().size(), log.shapes().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                            .collect(Collectors.joining(", "))));
+        }
+        if (!readable()) {
+            b.append("UNREADABLE: ").append(error).append('\n');
+        }
+        for (RuleVerdict v : verdicts) {
+            b.append(String.format("%-11s %-10s %s%n", v.rule().id(), v.outcome().label(), v.rule().statement()));
+            if (v.outcome() == RuleVerdict.Outcome.NOT_JUDGED && v.note() != null) {
+                b.append("            (").append(v.note()).append(")\n");
+            }
+            for (Finding f : v.findings()) {
+                List<Integer> lines = lines(f);
+                b.append("            ")
+                        .append(lines.isEmpty() ? "" : (lines.size() == 1 ? "line " : "lines ")
+                                + lines.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ": ")
+                        .append(f.severity() == Severity.WARNING ? "(warning) " : "").append(f.message()).append('\n');
+            }
+        }
+        if (log != null && !log.problems().isEmpty()) {
+            b.append("Unreadable lines (skipped):\n");
+            for (LogParseException p : log.problems()) {
+                b.append("  line ").append(p.lineNumber()).append(": expected ").append(p.expected())
+                        .append(" at column ").append(p.column()).append('\n');
+            }
+        }
+        if (readable()) {
+            List<String> violated = verdicts.stream().filter(RuleVerdict::failed).map(v -> v.rule().id()).toList();
+            List<String> warned = verdicts.stream().filter(v -> v.outcome() == RuleVerdict.Outcome.WARNED)
+                    .map(v -> v.rule().id()).toList();
+            b.append(violated.isEmpty() ? "CONFORMANT" : "VIOLATED " + String.join(", ", violated))
+                    .append(warned.isEmpty() ? "" : "; warnings: " + String.join(", ", warned))
+                    .append(" (policy ").append(policy.describe()).append(")\n");
+        }
+        return b.toString();
+    }
+
+    /** The {@code --json} form of this file's result. */
+    public Map<String, Object> json() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", file);
+        m.put("readable", readable());
+        m.put("error", error);
+        m.put("policy", policy.wireName());
+        if (log != null) {
+            m.put("lines", log.lines());
+            m.put("events", log.events().size());
+            m.put("recognised", log.recognised());
+            m.put("shapes", log.shapes());
+            List<Map<String, Object>> problems = new ArrayList<>();
+            for (LogParseException p : log.problems()) {
+                Map<String, Object> pm = new LinkedHashMap<>();
+                pm.put("line", p.lineNumber());
+                pm.put("column", p.column());
+                pm.put("expected", p.expected());
+                pm.put("text", p.line());
+                problems.add(pm);
+            }
+            m.put("problems", problems);
+        }
+        List<Map<String, Object>> rules = new ArrayList<>();
+        for (RuleVerdict v : verdicts) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("id", v.rule().id());
+            r.put("outcome", v.outcome().label());
+            r.put("severity", v.rule().severity().label());
+            r.put("statement", v.rule().statement());
+            r.put("note", v.note());
+            List<Map<String, Object>> findings = new ArrayList<>();
+            for (Finding f : v.findings()) {
+                Map<String, Object> fm = new LinkedHashMap<>();
+                fm.put("severity", f.severity().label());
+                fm.put("message", f.message());
+                fm.put("lines", lines(f));
+                fm.put("events", f.offending().stream().map(Event::name).toList());
+                findings.add(fm);
+            }
+            r.put("findings", findings);
+            rules.add(r);
+        }
+        m.put("verdicts", rules);
+        m.put("violated", verdicts.stream().filter(RuleVerdict::failed).map(v -> v.rule().id()).toList());
+        return m;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.callflow.devicelog;
+
+import dev.callflow.timeline.Event;
+import dev.callflow.timeline.LogParseException;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A device log read into timeline events: one event per recognised record (two for a kill that is also a crash),
+ * a {@code log} event for every other record, and one problem per line that could not be read. Every event carries
+ * its first source line as the attribute {@code line}.
+ *
+ * @param events   in line order, {@code seq} from 1
+ * @param problems unreadable lines, skipped, in line order
+ * @param lines    lines read, blank ones included
+ * @param shapes   how many records each {@link LineShape} read, by shape name
+ */
+public record DeviceLog(List<Event> events, List<LogParseException> problems, int lines, Map<String, Integer> shapes) {
+
+    /** The attribute that holds an event's source line number. */
+    public static final String LINE = "line";
+
+    public DeviceLog {
+        events = List.copyOf(events);
+        problems = List.copyOf(problems);
+        shapes = Map.copyOf(shapes);
+    }
+
+    /** Events the recogniser mapped to a canonical name (everything but {@code log}). */
+    public long recognised() {
+        return events.stream().filter(e -> !e.is(Recogniser.LOG)).count();
+    }
+
+    /** The source line of an event read from a device log. */
+    public static Optional<Integer> lineOf(Event e) {
+        return e.attribute(LINE).map(Integer::valueOf);
+    }
+}

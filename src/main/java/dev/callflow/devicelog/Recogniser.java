@@ -1,0 +1,581 @@
+package dev.callflow.devicelog;
+
+import dev.callflow.timeline.EventVocabulary;
+import dev.callflow.timeline.Level;
+import dev.callflow.timeline.LogFormat;
+import dev.callflow.timeline.Source;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Maps a device-log record's text to the canonical timeline events the simulator records and the rules judge
+ * ({@code performAnswerCallAction}, {@code didActivateAudioSession}, {@code startAudio}, {@code pushNotReported},
+ * ...), so rules written for simulated timelines judge real logs.
+ * <p>
+ * It knows, without any grammar: CallKit / PushKit / AVAudioSession API and delegate names in their ObjC selector
+ * and Swift spellings ({@code provider:performAnswerCallAction:}, {@code provider(_:perform:)} with the
+ * {@code CXAnswerCallAction} type, {@code setActive:YES error:}, {@code setActive(true)}, ...), and the failure
+ * signatures of CALLKIT-RULES.md section 2: PushKit's "never posted an incoming call" kill and
+ * {@code _terminateAppIfThereAreUnhandledVoIPPushes}, {@code 0xbaadca11}, the push ban, {@code 561017449} /
+ * {@code '!pri'} / "Insufficient priority", {@code 561145187} / {@code AUIOClient_StartIO}, the request-transaction
+ * and incoming-call error domains and codes, and {@code timedOutPerformingAction}. A {@link Grammar} adds the app's
+ * own words. A record in the harness's own form ({@code name key=value ...}) keeps its name and attributes.
+ * <p>
+ * When several things match one record, the most telling wins: kill signatures, then action timeouts, transaction
+ * and incoming-call errors, media start failures, session activation, the grammar's words, fulfil/fail, end and
+ * outgoing reports, then delegate callbacks and API names. Nothing matched: a {@code log} event keeps the text.
+ * <p>
+ * Immutable tables; {@link #newScan()} gives each reader its own scratch state.
+ */
+public final class Recogniser {
+
+    /** The name of the event that keeps an unrecognised record's text. */
+    public static final String LOG = "log";
+
+    static final String[] TX_ERRORS = {"unknown", "unentitled", "unknownCallProvider", "emptyTransaction",
+            "unknownCallUUID", "callUUIDAlreadyExists", "invalidAction", "maximumCallGroupsReached", "callIsProtected"};
+    static final String[] INC_ERRORS = {"unknown", "unentitled", "callUUIDAlreadyExists", "filteredByDoNotDisturb",
+            "filteredByBlockList", "filteredDuringRestrictedSharingMode", "callIsProtected",
+            "filteredBySensitiveParticipants"};
+    private static final String KILL_EXCEPTION = "NSInternalInconsistencyException";
+    private static final String KILL_WHERE = "-[PKPushRegistry _terminateAppIfThereAreUnhandledVoIPPushes]";
+    private static final Pattern CODE = Pattern.compile("(?i)(?:\\bcode\\s*[=:]?\\s*|\\berror\\s+)(\\d{1,2})\\b");
+    private static final Pattern EXCEPTION = Pattern.compile("uncaught exception '?([A-Za-z_][A-Za-z0-9_]*)'?");
+
+    enum Kind {
+        EVENT, ACTION, PERFORM, FULFILL, FAIL, REASON, REPORT_CALL, ENDED_AT, OUTGOING, CONNECTED_AT, STARTED_AT,
+        SET_ACTIVE, SET_CATEGORY, TIMED_OUT, KILL, PRI, REC, AUDIO_UNIT, TX_DOMAIN, INC_DOMAIN, ERROR_NAME,
+        ACTIVATING, REQUESTED, PUSH_TYPE, GRAMMAR
+    }
+
+    /** A word's meaning: for ERROR_NAME, {@code code} is the transaction code and {@code code2} the incoming one. */
+    record Keyword(Kind kind, String value, int code, int code2, Grammar.Mapping mapping) {
+        static Keyword of(Kind kind, String value) {
+            return new Keyword(kind, value, -1, -1, null);
+        }
+    }
+
+    /** Receives each event a record stands for; the attribute map is reused, copy it. */
+    interface Sink {
+        void event(String name, Source source, Level level, UUID call, Map<String, String> attributes);
+    }
+
+    private final KeywordTable<Keyword> table = new KeywordTable<>();
+    private final Grammar grammar;
+    private final EventVocabulary vocabulary;
+    private final LogFormat format;
+
+    public Recogniser(Grammar grammar) {
+        this.grammar = grammar;
+        standardWords();
+        EventVocabulary v = EventVocabulary.standard()
+                .with(Source.APP, "audioSessionSetActive", "audioSessionSetCategory", "fulfill", "fail",
+                        "reportCallEnded", "reportOutgoingCallConnected", "reportOutgoingCallStartedConnecting",
+                        "reportNewIncomingVoIPPushPayload", LOG)
+                .with(Source.SYSTEM, "pushNotReported", "pushNotDelivered", "continueUserActivity");
+        for (Map.Entry<String, Grammar.Mapping> w : grammar.words().entrySet()) {
+            table.put(w.getKey(), new Keyword(Kind.GRAMMAR, w.getValue().event(), -1, -1, w.getValue()));
+            if (w.getValue().source() != null) {
+                v = v.with(w.getValue().source(), w.getValue().event());
+            }
+        }
+        for (Grammar.Mapping m : grammar.regexes()) {
+            if (m.source() != null) {
+                v = v.with(m.source(), m.event());
+            }
+        }
+        this.vocabulary = v;
+        this.format = LogFormat.with(v);
+    }
+
+    /** The standard vocabulary plus no app words. */
+    public static Recogniser standard() {
+        return new Recogniser(Grammar.empty());
+    }
+
+    public Grammar grammar() {
+        return grammar;
+    }
+
+    public EventVocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    private void standardWords() {
+        for (String action : new String[]{"Answer", "Start", "End", "SetHeld", "SetMuted", "PlayDTMF", "SetGroup"}) {
+            String event = "perform" + action + "CallAction";
+            event(event, event);
+            String wire = action.equals("PlayDTMF") ? "playDTMF" : Character.toLowerCase(action.charAt(0)) + action.substring(1);
+            table.put("CX" + action + "CallAction", Keyword.of(Kind.ACTION, wire));
+        }
+        event("didActivateAudioSession", "didActivateAudioSession", "didActivate");
+        event("didDeactivateAudioSession", "didDeactivateAudioSession", "didDeactivate");
+        event("providerDidReset", "providerDidReset");
+        event("providerDidBegin", "providerDidBegin");
+        event("executeTransaction", "executeTransaction");
+        event("reportNewIncomingCall", "reportNewIncomingCall", "reportNewIncomingCallWithUUID");
+        event("reportNewIncomingCallCompletion", "reportNewIncomingCallCompletion");
+        event("reportNewIncomingVoIPPushPayload", "reportNewIncomingVoIPPushPayload");
+        event("didReceiveIncomingPush", "didReceiveIncomingPush", "didReceiveIncomingPushWith",
+                "didReceiveIncomingPushWithPayload", "didReceiveIncomingVoIPPushWith");
+        event("didUpdatePushCredentials", "didUpdatePushCredentials");
+        event("didInvalidatePushToken", "didInvalidatePushToken", "didInvalidatePushTokenFor",
+                "didInvalidatePushTokenForType");
+        event("requestTransaction", "requestTransaction", "requestTransactionWithAction",
+                "requestTransactionWithActions");
+        event("requestTransactionCompletion", "requestTransactionCompletion");
+        event("callChanged", "callChanged");
+        event("continueUserActivity", "continueUserActivity");
+        event("reportCallEnded", "reportCallEnded");
+        event("reportOutgoingCallConnected", "reportOutgoingCallConnected");
+        event("reportOutgoingCallStartedConnecting", "reportOutgoingCallStartedConnecting");
+        event("audioSessionSetActive", "audioSessionSetActive");
+        event("audioSessionSetCategory", "audioSessionSetCategory");
+        event("incomingCallUiShown", "incomingCallUiShown");
+        event("callEnded", "callEnded");
+        event("appTerminated", "appTerminated");
+        event("pushNotReported", "pushNotReported");
+        event("pushNotDelivered", "pushNotDelivered");
+        words(Kind.PERFORM, "perform");
+        words(Kind.FULFILL, "fulfill", "fulfilled", "fulfillWithDateConnected", "fulfillWithDateStarted",
+                "fulfillWithDateEnded");
+        words(Kind.FAIL, "fail");
+        words(Kind.REPORT_CALL, "reportCall", "reportCallWithUUID");
+        words(Kind.ENDED_AT, "endedAt", "endedAtDate");
+        words(Kind.OUTGOING, "reportOutgoingCall", "reportOutgoingCallWithUUID");
+        words(Kind.CONNECTED_AT, "connectedAt", "connectedAtDate");
+        words(Kind.STARTED_AT, "startedConnectingAt", "startedConnectingAtDate");
+        words(Kind.SET_ACTIVE, "setActive");
+        words(Kind.SET_CATEGORY, "setCategory");
+        words(Kind.TIMED_OUT, "timedOutPerformingAction", "timedOutPerforming");
+        words(Kind.KILL, "Killing", "_terminateAppIfThereAreUnhandledVoIPPushes", "0xbaadca11", "Terminating",
+                "launched", "must");
+        words(Kind.PRI, "561017449", "pri", "Insufficient", "12983");
+        words(Kind.REC, "561145187", "rec", "AUIOClient_StartIO");
+        words(Kind.AUDIO_UNIT, "AURemoteIO", "AudioUnitInitialize");
+        words(Kind.TX_DOMAIN, "requesttransaction", "CXErrorDomainRequestTransaction");
+        words(Kind.INC_DOMAIN, "incomingcall", "CXErrorDomainIncomingCall");
+        words(Kind.ACTIVATING, "Activating");
+        words(Kind.REQUESTED, "Requested", "requesting");
+        words(Kind.PUSH_TYPE, "voIP", "VoIP", "voip", "PKPushTypeVoIP");
+        for (int code = 0; code < TX_ERRORS.length; code++) {
+            errorName(TX_ERRORS[code], code, indexOf(INC_ERRORS, TX_ERRORS[code]));
+            errorName("CXErrorCodeRequestTransactionError" + capital(TX_ERRORS[code]), code, -1);
+        }
+        for (int code = 0; code < INC_ERRORS.length; code++) {
+            if (indexOf(TX_ERRORS, INC_ERRORS[code]) < 0) {
+                errorName(INC_ERRORS[code], -1, code);
+            }
+            errorName("CXErrorCodeIncomingCallError" + capital(INC_ERRORS[code]), -1, code);
+        }
+        errorName("UnknownCallUUID", 4, -1);
+        errorName("ERROR_UNKNOWN_CALLUUID", 4, -1);
+        for (String[] r : new String[][]{{"Failed", "failed"}, {"RemoteEnded", "remoteEnded"},
+                {"Unanswered", "unanswered"}, {"AnsweredElsewhere", "answeredElsewhere"},
+                {"DeclinedElsewhere", "declinedElsewhere"}}) {
+            table.put("CXCallEndedReason" + r[0], Keyword.of(Kind.REASON, r[1]));
+            if (!r[1].equals("failed")) {
+                table.put(r[1], Keyword.of(Kind.REASON, r[1]));
+            }
+        }
+    }
+
+    private void event(String event, String... words) {
+        for (String w : words) {
+            table.put(w, Keyword.of(Kind.EVENT, event));
+        }
+    }
+
+    private void words(Kind kind, String... words) {
+        for (String w : words) {
+            table.put(w, Keyword.of(kind, w));
+        }
+    }
+
+    private void errorName(String word, int txCode, int incCode) {
+        if (table.get(word) == null || table.get(word).kind() != Kind.ERROR_NAME) {
+            table.put(word, new Keyword(Kind.ERROR_NAME, word, txCode, incCode, null));
+        }
+    }
+
+    private static int indexOf(String[] names, String name) {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String capital(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** Scratch state for one reader; not thread-safe. */
+    Scan newScan() {
+        return new Scan();
+    }
+
+    /** What one pass over a record's words found. */
+    final class Scan {
+        final Map<String, String> attrs = new LinkedHashMap<>();
+        private Keyword event;
+        private Keyword grammarWord;
+        private Keyword errorName;
+        private String regexEvent;
+        private String action;
+        private String reason;
+        private UUID call;
+        private boolean callNamed;
+        private boolean perform;
+        private boolean fulfill;
+        private boolean fail;
+        private boolean reportCall;
+        private boolean endedAt;
+        private boolean outgoing;
+        private boolean connectedAt;
+        private boolean startedAt;
+        private boolean setActive;
+        private boolean setCategory;
+        private boolean timedOut;
+        private boolean kill;
+        private boolean pri;
+        private boolean rec;
+        private boolean audioUnit;
+        private boolean txDomain;
+        private boolean incDomain;
+        private boolean activating;
+        private boolean requested;
+        private boolean pushType;
+
+        private void reset() {
+            attrs.clear();
+            event = null;
+            grammarWord = null;
+            errorName = null;
+            regexEvent = null;
+            action = null;
+            reason = null;
+            call = null;
+            callNamed = false;
+            perform = fulfill = fail = reportCall = endedAt = outgoing = connectedAt = startedAt = false;
+            setActive = setCategory = timedOut = kill = pri = rec = audioUnit = txDomain = incDomain = false;
+            activating = requested = pushType = false;
+        }
+
+        /**
+         * Recognises {@code text} (a record: its message, and its continuation lines after {@code \n}).
+         *
+         * @param level  the level the line carried, or {@code null}
+         * @param tag    the harness format's tag ({@code MediaSDK} in {@code [I][MediaSDK]}) or {@code null}
+         * @param system whether the line came from a system process (callservicesd, mediaserverd, ...)
+         */
+        void recognise(String text, Level level, String tag, boolean system, Sink sink) {
+            reset();
+            if (harnessForm(text, level, tag, sink)) {
+                return;
+            }
+            reset();
+            scanWords(text);
+            Level l = level == null ? Level.INFO : level;
+            if (kill && killSignature(text, sink)) {
+                return;
+            }
+            if (timedOut) {
+                put("action", action);
+                emit(sink, "timedOutPerformingAction", worse(l, Level.WARNING));
+            } else if (txDomain || errorName != null && errorName.code() >= 0 && !incDomain) {
+                transactionError(text, true, l, sink);
+            } else if (incDomain || errorName != null && errorName.code2() >= 0) {
+                transactionError(text, false, l, sink);
+            } else if (rec || audioUnit && pri) {
+                attrs.put("result", "failed");
+                attrs.put("error", rec ? "561145187" : "561017449");
+                emit(sink, "startAudio", Level.ERROR);
+            } else if (setActive || pri || activating && containsIgnoreCase(text, "activating audio session")) {
+                attrs.put("active", setActive ? activeValue(text) : "true");
+                if (pri) {
+                    attrs.put("error", "561017449");
+                    attrs.put("reason", "'!pri' Insufficient priority");
+                }
+                emit(sink, "audioSessionSetActive", pri ? Level.ERROR : l);
+            } else if (grammarWord != null || grammarRegex(text)) {
+                if (grammarWord != null) {
+                    attrs.putAll(grammarWord.mapping().attributes());
+                }
+                emit(sink, grammarWord != null ? grammarWord.value() : regexEvent, l);
+            } else if (fulfill || fail && action != null) {
+                put("action", action);
+                emit(sink, fulfill ? "fulfill" : "fail", l);
+            } else if (reportCall && endedAt) {
+                put("reason", reason);
+                emit(sink, "reportCallEnded", l);
+            } else if (outgoing && (connectedAt || startedAt)) {
+                emit(sink, connectedAt ? "reportOutgoingCallConnected" : "reportOutgoingCallStartedConnecting", l);
+            } else if (requested && containsIgnoreCase(text, "requested transaction successfully")) {
+                emit(sink, "requestTransactionCompletion", l);
+            } else if (event != null) {
+                emitStandard(event.value(), l, sink);
+            } else if (perform && action != null) {
+                emit(sink, "perform" + capital(action) + "CallAction", l);
+            } else if (setCategory) {
+                emit(sink, "audioSessionSetCategory", l);
+            } else {
+                attrs.put("text", text);
+                sink.event(LOG, system ? Source.SYSTEM : Source.APP, l, call, attrs);
+                attrs.clear();
+            }
+        }
+
+        private void emitStandard(String name, Level l, Sink sink) {
+            switch (name) {
+                case "requestTransaction" -> put("actions", action);
+                case "didReceiveIncomingPush" -> put("type", pushType ? "voIP" : null);
+                case "reportCallEnded" -> put("reason", reason);
+                default -> { }
+            }
+            emit(sink, name, l);
+        }
+
+        /** {@code name key=value ...}, the harness's own form: kept as written when the name is an event we know. */
+        private boolean harnessForm(String text, Level level, String tag, Sink sink) {
+            int end = text.length();
+            int nameEnd = 0;
+            while (nameEnd < end && isWordChar(text.charAt(nameEnd))) {
+                nameEnd++;
+            }
+            if (nameEnd == 0 || nameEnd < end && text.charAt(nameEnd) != ' ') {
+                return false;
+            }
+            int hash = 0;
+            for (int i = 0; i < nameEnd; i++) {
+                hash = 31 * hash + text.charAt(i);
+            }
+            Keyword k = table.get(text, 0, nameEnd, hash);
+            String name;
+            if (k != null && k.kind() == Kind.GRAMMAR) {
+                name = k.value();
+            } else if (k != null && k.kind() == Kind.EVENT && k.value().length() == nameEnd) {
+                name = k.value();
+            } else {
+                name = text.substring(0, nameEnd);
+                if (!vocabulary.knows(name)) {
+                    return false;
+                }
+            }
+            if (!KeyValues.parse(text, nameEnd, end, attrs)) {
+                return false;
+            }
+            String callText = attrs.remove("call");
+            if (callText != null && !callText.equals("-")) {
+                call = Uuids.parse(callText, 0, callText.length());
+                if (call == null) {
+                    return false;
+                }
+            }
+            if (k != null && k.kind() == Kind.GRAMMAR) {
+                k.mapping().attributes().forEach(attrs::putIfAbsent);
+            }
+            Source source = tag == null ? vocabulary.sourceOf(name) : format.sourceOf(tag, name);
+            sink.event(name, source, level == null ? Level.INFO : level, call, attrs);
+            attrs.clear();
+            return true;
+        }
+
+        private void scanWords(String s) {
+            int n = s.length();
+            int i = 0;
+            while (i < n) {
+                char c = s.charAt(i);
+                if (!isWordChar(c)) {
+                    i++;
+                    continue;
+                }
+                if (!callNamed && i + 36 <= n && s.charAt(i + 8) == '-' && s.charAt(i + 13) == '-') {
+                    UUID u = Uuids.parse(s, i, i + 36);
+                    if (u != null && (i + 36 == n || !isWordChar(s.charAt(i + 36)))) {
+                        // CXAction descriptions name the action's own UUID first: "UUID=... callUUID=..."
+                        callNamed = namesCall(s, i);
+                        if (call == null || callNamed) {
+                            call = u;
+                        }
+                        i += 36;
+                        continue;
+                    }
+                }
+                int start = i;
+                int h = 0;
+                while (i < n && isWordChar(c = s.charAt(i))) {
+                    h = 31 * h + c;
+                    i++;
+                }
+                Keyword k = table.get(s, start, i, h);
+                if (k != null) {
+                    note(k, s, start);
+                }
+            }
+        }
+
+        private void note(Keyword k, String s, int start) {
+            switch (k.kind()) {
+                case EVENT -> {
+                    if (event == null) {
+                        event = k;
+                    }
+                }
+                case GRAMMAR -> {
+                    if (grammarWord == null) {
+                        grammarWord = k;
+                    }
+                }
+                case ACTION -> {
+                    if (action == null) {
+                        action = k.value();
+                    }
+                }
+                case REASON -> reason = reason == null ? k.value() : reason;
+                case ERROR_NAME -> errorName = errorName == null ? k : errorName;
+                case PERFORM -> perform = true;
+                case FULFILL -> fulfill = true;
+                case FAIL -> fail = true;
+                case REPORT_CALL -> reportCall = true;
+                case ENDED_AT -> endedAt = true;
+                case OUTGOING -> outgoing = true;
+                case CONNECTED_AT -> connectedAt = true;
+                case STARTED_AT -> startedAt = true;
+                case SET_ACTIVE -> setActive = true;
+                case SET_CATEGORY -> setCategory = true;
+                case TIMED_OUT -> timedOut = true;
+                case KILL -> kill = true;
+                case PRI -> pri |= switch (k.value()) {
+                    case "pri" -> start > 0 && s.charAt(start - 1) == '!';
+                    case "12983" -> start > 0 && s.charAt(start - 1) == '-';
+                    case "Insufficient" -> s.regionMatches(true, start, "Insufficient priority", 0, 21);
+                    default -> true;
+                };
+                case REC -> rec |= !k.value().equals("rec") || start > 0 && s.charAt(start - 1) == '!';
+                case AUDIO_UNIT -> audioUnit = true;
+                case TX_DOMAIN -> txDomain = true;
+                case INC_DOMAIN -> incDomain = true;
+                case ACTIVATING -> activating = true;
+                case REQUESTED -> requested = true;
+                case PUSH_TYPE -> pushType = true;
+            }
+        }
+
+        private boolean killSignature(String text, Sink sink) {
+            boolean never = text.contains("never posted an incoming call") || text.contains("must post an incoming call")
+                    || text.contains("_terminateAppIfThereAreUnhandledVoIPPushes");
+            boolean baadcall = text.contains("0xbaadca11");
+            boolean terminating = text.contains("Terminating app due to uncaught exception");
+            if (text.contains("will not be launched because it failed to report")) {
+                attrs.put("why", "failed to report an incoming call too many times");
+                emit(sink, "pushNotDelivered", Level.ERROR);
+                return true;
+            }
+            if (never || baadcall) {
+                attrs.put("exception", baadcall && !never ? "0xbaadca11" : KILL_EXCEPTION);
+                attrs.put("where", baadcall && !never ? "callservicesd" : KILL_WHERE);
+                emit(sink, "pushNotReported", Level.ERROR);
+            }
+            if (terminating || baadcall) {
+                Matcher m = EXCEPTION.matcher(text);
+                attrs.clear();
+                attrs.put("reason", never || baadcall ? "pushNotReported" : "crash");
+                attrs.put("exception", m.find() ? m.group(1) : baadcall ? "0xbaadca11" : "unknown");
+                emit(sink, "appTerminated", Level.ERROR);
+            }
+            return never || baadcall || terminating;
+        }
+
+        private void transactionError(String text, boolean transaction, Level l, Sink sink) {
+            int code = errorName != null ? (transaction ? errorName.code() : errorName.code2()) : -1;
+            if (code < 0) {
+                Matcher m = CODE.matcher(text);
+                if (m.find()) {
+                    code = Integer.parseInt(m.group(1));
+                }
+            }
+            String[] names = transaction ? TX_ERRORS : INC_ERRORS;
+            attrs.put("error", code >= 0 && code < names.length ? names[code] : "unknown");
+            attrs.put("code", String.valueOf(Math.max(code, 0)));
+            put("action", action);
+            emit(sink, transaction ? "requestTransactionCompletion" : "reportNewIncomingCallCompletion",
+                    worse(l, Level.ERROR));
+        }
+
+        private boolean grammarRegex(String text) {
+            for (Grammar.Mapping m : grammar.regexes()) {
+                Matcher matcher = m.regex().matcher(text);
+                if (matcher.find()) {
+                    attrs.putAll(m.attributes());
+                    for (String g : m.groups()) {
+                        String v = matcher.group(g);
+                        if (v != null) {
+                            attrs.put(g, v);
+                        }
+                    }
+                    regexEvent = m.event();
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void put(String key, String value) {
+            if (value != null) {
+                attrs.put(key, value);
+            }
+        }
+
+        private void emit(Sink sink, String name, Level level) {
+            sink.event(name, vocabulary.sourceOf(name), level, call, attrs);
+            attrs.clear();
+        }
+    }
+
+    private static String activeValue(String text) {
+        int at = text.indexOf("setActive");
+        int end = Math.min(text.length(), at + 24);
+        String after = text.substring(at + 9, end).toLowerCase(Locale.ROOT);
+        return after.contains("false") || after.contains("no") ? "false" : "true";
+    }
+
+    /** Whether the UUID at {@code at} follows {@code callUUID=}, {@code call=}, {@code callUUID: } or similar. */
+    private static boolean namesCall(String s, int at) {
+        int i = at - 1;
+        while (i >= 0 && (s.charAt(i) == ' ' || s.charAt(i) == '=' || s.charAt(i) == ':' || s.charAt(i) == '"')) {
+            i--;
+        }
+        int wordEnd = i + 1;
+        while (i >= 0 && isWordChar(s.charAt(i))) {
+            i--;
+        }
+        String word = s.substring(i + 1, wordEnd).toLowerCase(Locale.ROOT);
+        return word.equals("call") || word.equals("calluuid") || word.equals("callid") || word.equals("uuid")
+                && i >= 3 && s.regionMatches(true, i - 3, "call", 0, 4);
+    }
+
+    private static Level worse(Level a, Level b) {
+        return a.ordinal() >= b.ordinal() ? a : b;
+    }
+
+    static boolean isWordChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+    }
+
+    private static boolean containsIgnoreCase(String text, String what) {
+        int n = what.length();
+        for (int i = 0; i + n <= text.length(); i++) {
+            if (text.regionMatches(true, i, what, 0, n)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

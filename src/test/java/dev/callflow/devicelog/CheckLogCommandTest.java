@@ -1,0 +1,108 @@
+package dev.callflow.devicelog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.callflow.cli.CallflowCli;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code callflow check-log}: exit codes, the text report, and the shape of {@code --json}. */
+class CheckLogCommandTest {
+    private static final String R_AUD_2 = "fixtures/logs/aud2-media-before-did-activate.log";
+
+    @Test
+    void violationExitsOneAndCitesLinesAndTheStatement() {
+        Cli r = Cli.run("check-log", R_AUD_2);
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(CallflowCli.CONFORMANCE_FAILURE);
+        assertThat(r.out())
+                .contains("R-AUD-2     violated   Start media I/O (startAudio) only after provider(_:didActivate:)")
+                .contains("line 9: startAudio before the system activated the audio session")
+                .contains("line 10: startAudio before the system activated the audio session")
+                .contains("VIOLATED R-AUD-2");
+    }
+
+    @Test
+    void missingFileExitsTwo() {
+        Cli r = Cli.run("check-log", "fixtures/logs/no-such.log");
+        assertThat(r.exit()).isEqualTo(CallflowCli.USAGE);
+        assertThat(r.out()).contains("UNREADABLE: no such file");
+    }
+
+    @Test
+    void aLogWithoutAnyRecognisableEventExitsTwo(@TempDir Path dir) throws IOException {
+        Path f = Files.writeString(dir.resolve("noise.log"), "hello\nworld\n");
+        Cli r = Cli.run("check-log", f.toString());
+        assertThat(r.exit()).isEqualTo(CallflowCli.USAGE);
+        assertThat(r.out()).contains("UNREADABLE: no recognisable CallKit, PushKit, audio-session or app event in it");
+    }
+
+    @Test
+    void unreadableLinesAreListedButNotFatal(@TempDir Path dir) throws IOException {
+        Path f = Files.writeString(dir.resolve("half.log"), String.join("\n",
+                "2018-05-10 20:06:02.327572+0800 BigoOfree[19394:8610627] [I][CallKit] performAnswerCallAction",
+                "2018-05-10 20:06:0",
+                "2018-05-10 20:06:02.892451+0800 BigoOfree[19394:8610627] [I][CallKit] didActivateAudioSession",
+                "2018-05-10 20:06:03.087589+0800 BigoOfree[19394:8610628] [I][CallKit] configAudio",
+                "2018-05-10 20:06:03.240767+0800 BigoOfree[19394:8610627] [I][CallKit] startAudio"));
+        Cli r = Cli.run("check-log", f.toString());
+        assertThat(r.exit()).as(r.out()).isEqualTo(CallflowCli.PASS);
+        assertThat(r.out()).contains("Unreadable lines (skipped):")
+                .contains("line 2: expected a timestamp like 2018-05-10 20:05:58.640136+0800 and then a message at column 1");
+    }
+
+    @Test
+    void theWorstFileDecidesTheExitCode() {
+        assertThat(Cli.run("check-log", "fixtures/logs/seed-sample.log", R_AUD_2).exit())
+                .isEqualTo(CallflowCli.CONFORMANCE_FAILURE);
+        assertThat(Cli.run("check-log", R_AUD_2, "fixtures/logs/no-such.log").exit()).isEqualTo(CallflowCli.USAGE);
+    }
+
+    @Test
+    void badOptionsAreUsageErrors() {
+        assertThat(Cli.run("check-log", "--policy", "lenient", R_AUD_2).err()).contains("Unknown policy 'lenient'");
+        assertThat(Cli.run("check-log", "--policy", "lenient", R_AUD_2).exit()).isEqualTo(CallflowCli.USAGE);
+        Cli noGrammar = Cli.run("check-log", "--grammar", "fixtures/grammars/none.grammar", R_AUD_2);
+        assertThat(noGrammar.exit()).isEqualTo(CallflowCli.USAGE);
+        assertThat(noGrammar.err()).contains("No grammar file at fixtures/grammars/none.grammar");
+    }
+
+    @Test
+    void policyAndGrammarOptions() {
+        Cli strict = Cli.run("check-log", "--policy", "seed-strict", "fixtures/logs/seed-sample.log");
+        assertThat(strict.exit()).isEqualTo(CallflowCli.PASS);
+        assertThat(strict.out()).contains("R-AUD-2     warning").contains("warnings: R-AUD-2").contains("policy seed-strict");
+        Cli webrtc = Cli.run("check-log", "--json", "--grammar", "fixtures/grammars/webrtc.grammar", R_AUD_2);
+        assertThat(webrtc.out()).contains("\"grammar\" : \"fixtures/grammars/webrtc.grammar\"");
+    }
+
+    @Test
+    void jsonShape() throws IOException {
+        Cli r = Cli.run("check-log", "--json", R_AUD_2);
+        assertThat(r.exit()).isEqualTo(CallflowCli.CONFORMANCE_FAILURE);
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertThat(root.get("exitCode").asInt()).isEqualTo(1);
+        assertThat(root.get("policy").asText()).isEqualTo("default");
+        JsonNode file = root.get("files").get(0);
+        assertThat(file.get("file").asText()).isEqualTo(R_AUD_2);
+        assertThat(file.get("readable").asBoolean()).isTrue();
+        assertThat(file.get("lines").asInt()).isEqualTo(12);
+        assertThat(file.get("events").asInt()).isEqualTo(9);
+        assertThat(file.get("recognised").asInt()).isEqualTo(9);
+        assertThat(file.get("shapes").get("nslog-no-zone").asInt()).isEqualTo(9);
+        assertThat(file.get("problems").isArray()).isTrue();
+        assertThat(file.get("violated").get(0).asText()).isEqualTo("R-AUD-2");
+        JsonNode verdict = file.get("verdicts").get(0);
+        assertThat(verdict.fieldNames()).toIterable()
+                .containsExactly("id", "outcome", "severity", "statement", "note", "findings");
+        JsonNode finding = verdict.get("findings").get(0);
+        assertThat(finding.fieldNames()).toIterable().containsExactly("severity", "message", "lines", "events");
+        assertThat(finding.get("lines").get(0).asInt()).isEqualTo(9);
+        assertThat(finding.get("events").get(0).asText()).isEqualTo("startAudio");
+    }
+}

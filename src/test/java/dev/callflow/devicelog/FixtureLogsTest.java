@@ -1,0 +1,147 @@
+package dev.callflow.devicelog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.callflow.cli.CallflowCli;
+import dev.callflow.rules.RuleCatalog;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The violation fixtures under {@code fixtures/logs/}: what the parser makes of each (canonical events with their
+ * line numbers), and end to end, that {@code check-log} exits 1 naming the rule and the line. A fixture's header
+ * says which: {@code // expect: R-AUD-2 violated at lines 9, 10}. The end-to-end check of a rule that is not in
+ * the catalogue yet is skipped, so it turns on by itself once the rule lands.
+ */
+class FixtureLogsTest {
+    private static final Path LOGS = Path.of("fixtures/logs");
+    private static final Pattern EXPECT = Pattern.compile("^// expect: (R-[A-Z]+-\\d+) violated at lines? ([\\d, ]+)$");
+
+    private static DeviceLog read(String file) throws IOException {
+        return new DeviceLogReader(new Recogniser(Logs.SEED)).read(LOGS.resolve(file));
+    }
+
+    private static List<String> recognised(DeviceLog log) {
+        return Logs.names(log).stream().filter(n -> !n.startsWith("log@")).toList();
+    }
+
+    @Test
+    void selfActivatedSessionAsALogShowExport() throws IOException {
+        DeviceLog log = read("aud1-self-activated-session.log");
+        assertThat(log.shapes()).containsOnlyKeys("log-show");
+        assertThat(recognised(log)).containsExactly("didReceiveIncomingPush@7", "reportNewIncomingCall@8",
+                "audioSessionSetCategory@9", "audioSessionSetActive@10", "performAnswerCallAction@13",
+                "audioSessionSetCategory@14", "audioSessionSetActive@15", "fulfill@16");
+        assertThat(log.events().get(3).attributes()).containsEntry("active", "true").doesNotContainKey("error");
+        assertThat(log.events().get(8).attributes()).containsEntry("active", "true").containsEntry("error", "561017449");
+        assertThat(log.problems()).isEmpty();
+    }
+
+    @Test
+    void mediaBeforeDidActivateInSwiftSpelling() throws IOException {
+        DeviceLog log = read("aud2-media-before-did-activate.log");
+        assertThat(log.shapes()).containsOnlyKeys("nslog-no-zone");
+        assertThat(recognised(log)).containsExactly("didReceiveIncomingPush@4", "reportNewIncomingCall@5",
+                "prepareSDK@6", "performAnswerCallAction@7", "configAudio@8", "startAudio@9", "startAudio@10",
+                "fulfill@11", "didActivateAudioSession@12");
+        assertThat(log.events().get(6).attributes()).containsEntry("result", "failed").containsEntry("error", "561145187");
+    }
+
+    @Test
+    void pushNotReportedWithMultiLineRecords() throws IOException {
+        DeviceLog log = read("push1-push-not-reported.log");
+        assertThat(recognised(log)).containsExactly("didReceiveIncomingPush@5", "pushNotReported@12", "appTerminated@13");
+        assertThat(log.events().get(0).call()).hasToString("d1b5c6e2-3f4a-4b8c-9d0e-1f2a3b4c5d6e");
+        assertThat(log.events()).hasSize(5);
+    }
+
+    @Test
+    void actionTimeoutInAGermanConsoleExport() throws IOException {
+        DeviceLog log = read("tx2-action-timeout.log");
+        assertThat(log.shapes()).containsOnlyKeys("console");
+        assertThat(recognised(log)).containsExactly("reportNewIncomingCall@6", "performAnswerCallAction@7",
+                "timedOutPerformingAction@9", "performEndCallAction@10", "fulfill@11", "didDeactivateAudioSession@12");
+        assertThat(log.events().get(4).attributes()).containsEntry("action", "answer");
+    }
+
+    @Test
+    void endOnAnUnknownUuidInAChineseConsoleExport() throws IOException {
+        DeviceLog log = read("end3-end-unknown-uuid.log");
+        assertThat(recognised(log)).containsExactly("reportNewIncomingCall@7", "performAnswerCallAction@8",
+                "didActivateAudioSession@9", "requestTransaction@10", "requestTransactionCompletion@11",
+                "performEndCallAction@12");
+        assertThat(log.events().get(3).call()).hasToString("2c4e6a8b-0d1f-4a3b-9c5d-7e9f1a3b5c7d");
+        assertThat(log.events().get(4).attributes()).containsEntry("error", "unknownCallUUID").containsEntry("code", "4");
+    }
+
+    @Test
+    void releaseBeforePerformEndInAMixedPaste() throws IOException {
+        DeviceLog log = read("end2-release-before-perform-end.log");
+        assertThat(log.shapes()).containsEntry("nslog", 9).containsEntry("bare", 1);
+        assertThat(recognised(log)).containsExactly("performAnswerCallAction@5", "didActivateAudioSession@6",
+                "configAudio@7", "startAudio@8", "releaseAudio@10", "unprepareSDK@11", "endCallWithCompletion@12",
+                "performEndCallAction@13", "didDeactivateAudioSession@14");
+    }
+
+    @Test
+    void theSeedsSampleLogIsConformant() {
+        Cli r = Cli.run("check-log", "fixtures/logs/seed-sample.log");
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(CallflowCli.PASS);
+        assertThat(r.out()).contains("12 events (12 recognised, 0 kept as log)").contains("CONFORMANT");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> endToEndEachFixtureExitsOneNamingTheRuleAndTheLine() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        try (Stream<Path> files = Files.list(LOGS)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".log")).sorted().toList()) {
+                for (String header : Files.readAllLines(f)) {
+                    Matcher m = EXPECT.matcher(header.strip());
+                    if (!m.matches()) {
+                        continue;
+                    }
+                    String rule = m.group(1);
+                    List<Integer> lines = Stream.of(m.group(2).split(",\\s*")).map(Integer::valueOf).toList();
+                    tests.add(DynamicTest.dynamicTest(rule + " " + f.getFileName(), () -> {
+                        Assumptions.assumeTrue(RuleCatalog.byId(rule).isPresent(),
+                                rule + " is not in the rule catalogue yet");
+                        Cli r = Cli.run("check-log", "--json", f.toString());
+                        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(CallflowCli.CONFORMANCE_FAILURE);
+                        JsonNode verdict = verdict(new ObjectMapper().readTree(r.out()), rule);
+                        assertThat(verdict.get("outcome").asText()).as(verdict.toString()).isEqualTo("violated");
+                        List<Integer> cited = new ArrayList<>();
+                        verdict.get("findings").forEach(fi -> fi.get("lines").forEach(l -> cited.add(l.asInt())));
+                        assertThat(cited).as("lines the findings of %s cite", rule).containsAnyElementsOf(lines);
+                        Cli text = Cli.run("check-log", f.toString());
+                        assertThat(text.out()).contains(rule).containsPattern("lines? [\\d, ]*\\b(" + lines.stream()
+                                .map(String::valueOf).reduce((a, b) -> a + "|" + b).orElseThrow() + ")\\b");
+                    }));
+                }
+            }
+        }
+        assertThat(tests).as("fixtures with an '// expect:' header").hasSizeGreaterThanOrEqualTo(6);
+        return tests.stream();
+    }
+
+    private static JsonNode verdict(JsonNode root, String rule) {
+        for (JsonNode v : root.get("files").get(0).get("verdicts")) {
+            if (v.get("id").asText().equals(rule)) {
+                return v;
+            }
+        }
+        throw new AssertionError("no verdict for " + rule + " in " + root);
+    }
+}
