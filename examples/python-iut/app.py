@@ -32,6 +32,7 @@ class Call:
         self.outgoing = outgoing
         self.handle = handle  # {"type": "generic", "value": "alice"}
         self.answered = False
+        self.started_connecting = False
 
 
 class App:
@@ -156,6 +157,8 @@ class App:
                 self.user_hangs_up(m["call"])
             elif gesture == "continueActivity":
                 self.user_starts_call(str(uuid.uuid4()), m["handle"])
+            elif gesture == "resumeCall":
+                self.user_resumes_call(m["call"])
         # audioDeactivated: media was stopped in performEnd already (R-AUD-3); lifecycle: nothing to do
 
     # ---- launch -------------------------------------------------------------------------------------------
@@ -281,6 +284,16 @@ class App:
 
         self.request("requestTransaction", completed, actions=[{"action": "end", "call": call}])
 
+    def user_resumes_call(self, call):
+        # Unhold from the app's UI; media restarts only in the next audioActivated (R-AUD-7).
+        self.log("resumeCallWithCompletion", call)
+
+        def completed(answer):
+            if answer.get("error"):
+                self.log("resumeCallFailed", call, error=answer["error"])
+
+        self.request("requestTransaction", completed, actions=[{"action": "setHeld", "call": call, "onHold": False}])
+
     def perform_end(self, m):
         call = self.calls.pop(m["call"], None)
         if call is None:
@@ -338,6 +351,9 @@ class App:
             if status is not None and status // 100 == 2:
                 self.send("fulfill", actionId=m["actionId"])
                 self.send("reportOutgoing", call=call.id, state="startedConnecting")
+                call.started_connecting = True
+                if call.answered:  # the callee answered before the invite's response (R-OUT-1 order)
+                    self.send("reportOutgoing", call=call.id, state="connected")
             else:
                 self.log("inviteFailed", call.id, status=str(status) if status else "none")
                 self.send("fail", actionId=m["actionId"])
@@ -352,7 +368,10 @@ class App:
             self.log("answeredForUnknownCall", call_id)
             return
         call.answered = True
-        self.send("reportOutgoing", call=call_id, state="connected")
+        if call.started_connecting:
+            self.send("reportOutgoing", call=call_id, state="connected")
+        else:
+            self.log("connectedDeferred", call_id)  # connectedAt only after startedConnecting (R-OUT-1)
 
     def perform_set_held(self, m):
         if m["call"] not in self.calls:

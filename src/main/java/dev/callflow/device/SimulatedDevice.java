@@ -338,6 +338,12 @@ public final class SimulatedDevice implements AutoCloseable {
         return started;
     }
 
+    /** Waits (bounded) until the running app has handled everything handed to it; see {@link CallApp#awaitCaughtUp}. */
+    public boolean awaitAppCaughtUp(java.time.Duration within) {
+        CallApp running = app;
+        return running == null || running.awaitCaughtUp(within);
+    }
+
     /** Whether the device has settled: nothing in flight for the quiet period. */
     public boolean settled() {
         return activity.settled();

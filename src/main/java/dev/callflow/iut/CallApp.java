@@ -47,4 +47,11 @@ public interface CallApp {
      * goes off and create a new one when it comes back (R-CFG-1, R-END-4).
      */
     default void callKitSettingChanged(boolean enabled) { }
+
+    /**
+     * Waits until the app has handled everything the system handed it so far. An app in this JVM handles each
+     * callback on the main queue before the next, so it always has; a bridge to another process waits for that
+     * process to say so. Steps call it before a person's gesture: people react to what they see, after the app did.
+     */
+    default boolean awaitCaughtUp(java.time.Duration within) { return true; }
 }

@@ -119,8 +119,9 @@ public class CallSteps {
         Waits.until(rig(), "the report of " + ctx.calls().nameOf(id) + " to complete",
                 Waits.named("reportNewIncomingCallCompletion", id));
         // ...and for the app to have handled that completion (prepareSDK): an app in another process (callflow-iut/1)
-        // gets it a little later than the system records it, and a person is slower still.
-        rig().device().awaitSettled(rig().waitBound());
+        // gets it a little later than the system records it, and a person is slower still. Not a full settle: a
+        // scenario may answer while the app's login is still in flight or its main thread hangs.
+        rig().device().awaitAppCaughtUp(rig().waitBound());
         return id;
     }
 

@@ -43,10 +43,15 @@ class PushIncomingTransactionRulesTest {
     }
 
     @Test
-    void aReportForAnotherCallDoesNotSatisfyThePush() {
+    void aReportForAnotherCallStillSatisfiesPushKitButNoReportDoesNot() {
+        // PushKit checks a flag that any report sets (DTS 817976): a phantom call under a fresh UUID counts.
         TraceBuilder b = new TraceBuilder();
         b.system("didReceiveIncomingPush", b.call("A")).app("reportNewIncomingCall", b.call("B"), "handle", "bob");
-        RuleVerdict v = judge(new ReportBeforePushHandlerReturns(), b);
+        assertThat(judge(new ReportBeforePushHandlerReturns(), b).outcome()).isEqualTo(RuleVerdict.Outcome.HOLDS);
+
+        TraceBuilder none = new TraceBuilder();
+        none.system("didReceiveIncomingPush", none.call("A")).app("handleIncomingCall", none.call("A"));
+        RuleVerdict v = judge(new ReportBeforePushHandlerReturns(), none);
         assertThat(v.outcome()).isEqualTo(RuleVerdict.Outcome.VIOLATED);
         assertThat(v.findings().get(0).offending()).extracting(e -> e.name()).containsExactly("didReceiveIncomingPush");
     }

@@ -68,6 +68,7 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
     /** Messages sent to the IUT this session, and the device activity held until the IUT says it has seen them all. */
     private final Object workLock = new Object();
     private long sent;
+    private long seenByIut;
     private Runnable work;
 
     ExternalApp(ChannelOpener opener) {
@@ -536,6 +537,11 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
     }
 
     @Override
+    public void userResumesCall(UUID call) {
+        send(Messages.message("user").put("gesture", "resumeCall").put("call", call.toString()));
+    }
+
+    @Override
     public void userHangsUp(UUID call) {
         send(Messages.message("user").put("gesture", "hangUp").put("call", call.toString()));
     }
@@ -560,6 +566,9 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
     @Override
     public void processKilled() {
         dead = true;
+        synchronized (workLock) {
+            workLock.notifyAll();
+        }
         endWork();
         IutChannel c = channel;
         if (c != null) {
@@ -586,9 +595,32 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
     /** The IUT has nothing left to do once it has seen {@code seen} of our messages: the device may settle. */
     private void idle(long seen) {
         synchronized (workLock) {
+            seenByIut = Math.max(seenByIut, seen);
             if (seen >= sent) {
                 endWork();
             }
+            workLock.notifyAll();
+        }
+    }
+
+    /** The IUT has told us it handled everything we sent so far (or it died); bounded. */
+    @Override
+    public boolean awaitCaughtUp(Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        synchronized (workLock) {
+            while (!dead && seenByIut < sent) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    workLock.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

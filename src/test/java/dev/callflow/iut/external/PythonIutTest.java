@@ -75,9 +75,16 @@ class PythonIutTest {
                                 "Expected app reportCallEnded call A", "no reportCallEnded happened at all"))));
     }
 
+    /**
+     * The seven core flows. The fault-matrix families (second calls, resets, deadlines, app settings, …) need app
+     * behaviour the Python reference does not have yet; see examples/python-iut/README.md.
+     */
+    static final String CORE_FLOWS = "@flow-incoming or @flow-answer or @flow-local-hangup or @flow-remote-hangup"
+            + " or @flow-outgoing or @flow-push-wake or @flow-interruption";
+
     @Test
-    void thePythonReferencePassesEveryScenario() {
-        InProcessSuite.Run run = InProcessSuite.run(REFERENCE, OUT.resolve("reference"), null);
+    void thePythonReferencePassesTheCoreFlows() {
+        InProcessSuite.Run run = InProcessSuite.run(REFERENCE, OUT.resolve("reference"), CORE_FLOWS);
         System.out.printf("Python reference IUT: %d scenarios in %.1f s%n", run.outcomes().size(), run.millis() / 1000.0);
 
         assertThat(run.outcomes()).as("scenarios run against the Python reference").hasSizeGreaterThan(20);
@@ -89,7 +96,8 @@ class PythonIutTest {
     @MethodSource("mutants")
     void everyPythonMutantIsKilled(PyMutant mutant) {
         String iut = PYTHON + " src/test/resources/python-mutants/" + mutant.file() + ".py";
-        InProcessSuite.Run run = InProcessSuite.run(iut, OUT.resolve(mutant.file()), mutant.tags());
+        InProcessSuite.Run run = InProcessSuite.run(iut, OUT.resolve(mutant.file()),
+                "(" + mutant.tags() + ") and (" + CORE_FLOWS + ")");
         System.out.printf("Python mutant %s: %d/%d scenarios failed (%s) in %.1f s%n", mutant, run.failed().size(),
                 run.outcomes().size(), mutant.tags(), run.millis() / 1000.0);
 
