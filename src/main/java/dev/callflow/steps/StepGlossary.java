@@ -22,22 +22,27 @@ public final class StepGlossary {
 
     public static Set<String> expressions() {
         Set<String> out = new TreeSet<>();
-        for (Class<?> c : STEP_CLASSES) {
-            for (Method m : c.getDeclaredMethods()) {
-                for (Annotation a : m.getAnnotations()) {
-                    if (a instanceof Given g) {
-                        out.add(g.value());
-                    } else if (a instanceof When w) {
-                        out.add(w.value());
-                    } else if (a instanceof Then t) {
-                        out.add(t.value());
-                    } else if (a instanceof Given.Givens gs) {
-                        for (Given g : gs.value()) out.add(g.value());
-                    } else if (a instanceof When.Whens ws) {
-                        for (When w : ws.value()) out.add(w.value());
-                    } else if (a instanceof Then.Thens ts) {
-                        for (Then t : ts.value()) out.add(t.value());
-                    }
+        STEP_CLASSES.forEach(c -> out.addAll(expressionsOf(c)));
+        return out;
+    }
+
+    /** The Given/When/Then expressions one class defines. */
+    public static Set<String> expressionsOf(Class<?> stepClass) {
+        Set<String> out = new TreeSet<>();
+        for (Method m : stepClass.getDeclaredMethods()) {
+            for (Annotation a : m.getAnnotations()) {
+                if (a instanceof Given g) {
+                    out.add(g.value());
+                } else if (a instanceof When w) {
+                    out.add(w.value());
+                } else if (a instanceof Then t) {
+                    out.add(t.value());
+                } else if (a instanceof Given.Givens gs) {
+                    for (Given g : gs.value()) out.add(g.value());
+                } else if (a instanceof When.Whens ws) {
+                    for (When w : ws.value()) out.add(w.value());
+                } else if (a instanceof Then.Thens ts) {
+                    for (Then t : ts.value()) out.add(t.value());
                 }
             }
         }

@@ -1,13 +1,8 @@
 package dev.callflow.steps;
 
-import io.cucumber.java.en.Given;
-import io.cucumber.java.en.Then;
-import io.cucumber.java.en.When;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -43,31 +38,11 @@ class GlossaryTest {
         try (Stream<Path> files = Files.list(Path.of("target/classes/dev/callflow/steps"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".class")).toList()) {
                 String name = "dev.callflow.steps." + f.getFileName().toString().replace(".class", "");
-                for (Method m : Class.forName(name).getDeclaredMethods()) {
-                    for (Annotation a : m.getAnnotations()) {
-                        collect(a, out);
-                    }
-                }
+                out.addAll(StepGlossary.expressionsOf(Class.forName(name)));
             }
         }
         assertThat(out).as("step definitions found in target/classes").isNotEmpty();
         return out;
-    }
-
-    private static void collect(Annotation a, Set<String> out) {
-        if (a instanceof Given g) {
-            out.add(g.value());
-        } else if (a instanceof When w) {
-            out.add(w.value());
-        } else if (a instanceof Then t) {
-            out.add(t.value());
-        } else if (a instanceof Given.Givens gs) {
-            for (Given g : gs.value()) out.add(g.value());
-        } else if (a instanceof When.Whens ws) {
-            for (When w : ws.value()) out.add(w.value());
-        } else if (a instanceof Then.Thens ts) {
-            for (Then t : ts.value()) out.add(t.value());
-        }
     }
 
     private static Set<String> glossaryExpressions() throws IOException {
