@@ -41,6 +41,15 @@ public final class ExternalIuts implements AutoCloseable {
         return () -> new ExternalApp(within -> ProcessChannel.start(command, workingDir));
     }
 
+    /** Where a {@code tcp-listen:} spec listens; with port 0 the system chose the port when the factory was made. */
+    public java.net.InetSocketAddress listeningAddress(String spec) {
+        ServerSocket s = listeners.get(spec);
+        if (s == null) {
+            throw new IllegalStateException("No listener for " + spec + ": call factory(spec) first");
+        }
+        return (java.net.InetSocketAddress) s.getLocalSocketAddress();
+    }
+
     private ServerSocket listen(String spec) {
         String[] parts = spec.substring("tcp-listen:".length()).split(":");
         if (parts.length != 2) {
