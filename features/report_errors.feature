@@ -44,7 +44,10 @@ Feature: The system refuses an incoming call
       | system     | reportNewIncomingCallCompletion | A    | error=<error> |
       | app        | incomingCallRejected            | A    | error=<error> |
       | app        | pushCompletion                  | A    |               |
-      | signalling | busy                            | A    | status=200    |
+    And the timeline shows in order:
+      | source     | event                | call | attributes    |
+      | app        | incomingCallRejected | A    | error=<error> |
+      | signalling | busy                 | A    | status=200    |
     And there is no pushNotReported at all
     And there is no appTerminated after didReceiveIncomingPush
     And there is no prepareSDK at all

@@ -218,7 +218,9 @@ public final class ScenarioRig implements AutoCloseable {
             }
             timeline.record(Source.PUSH, "pushAccepted", decoded.field("callId").map(ScenarioRig::parseCall).orElse(null),
                     Timeline.attrs("apnsId", push.apnsId(), "topic", push.topic(), "pushType", push.pushType(),
-                            "priority", String.valueOf(push.priority())));
+                            "priority", String.valueOf(push.priority()),
+                            // the payload's own kind (call, message, cancel, badge): R-PUSH-4 judges non-call pushes by it
+                            "payloadType", decoded.field("type").filter(t -> !t.isBlank()).orElse(null)));
             device.deliverVoipPush(decoded);
         }
 

@@ -65,7 +65,8 @@ public class Hooks {
         List<Event> events = rig.timeline().events();
         Policy policy = context.policy();
         List<RuleVerdict> verdicts = RuleMonitor.allRules(policy).judge(events);
-        Suite.get().noteVerdicts(scenario.getUri().toString(), scenario.getName(), scenario.getLine(), verdicts);
+        Suite.get().noteVerdicts(scenario.getUri().toString(), scenario.getName(), scenario.getLine(), verdicts,
+                context.expectedRules());
         String report = RuleReport.explainAll(verdicts, events, policy, context.calls()::nameOf);
         if (!report.isEmpty()) {
             scenario.attach(report.getBytes(StandardCharsets.UTF_8), "text/plain", "rule verdicts");

@@ -60,17 +60,22 @@ final class Suite {
         setupMicros.add(micros);
     }
 
-    /** One row per rule per scenario: what the kill matrix and a certificate are built from. */
-    public record VerdictRow(String feature, String scenario, int line, String rule, String outcome, int findings) { }
+    /**
+     * One row per rule per scenario: what the kill matrix and a certificate are built from. {@code declared}: the
+     * scenario breaks this rule on purpose ({@code Then rule R-… is violated}), so its violation is no false alarm.
+     */
+    public record VerdictRow(String feature, String scenario, int line, String rule, String outcome, int findings,
+                             boolean declared) { }
 
     private final List<VerdictRow> verdictRows = Collections.synchronizedList(new ArrayList<>());
 
-    void noteVerdicts(String feature, String scenario, int line, List<RuleVerdict> verdicts) {
+    void noteVerdicts(String feature, String scenario, int line, List<RuleVerdict> verdicts, java.util.Set<String> declared) {
         for (RuleVerdict v : verdicts) {
             if (v.fired()) {
                 fired.merge(v.rule().id() + " " + v.outcome().label(), 1, Integer::sum);
             }
-            verdictRows.add(new VerdictRow(feature, scenario, line, v.rule().id(), v.outcome().label(), v.findings().size()));
+            verdictRows.add(new VerdictRow(feature, scenario, line, v.rule().id(), v.outcome().label(), v.findings().size(),
+                    declared.contains(v.rule().id())));
         }
     }
 

@@ -630,12 +630,12 @@ public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDele
 
     /** What the app itself knows about one call. */
     protected static final class AppCall {
-        final UUID id;
-        final boolean outgoing;
-        final Handle handle;
-        boolean answered;
-        boolean startedConnecting;
-        boolean held;
+        public final UUID id;
+        public final boolean outgoing;
+        public final Handle handle;
+        public boolean answered;
+        public boolean startedConnecting;
+        public boolean held;
 
         AppCall(UUID id, boolean outgoing, Handle handle) {
             this.id = id;

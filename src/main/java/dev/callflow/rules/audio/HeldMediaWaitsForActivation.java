@@ -17,7 +17,9 @@ import java.util.Optional;
 /**
  * R-AUD-7. A held call loses the session; media resumes only after a new didActivate. After the other call is
  * ended by its remote party the held call stays held with no didActivate, which Apple calls intentional: the app
- * neither starts audio for it nor unholds it by itself; the user resumes it.
+ * neither starts audio for it nor unholds it by itself; the user resumes it. The other call is a cellular or other
+ * app's call ({@code otherCallEnded by=remote}) or the app's own second call, whose remote end the app reports with
+ * {@code reportCallEnded} (react-native-callkeep #489: Hold &amp; Accept, then B ends).
  */
 public final class HeldMediaWaitsForActivation extends BaseRule {
 
@@ -46,10 +48,16 @@ public final class HeldMediaWaitsForActivation extends BaseRule {
                 }
             }
         }
-        for (Event ended : trace.where(e -> e.is("otherCallEnded") && "remote".equals(e.attributes().get("by")))) {
+        // The other call ended by its remote party: a cellular or other app's call (otherCallEnded by=remote), or the
+        // app's own second call, whose remote end the app reports with reportCallEnded (Hold & Accept, bug #2).
+        for (Event ended : trace.where(e -> (e.is("otherCallEnded") && "remote".equals(e.attributes().get("by")))
+                || (e.is(Source.APP, "reportCallEnded") && e.call() != null))) {
             for (Event hold : holds) {
                 if (hold.seq() > ended.seq() || !stillHeld(trace, hold, ended)) {
                     continue;
+                }
+                if (ended.call() != null && Trace.sameCall(ended, hold)) {
+                    continue; // the held call itself ended
                 }
                 Optional<Event> userResume = trace.firstAfter(ended, e -> e.source() == Source.USER && Trace.sameCall(e, hold)
                         && e.call() != null);

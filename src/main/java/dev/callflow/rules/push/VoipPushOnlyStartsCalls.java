@@ -44,7 +44,8 @@ public final class VoipPushOnlyStartsCalls extends BaseRule {
                 continue;
             }
             judged++;
-            Optional<Event> report = PushEvents.reportFor(trace, push);
+            // Any report in the push's window: a phantom call reported under a fresh UUID answers a push that starts no call.
+            Optional<Event> report = PushEvents.anyReportFor(trace, push);
             if (report.isEmpty()) {
                 findings.add(Finding.of("a VoIP push " + why.get() + " was not reported; even a push that starts no call "
                         + "must be reported and then ended", push));

@@ -1,7 +1,7 @@
 package dev.callflow.iut.external;
 
-import dev.callflow.mutants.InProcessSuite;
-import dev.callflow.mutants.ScenarioOutcomePlugin.Outcome;
+import dev.callflow.harness.InProcessSuite;
+import dev.callflow.harness.ScenarioOutcomePlugin.Outcome;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package dev.callflow.mutants;
+package dev.callflow.harness;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

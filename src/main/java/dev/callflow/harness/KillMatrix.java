@@ -1,0 +1,208 @@
+package dev.callflow.harness;
+
+import dev.callflow.harness.InProcessSuite.Run;
+import dev.callflow.harness.InProcessSuite.Verdict;
+import dev.callflow.harness.ScenarioOutcomePlugin.Outcome;
+import dev.callflow.iut.mutants.Mutant;
+import dev.callflow.iut.mutants.Mutants;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The mutant kill matrix: the reference app against the whole suite (the control: no failure, no undeclared
+ * violation), then every mutant of {@link Mutants} against the scenarios that can show its rule. A mutant is killed
+ * when at least one scenario fails with an AssertionError (a conformance failure, not a harness fault) and the rule
+ * it was written to break fires (violated or warning) in at least one scenario that did not declare it. Shared by
+ * {@code MutantKillTest} and {@code ./callflow kill-matrix}.
+ */
+public final class KillMatrix {
+
+    /** One run of the matrix: the control (reference) or one mutant. */
+    public record Row(String iut, String rule, String bug, String tags, Run run, boolean control) {
+
+        public List<Outcome> failed() {
+            return run.failed();
+        }
+
+        public long conformanceFailures() {
+            return run.outcomes().stream().filter(Outcome::conformanceFailure).count();
+        }
+
+        public List<Outcome> harnessFaults() {
+            return run.failed().stream().filter(o -> !o.conformanceFailure()).toList();
+        }
+
+        /** Rules that fired without being declared, with how often, e.g. {@code R-AUD-1 violated ×2}. */
+        public List<String> rulesFired() {
+            TreeMap<String, Integer> counts = new TreeMap<>();
+            for (Verdict v : run.verdicts()) {
+                if (v.firedUndeclared()) {
+                    counts.merge(v.rule() + " " + v.outcome(), 1, Integer::sum);
+                }
+            }
+            return counts.entrySet().stream().map(e -> e.getKey() + (e.getValue() > 1 ? " ×" + e.getValue() : "")).toList();
+        }
+
+        /** The mutant's own rule fired (violated or warning) in some scenario that did not declare it. */
+        public boolean intendedRuleFired() {
+            return run.verdicts().stream().anyMatch(v -> v.firedUndeclared() && v.rule().equals(rule));
+        }
+
+        /** Violations no scenario declared: for the control, each is a false alarm. */
+        public List<Verdict> undeclaredViolations() {
+            return run.verdicts().stream().filter(v -> v.outcome().equals("violated") && !v.declared()).toList();
+        }
+
+        /** Mutant: killed by its rule. Control: clean. */
+        public boolean ok() {
+            if (control) {
+                return failed().isEmpty() && undeclaredViolations().isEmpty() && !run.outcomes().isEmpty();
+            }
+            return conformanceFailures() > 0 && harnessFaults().isEmpty() && intendedRuleFired();
+        }
+
+        public String verdict() {
+            if (control) {
+                return ok() ? "control: clean" : "control: FALSE ALARMS";
+            }
+            if (ok()) {
+                return "yes";
+            }
+            if (failed().isEmpty()) {
+                return "no (survived)";
+            }
+            if (!harnessFaults().isEmpty()) {
+                return "no (harness fault)";
+            }
+            return "no (" + rule + " did not fire)";
+        }
+    }
+
+    private final Path out;
+    private final int threads;
+    private final boolean fullSuite;
+    private final PrintStream log;
+    private final List<Row> rows = new ArrayList<>();
+
+    /**
+     * @param out       where each run's reports go ({@code <out>/<name>/}); the matrix is written to {@code <out>/kill-matrix.md}
+     * @param threads   scenarios in parallel per run
+     * @param fullSuite run every scenario against every mutant, not only its tags (slower; shows collateral kills)
+     * @param log       progress, one line per run
+     */
+    public KillMatrix(Path out, int threads, boolean fullSuite, PrintStream log) {
+        this.out = out.toAbsolutePath();
+        this.threads = threads;
+        this.fullSuite = fullSuite;
+        this.log = log;
+    }
+
+    public Path out() {
+        return out;
+    }
+
+    /** The whole suite against the reference app. */
+    public Row control() {
+        Run r = InProcessSuite.run("reference", out.resolve("reference"), null, threads);
+        return add(new Row("reference", "-", "-", null, r, true));
+    }
+
+    public Row mutant(Mutant m) {
+        String tags = fullSuite ? null : m.tags();
+        Run r = InProcessSuite.run("mutant:" + m.name(), out.resolve(m.name()), tags, threads);
+        return add(new Row("mutant:" + m.name(), m.rule(), m.bug(), tags, r, false));
+    }
+
+    /** The control, then every mutant. */
+    public List<Row> runAll() {
+        control();
+        Mutants.all().forEach(this::mutant);
+        return rows();
+    }
+
+    private synchronized Row add(Row row) {
+        rows.add(row);
+        if (log != null) {
+            log.printf(Locale.ROOT, "kill-matrix: %-40s %3d/%-3d failed  %-22s %6.1f s  %s%n", row.iut(), row.failed().size(),
+                    row.run().outcomes().size(), row.verdict(), row.run().millis() / 1000.0, String.join(", ", row.rulesFired()));
+        }
+        return row;
+    }
+
+    public synchronized List<Row> rows() {
+        return List.copyOf(rows);
+    }
+
+    /** Every mutant killed by its rule, and the control clean. */
+    public boolean allGood() {
+        List<Row> all = rows();
+        return !all.isEmpty() && all.stream().allMatch(Row::ok);
+    }
+
+    /** The matrix as Markdown: one row per run, then each mutant's failed scenarios with their first message line. */
+    public String markdown() {
+        List<Row> all = rows();
+        StringBuilder b = new StringBuilder("# Kill matrix\n\n");
+        long mutants = all.stream().filter(r -> !r.control()).count();
+        long killed = all.stream().filter(r -> !r.control() && r.ok()).count();
+        b.append(String.format(Locale.ROOT, "%d of %d mutants killed by their rule; control %s. Total %.1f s.%n%n", killed, mutants,
+                all.stream().filter(Row::control).map(r -> r.ok() ? "clean" : "NOT clean").findFirst().orElse("not run"),
+                all.stream().mapToLong(r -> r.run().millis()).sum() / 1000.0));
+        b.append("| mutant | intended rule | bug | scenarios failed/run | rules fired | killed | scenarios | time |\n");
+        b.append("|---|---|---|---|---|---|---|---|\n");
+        for (Row r : all) {
+            b.append(String.format(Locale.ROOT, "| %s | %s | %s | %d/%d | %s | %s | %s | %.1f s |%n", r.iut(), r.rule(),
+                    cell(r.bug()), r.failed().size(), r.run().outcomes().size(),
+                    r.rulesFired().isEmpty() ? "none" : cell(String.join(", ", r.rulesFired())), r.verdict(),
+                    r.tags() == null ? "all" : "`" + r.tags() + "`", r.run().millis() / 1000.0));
+        }
+        for (Row r : all) {
+            if (r.failed().isEmpty() && (!r.control() || r.undeclaredViolations().isEmpty())) {
+                continue;
+            }
+            b.append("\n## ").append(r.iut()).append(": failed scenarios\n\n");
+            for (Outcome o : r.failed()) {
+                String first = o.message().lines().findFirst().orElse("");
+                b.append("- ").append(o.name()).append(" (").append(InProcessSuite.shortUri(o)).append(':').append(o.line())
+                        .append(")").append(o.conformanceFailure() ? "" : " **harness fault: " + o.errorClass() + "**")
+                        .append("  \n  `").append(first.replace('`', '\'')).append("`\n");
+            }
+            if (r.control()) {
+                r.undeclaredViolations().forEach(v -> b.append("- undeclared violation: ").append(v.rule()).append(" in ")
+                        .append(v.scenario()).append('\n'));
+            }
+        }
+        return b.toString();
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|");
+    }
+
+    /** Writes {@link #markdown()} to {@code file} and returns it. */
+    public String write(Path file) {
+        String md = markdown();
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, md, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the kill matrix to " + file, e);
+        }
+        return md;
+    }
+
+    /** A one-line description of the failures, for assertion messages. */
+    public static String describe(Row r) {
+        return r.failed().stream().map(o -> o.status() + " " + o.name() + " " + o.errorClass()).collect(Collectors.joining("\n"));
+    }
+}
