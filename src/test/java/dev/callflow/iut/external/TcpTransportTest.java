@@ -3,7 +3,7 @@ package dev.callflow.iut.external;
 import dev.callflow.device.DeviceFixture;
 import dev.callflow.device.SimulatedDevice;
 import dev.callflow.iut.LaunchReason;
-import dev.callflow.mutants.InProcessSuite;
+import dev.callflow.harness.InProcessSuite;
 import dev.callflow.signalling.SignallingClient;
 import dev.callflow.timeline.Event;
 import dev.callflow.timeline.LogFormat;
