@@ -14,6 +14,7 @@ import dev.callflow.device.ProviderDelegate;
 import dev.callflow.device.PushRegistryDelegate;
 import dev.callflow.device.VoipPush;
 import dev.callflow.iut.AppEnvironment;
+import dev.callflow.iut.AppSettings;
 import dev.callflow.iut.CallApp;
 import dev.callflow.iut.LaunchReason;
 import dev.callflow.sdk.MediaSdk;
@@ -49,6 +50,7 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
 
     private final ChannelOpener opener;
     private final Duration bound;
+    private final AppSettings settings;
     private final LinkedBlockingQueue<Inbound> inbox = new LinkedBlockingQueue<>();
     private final AtomicLong lines = new AtomicLong();
     private final AtomicLong handled = new AtomicLong();
@@ -75,10 +77,19 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
         this(opener, HANDSHAKE);
     }
 
+    ExternalApp(ChannelOpener opener, AppSettings settings) {
+        this(opener, HANDSHAKE, settings);
+    }
+
     /** {@code bound}: how long the handshake and a synchronous handler (launch, PushKit) may take. */
     ExternalApp(ChannelOpener opener, Duration bound) {
+        this(opener, bound, AppSettings.defaults());
+    }
+
+    ExternalApp(ChannelOpener opener, Duration bound, AppSettings settings) {
         this.opener = opener;
         this.bound = bound;
+        this.settings = java.util.Objects.requireNonNull(settings, "settings");
     }
 
     // ---- launch and handshake ------------------------------------------------------------------------------
@@ -94,9 +105,12 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
             return;
         }
         channel.start(this::onLine, this::onStderr, this::onClosed);
-        send(Messages.message("hello").put("protocol", Messages.PROTOCOL).put("harness", "0.1.0")
+        ObjectNode hello = Messages.message("hello").put("protocol", Messages.PROTOCOL).put("harness", "0.1.0")
                 .put("deviceId", env.deviceId()).put("bundleId", env.bundleId())
-                .put("signallingBaseUrl", env.signalling().baseUrl()).put("sdk", "simulated"));
+                .put("signallingBaseUrl", env.signalling().baseUrl()).put("sdk", "simulated")
+                .put("timeScale", env.timeScale());
+        hello.set("settings", settingsMessage());
+        send(hello);
         if (!awaitHello()) {
             return;
         }
@@ -105,6 +119,21 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
         long id = ids.incrementAndGet();
         send(Messages.message("launch").put("id", id).put("reason", reason.wireName()));
         awaitAnswer("launchHandled", id, "application(_:didFinishLaunchingWithOptions:)", "launch " + id);
+    }
+
+    /**
+     * The scenario's app settings as the IUT reads them before its launch: {@code supportedHandleTypes} only when the
+     * scenario narrowed them (R-CFG-3), and every stored user default ({@code UserDefaults}) as a string.
+     */
+    private ObjectNode settingsMessage() {
+        ObjectNode s = Messages.JSON.createObjectNode();
+        settings.supportedHandleTypes().ifPresent(types -> {
+            var array = s.putArray("supportedHandleTypes");
+            types.stream().sorted().forEach(t -> array.add(t.wireName()));
+        });
+        ObjectNode defaults = s.putObject("userDefaults");
+        env.userDefaults().forEach(defaults::put);
+        return s;
     }
 
     /**
@@ -301,6 +330,7 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
             case "idle" -> idle(Messages.number(m, "seen"));
             case "pushHandled" -> throw new ProtocolException("pushHandled without a voipPush being handled");
             case "launchHandled" -> throw new ProtocolException("launchHandled without a launch being handled");
+            case "timeoutHandled" -> throw new ProtocolException("timeoutHandled without an actionTimedOut being handled");
             case "hello" -> throw new ProtocolException("a second hello");
             default -> throw new ProtocolException("unknown message type \"" + type + "\"");
         }
@@ -499,8 +529,12 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
 
     @Override
     public void timedOutPerformingAction(CallAction action) {
-        send(Messages.message("actionTimedOut").put("actionId", action.id()).put("action", action.type().wireName())
-                .put("call", action.callUUID().toString()));
+        // Synchronous, as provider(_:timedOutPerforming:) is: what the app logs there shows before the system's
+        // next callback (the end it performs for the timed-out action).
+        long id = ids.incrementAndGet();
+        send(Messages.message("actionTimedOut").put("id", id).put("actionId", action.id())
+                .put("action", action.type().wireName()).put("call", action.callUUID().toString()));
+        awaitAnswer("timeoutHandled", id, "provider(_:timedOutPerforming:)", "actionTimedOut " + id);
     }
 
     @Override
@@ -544,6 +578,11 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
     @Override
     public void userHangsUp(UUID call) {
         send(Messages.message("user").put("gesture", "hangUp").put("call", call.toString()));
+    }
+
+    @Override
+    public void callKitSettingChanged(boolean enabled) {
+        send(Messages.message("user").put("gesture", "callKitSetting").put("enabled", enabled));
     }
 
     @Override
