@@ -105,7 +105,7 @@ class App:
         self.replies = {}        # id of a message we sent -> continuation for its answer
         self.in_flight = 0       # HTTP requests and armed timers (see "idle")
         self.seen = 0            # harness messages handled so far (for "idle")
-        self.idle_reported = None
+        self.idle_reported = None  # ("idle" or "busy", seen) of the last report, until anything else is sent
         self.device_id = self.base_url = self.bundle_id = None
         self.time_scale = 1.0
         self.settings = {}       # hello's "settings": supportedHandleTypes, userDefaults
@@ -126,7 +126,7 @@ class App:
         with self.out_lock:
             self.stdout.write(line + "\n")
             self.stdout.flush()
-        if type_ != "idle":
+        if type_ not in ("idle", "busy"):
             self.idle_reported = None
 
     def request(self, type_, on_answer=None, **fields):
@@ -209,10 +209,13 @@ class App:
                 self.on_message(item)
             else:
                 item()
-            # Tell the harness when nothing is left to do, so it knows the device has settled.
-            if self.inbox.empty() and self.in_flight == 0 and self.idle_reported != self.seen:
-                self.send("idle", seen=self.seen)
-                self.idle_reported = self.seen
+            # Tell the harness what we have handled: "idle" when nothing is left to do (the device may settle),
+            # "busy" while HTTP requests or timers are still in flight (a person may act; a delegate call returned).
+            if self.inbox.empty():
+                report = ("idle" if self.in_flight == 0 else "busy", self.seen)
+                if self.idle_reported != report:
+                    self.send(report[0], seen=self.seen)
+                    self.idle_reported = report
 
     def on_message(self, m):
         t = m["type"]
@@ -235,6 +238,8 @@ class App:
             self.send("pushHandled", re=m["id"])
         elif t == "perform":
             action = Action(m)
+            if m.get("timedOut"):
+                action.state = "timedOut"  # the system gave up before our main queue got to it
             self.actions[action.id] = action
             handler = {"start": self.perform_start, "answer": self.perform_answer, "end": self.perform_end,
                        "setHeld": self.perform_set_held}.get(m["action"])
@@ -244,7 +249,6 @@ class App:
                 self.complete(action, False)  # setMuted: unsupported, as in Speakerbox
         elif t == "actionTimedOut":
             self.timed_out_performing_action(m)
-            self.send("timeoutHandled", re=m["id"])
         elif t == "audioActivated":
             self.did_activate_audio_session()
         elif t == "providerReset":

@@ -56,7 +56,8 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
     private final AtomicLong handled = new AtomicLong();
     private final Object handling = new Object();
     private final Map<Long, CallAction> actions = new HashMap<>();
-    private final Map<String, Runnable> pushCompletions = new HashMap<>();
+    /** By apnsId; a push APNs delivered twice has two handlers, each with its own completion. */
+    private final Map<String, java.util.ArrayDeque<Runnable>> pushCompletions = new HashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private AppEnvironment env;
     private IutChannel channel;
@@ -328,9 +329,9 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
             case "log" -> env.log(Messages.text(m, "event"), optUuid(m), Messages.attributes(m.get("attributes")));
             case "pushCompletion" -> pushCompletion(m);
             case "idle" -> idle(Messages.number(m, "seen"));
+            case "busy" -> busy(Messages.number(m, "seen"));
             case "pushHandled" -> throw new ProtocolException("pushHandled without a voipPush being handled");
             case "launchHandled" -> throw new ProtocolException("launchHandled without a launch being handled");
-            case "timeoutHandled" -> throw new ProtocolException("timeoutHandled without an actionTimedOut being handled");
             case "hello" -> throw new ProtocolException("a second hello");
             default -> throw new ProtocolException("unknown message type \"" + type + "\"");
         }
@@ -460,7 +461,12 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
     }
 
     private void pushCompletion(ObjectNode m) throws ProtocolException {
-        Runnable completion = pushCompletions.remove(Messages.text(m, "apnsId"));
+        String apnsId = Messages.text(m, "apnsId");
+        java.util.ArrayDeque<Runnable> pending = pushCompletions.get(apnsId);
+        Runnable completion = pending == null ? null : pending.pollFirst();
+        if (pending != null && pending.isEmpty()) {
+            pushCompletions.remove(apnsId);
+        }
         if (completion == null) {
             throw new ProtocolException("pushCompletion for an apnsId the harness never delivered (or completed twice)");
         }
@@ -481,7 +487,7 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
     @Override
     public void didReceiveIncomingPush(VoipPush push, Runnable completion) {
         long id = ids.incrementAndGet();
-        pushCompletions.put(push.apnsId(), completion);
+        pushCompletions.computeIfAbsent(push.apnsId(), k -> new java.util.ArrayDeque<>()).addLast(completion);
         ObjectNode msg = Messages.message("voipPush").put("id", id).put("apnsId", push.apnsId());
         try {
             msg.set("payload", Messages.JSON.readTree(push.payload()));
@@ -497,7 +503,10 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
         ObjectNode msg = Messages.message("perform").put("actionId", action.id()).put("action", action.type().wireName())
                 .put("call", action.callUUID().toString());
         msg.setAll(extra);
-        send(msg);
+        if (action.state() == CallAction.State.TIMED_OUT) {
+            msg.put("timedOut", true); // the system gave up on it before the app's main queue got to it
+        }
+        sendAndAwaitSeen(msg, "provider(_:perform:)");
     }
 
     @Override
@@ -529,27 +538,24 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
 
     @Override
     public void timedOutPerformingAction(CallAction action) {
-        // Synchronous, as provider(_:timedOutPerforming:) is: what the app logs there shows before the system's
-        // next callback (the end it performs for the timed-out action).
-        long id = ids.incrementAndGet();
-        send(Messages.message("actionTimedOut").put("id", id).put("actionId", action.id())
-                .put("action", action.type().wireName()).put("call", action.callUUID().toString()));
-        awaitAnswer("timeoutHandled", id, "provider(_:timedOutPerforming:)", "actionTimedOut " + id);
+        sendAndAwaitSeen(Messages.message("actionTimedOut").put("actionId", action.id())
+                .put("action", action.type().wireName()).put("call", action.callUUID().toString()),
+                "provider(_:timedOutPerforming:)");
     }
 
     @Override
     public void didActivateAudioSession() {
-        send(Messages.message("audioActivated"));
+        sendAndAwaitSeen(Messages.message("audioActivated"), "provider(_:didActivate:)");
     }
 
     @Override
     public void didDeactivateAudioSession() {
-        send(Messages.message("audioDeactivated"));
+        sendAndAwaitSeen(Messages.message("audioDeactivated"), "provider(_:didDeactivate:)");
     }
 
     @Override
     public void providerDidReset() {
-        send(Messages.message("providerReset"));
+        sendAndAwaitSeen(Messages.message("providerReset"), "providerDidReset(_:)");
     }
 
     @Override
@@ -582,7 +588,9 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
 
     @Override
     public void callKitSettingChanged(boolean enabled) {
-        send(Messages.message("user").put("gesture", "callKitSetting").put("enabled", enabled));
+        // The settings screen waits for the app's handler: the invalidation's ended calls show before the next toggle.
+        sendAndAwaitSeen(Messages.message("user").put("gesture", "callKitSetting").put("enabled", enabled),
+                "the app's CallKit setting handler");
     }
 
     @Override
@@ -628,6 +636,43 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
                 }
             }
             c.send(message.toString());
+        }
+    }
+
+    /**
+     * A CallKit delegate method is synchronous: what the app does in it (SDK calls, a fulfil, a log line) happens before
+     * the system's next callback. Sends {@code message}, then handles the IUT's messages on this (main) thread until
+     * an {@code idle} or {@code busy} says it has handled it; a hang there is {@code iutHung}.
+     */
+    private void sendAndAwaitSeen(ObjectNode message, String where) {
+        send(message);
+        long target;
+        synchronized (workLock) {
+            target = sent;
+        }
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (!dead) {
+            synchronized (workLock) {
+                if (seenByIut >= target) {
+                    return;
+                }
+            }
+            Inbound in = poll(deadline);
+            if (in == null) {
+                env.report(Level.ERROR, "iutHung", null, "where", where, "waited", bound.toMillis() + "ms");
+                die("iutHung", "no idle or busy covering " + message.path("type").asText() + " within " + bound.toMillis()
+                        + " ms (the IUT hangs in " + where + "); last good message: " + lastGood);
+                return;
+            }
+            handle(in);
+        }
+    }
+
+    /** The IUT has handled {@code seen} of our messages but still has work in flight: a person may act, the device is busy. */
+    private void busy(long seen) {
+        synchronized (workLock) {
+            seenByIut = Math.max(seenByIut, seen);
+            workLock.notifyAll();
         }
     }
 
