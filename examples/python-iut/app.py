@@ -30,6 +30,9 @@ PROTOCOL = "callflow-iut/1"
 SERVER_DEADLINE = 15      # fail an answer or start ourselves, safely below the system's action timeout (R-TX-2)
 ACTIVATION_DEADLINE = 10  # end the call if didActivate never comes after the answer or start (R-AUD-6)
 UNKNOWN_CALLER = "Unknown caller"  # a nil CXHandle value would crash the app (R-INC-4)
+# Kept-alive connections make a request reach the server before the harness has handled the messages written just
+# before it (setCategory before accept): the bridge handles them on the app's main queue, the server records at once.
+KEEP_ALIVE = False
 
 
 class Call:
@@ -183,7 +186,7 @@ class App:
         except (OSError, http.client.HTTPException):
             conn.close()  # a reset or a timeout: this connection is spent
             return None, ""
-        if response.will_close:
+        if response.will_close or not KEEP_ALIVE:
             conn.close()
         else:
             with self.conn_lock:
