@@ -28,7 +28,7 @@ def hang():
         time.sleep(60)
 
 
-read()  # hello
+hello = read()
 if MODE == "no-hello":
     hang()
 send(type="hello", protocol="callflow-iut/2" if MODE == "wrong-version" else "callflow-iut/1", name="bad-" + MODE,
@@ -37,6 +37,12 @@ launch = read()
 send(type="createProvider", configuration={"localizedName": "Bad", "supportedHandleTypes": ["generic"]})
 send(type="setPushDelegate")
 send(type="launchHandled", re=launch["id"])
+if MODE == "echo-hello":
+    send(type="log", event="helloSeen", attributes={"timeScale": str(hello.get("timeScale")),
+                                                     "settings": json.dumps(hello.get("settings"), sort_keys=True)})
+elif MODE == "hang-in-perform":
+    send(type="requestTransaction", id=2, actions=[{"action": "start", "call": "6f1e0c43-3d4e-4a53-9d7a-3b1d4cf0e1a1",
+                                                    "handle": {"type": "generic", "value": "bob"}}])
 send(type="idle", seen=seen)
 
 if MODE == "garbage":
@@ -53,6 +59,11 @@ while True:
         hang()
     if MODE == "hang-elsewhere" and m["type"] == "lifecycle":
         hang()
+    if MODE == "hang-in-perform" and m["type"] == "perform":
+        hang()
+    if MODE == "busy" and m["type"] == "lifecycle":
+        send(type="busy", seen=seen)  # handled, but (it says) an HTTP request is still in flight
+        continue
     if m["type"] == "voipPush":
         p = m["payload"]
         send(type="reportIncoming", id=1, call=p["callId"], handle={"type": "generic", "value": p["caller"]})

@@ -78,6 +78,10 @@ final class DeviceEnvironment implements AppEnvironment {
 
     @Override public Optional<String> userDefault(String key) { return device.appDefault(key); }
 
+    @Override public java.util.Map<String, String> userDefaults() { return device.appDefaults(); }
+
+    @Override public double timeScale() { return device.timing().scale(); }
+
     @Override public void log(String event, UUID call, String... keyValues) { device.record(Source.APP, event, call, keyValues); }
 
     @Override public String bundleId() { return device.bundleId(); }

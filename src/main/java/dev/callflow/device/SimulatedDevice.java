@@ -155,6 +155,9 @@ public final class SimulatedDevice implements AutoCloseable {
 
     Optional<String> appDefault(String key) { return Optional.ofNullable(appDefaults.get(key)); }
 
+    /** A sorted copy of every stored app setting. */
+    java.util.Map<String, String> appDefaults() { return java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(appDefaults)); }
+
     /** Which launch of the app process is current: work of an earlier process is dropped. */
     int generation() { return generation.get(); }
 

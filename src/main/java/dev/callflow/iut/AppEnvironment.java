@@ -48,6 +48,19 @@ public interface AppEnvironment {
         return Optional.empty();
     }
 
+    /** Every stored setting ({@code UserDefaults}) the scenario configured, for a bridge to hand to an external app. */
+    default java.util.Map<String, String> userDefaults() {
+        return java.util.Map.of();
+    }
+
+    /**
+     * How the device's timing profile scales real-world durations ({@code fast}: 0.05). {@link #runOnMainAfter} applies
+     * it itself; a bridge hands it to an external app, whose timers must live in the same time.
+     */
+    default double timeScale() {
+        return 1.0;
+    }
+
     /** The app's own log line ({@code [I][App] handleIncomingCall}), recorded on the timeline. */
     void log(String event, UUID call, String... keyValues);
 

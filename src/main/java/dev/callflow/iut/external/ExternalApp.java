@@ -14,6 +14,7 @@ import dev.callflow.device.ProviderDelegate;
 import dev.callflow.device.PushRegistryDelegate;
 import dev.callflow.device.VoipPush;
 import dev.callflow.iut.AppEnvironment;
+import dev.callflow.iut.AppSettings;
 import dev.callflow.iut.CallApp;
 import dev.callflow.iut.LaunchReason;
 import dev.callflow.sdk.MediaSdk;
@@ -49,12 +50,14 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
 
     private final ChannelOpener opener;
     private final Duration bound;
+    private final AppSettings settings;
     private final LinkedBlockingQueue<Inbound> inbox = new LinkedBlockingQueue<>();
     private final AtomicLong lines = new AtomicLong();
     private final AtomicLong handled = new AtomicLong();
     private final Object handling = new Object();
     private final Map<Long, CallAction> actions = new HashMap<>();
-    private final Map<String, Runnable> pushCompletions = new HashMap<>();
+    /** By apnsId; a push APNs delivered twice has two handlers, each with its own completion. */
+    private final Map<String, java.util.ArrayDeque<Runnable>> pushCompletions = new HashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private AppEnvironment env;
     private IutChannel channel;
@@ -75,10 +78,19 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
         this(opener, HANDSHAKE);
     }
 
+    ExternalApp(ChannelOpener opener, AppSettings settings) {
+        this(opener, HANDSHAKE, settings);
+    }
+
     /** {@code bound}: how long the handshake and a synchronous handler (launch, PushKit) may take. */
     ExternalApp(ChannelOpener opener, Duration bound) {
+        this(opener, bound, AppSettings.defaults());
+    }
+
+    ExternalApp(ChannelOpener opener, Duration bound, AppSettings settings) {
         this.opener = opener;
         this.bound = bound;
+        this.settings = java.util.Objects.requireNonNull(settings, "settings");
     }
 
     // ---- launch and handshake ------------------------------------------------------------------------------
@@ -94,9 +106,12 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
             return;
         }
         channel.start(this::onLine, this::onStderr, this::onClosed);
-        send(Messages.message("hello").put("protocol", Messages.PROTOCOL).put("harness", "0.1.0")
+        ObjectNode hello = Messages.message("hello").put("protocol", Messages.PROTOCOL).put("harness", "0.1.0")
                 .put("deviceId", env.deviceId()).put("bundleId", env.bundleId())
-                .put("signallingBaseUrl", env.signalling().baseUrl()).put("sdk", "simulated"));
+                .put("signallingBaseUrl", env.signalling().baseUrl()).put("sdk", "simulated")
+                .put("timeScale", env.timeScale());
+        hello.set("settings", settingsMessage());
+        send(hello);
         if (!awaitHello()) {
             return;
         }
@@ -105,6 +120,21 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
         long id = ids.incrementAndGet();
         send(Messages.message("launch").put("id", id).put("reason", reason.wireName()));
         awaitAnswer("launchHandled", id, "application(_:didFinishLaunchingWithOptions:)", "launch " + id);
+    }
+
+    /**
+     * The scenario's app settings as the IUT reads them before its launch: {@code supportedHandleTypes} only when the
+     * scenario narrowed them (R-CFG-3), and every stored user default ({@code UserDefaults}) as a string.
+     */
+    private ObjectNode settingsMessage() {
+        ObjectNode s = Messages.JSON.createObjectNode();
+        settings.supportedHandleTypes().ifPresent(types -> {
+            var array = s.putArray("supportedHandleTypes");
+            types.stream().sorted().forEach(t -> array.add(t.wireName()));
+        });
+        ObjectNode defaults = s.putObject("userDefaults");
+        env.userDefaults().forEach(defaults::put);
+        return s;
     }
 
     /**
@@ -299,6 +329,7 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
             case "log" -> env.log(Messages.text(m, "event"), optUuid(m), Messages.attributes(m.get("attributes")));
             case "pushCompletion" -> pushCompletion(m);
             case "idle" -> idle(Messages.number(m, "seen"));
+            case "busy" -> busy(Messages.number(m, "seen"));
             case "pushHandled" -> throw new ProtocolException("pushHandled without a voipPush being handled");
             case "launchHandled" -> throw new ProtocolException("launchHandled without a launch being handled");
             case "hello" -> throw new ProtocolException("a second hello");
@@ -430,7 +461,12 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
     }
 
     private void pushCompletion(ObjectNode m) throws ProtocolException {
-        Runnable completion = pushCompletions.remove(Messages.text(m, "apnsId"));
+        String apnsId = Messages.text(m, "apnsId");
+        java.util.ArrayDeque<Runnable> pending = pushCompletions.get(apnsId);
+        Runnable completion = pending == null ? null : pending.pollFirst();
+        if (pending != null && pending.isEmpty()) {
+            pushCompletions.remove(apnsId);
+        }
         if (completion == null) {
             throw new ProtocolException("pushCompletion for an apnsId the harness never delivered (or completed twice)");
         }
@@ -451,7 +487,7 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
     @Override
     public void didReceiveIncomingPush(VoipPush push, Runnable completion) {
         long id = ids.incrementAndGet();
-        pushCompletions.put(push.apnsId(), completion);
+        pushCompletions.computeIfAbsent(push.apnsId(), k -> new java.util.ArrayDeque<>()).addLast(completion);
         ObjectNode msg = Messages.message("voipPush").put("id", id).put("apnsId", push.apnsId());
         try {
             msg.set("payload", Messages.JSON.readTree(push.payload()));
@@ -467,7 +503,10 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
         ObjectNode msg = Messages.message("perform").put("actionId", action.id()).put("action", action.type().wireName())
                 .put("call", action.callUUID().toString());
         msg.setAll(extra);
-        send(msg);
+        if (action.state() == CallAction.State.TIMED_OUT) {
+            msg.put("timedOut", true); // the system gave up on it before the app's main queue got to it
+        }
+        sendAndAwaitSeen(msg, "provider(_:perform:)");
     }
 
     @Override
@@ -499,23 +538,24 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
 
     @Override
     public void timedOutPerformingAction(CallAction action) {
-        send(Messages.message("actionTimedOut").put("actionId", action.id()).put("action", action.type().wireName())
-                .put("call", action.callUUID().toString()));
+        sendAndAwaitSeen(Messages.message("actionTimedOut").put("actionId", action.id())
+                .put("action", action.type().wireName()).put("call", action.callUUID().toString()),
+                "provider(_:timedOutPerforming:)");
     }
 
     @Override
     public void didActivateAudioSession() {
-        send(Messages.message("audioActivated"));
+        sendAndAwaitSeen(Messages.message("audioActivated"), "provider(_:didActivate:)");
     }
 
     @Override
     public void didDeactivateAudioSession() {
-        send(Messages.message("audioDeactivated"));
+        sendAndAwaitSeen(Messages.message("audioDeactivated"), "provider(_:didDeactivate:)");
     }
 
     @Override
     public void providerDidReset() {
-        send(Messages.message("providerReset"));
+        sendAndAwaitSeen(Messages.message("providerReset"), "providerDidReset(_:)");
     }
 
     @Override
@@ -544,6 +584,13 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
     @Override
     public void userHangsUp(UUID call) {
         send(Messages.message("user").put("gesture", "hangUp").put("call", call.toString()));
+    }
+
+    @Override
+    public void callKitSettingChanged(boolean enabled) {
+        // The settings screen waits for the app's handler: the invalidation's ended calls show before the next toggle.
+        sendAndAwaitSeen(Messages.message("user").put("gesture", "callKitSetting").put("enabled", enabled),
+                "the app's CallKit setting handler");
     }
 
     @Override
@@ -589,6 +636,43 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
                 }
             }
             c.send(message.toString());
+        }
+    }
+
+    /**
+     * A CallKit delegate method is synchronous: what the app does in it (SDK calls, a fulfil, a log line) happens before
+     * the system's next callback. Sends {@code message}, then handles the IUT's messages on this (main) thread until
+     * an {@code idle} or {@code busy} says it has handled it; a hang there is {@code iutHung}.
+     */
+    private void sendAndAwaitSeen(ObjectNode message, String where) {
+        send(message);
+        long target;
+        synchronized (workLock) {
+            target = sent;
+        }
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (!dead) {
+            synchronized (workLock) {
+                if (seenByIut >= target) {
+                    return;
+                }
+            }
+            Inbound in = poll(deadline);
+            if (in == null) {
+                env.report(Level.ERROR, "iutHung", null, "where", where, "waited", bound.toMillis() + "ms");
+                die("iutHung", "no idle or busy covering " + message.path("type").asText() + " within " + bound.toMillis()
+                        + " ms (the IUT hangs in " + where + "); last good message: " + lastGood);
+                return;
+            }
+            handle(in);
+        }
+    }
+
+    /** The IUT has handled {@code seen} of our messages but still has work in flight: a person may act, the device is busy. */
+    private void busy(long seen) {
+        synchronized (workLock) {
+            seenByIut = Math.max(seenByIut, seen);
+            workLock.notifyAll();
         }
     }
 

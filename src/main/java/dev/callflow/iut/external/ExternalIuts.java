@@ -35,10 +35,10 @@ public final class ExternalIuts implements AutoCloseable {
     public AppFactory factory(String spec) {
         if (spec.startsWith("tcp-listen:")) {
             ServerSocket server = listeners.computeIfAbsent(spec, this::listen);
-            return () -> new ExternalApp(within -> accept(server, within));
+            return AppFactory.configurable(settings -> new ExternalApp(within -> accept(server, within), settings));
         }
         List<String> command = split(spec);
-        return () -> new ExternalApp(within -> ProcessChannel.start(command, workingDir));
+        return AppFactory.configurable(settings -> new ExternalApp(within -> ProcessChannel.start(command, workingDir), settings));
     }
 
     /** Where a {@code tcp-listen:} spec listens; with port 0 the system chose the port when the factory was made. */

@@ -3,6 +3,9 @@ package dev.callflow.iut.external;
 import dev.callflow.device.DeviceFixture;
 import dev.callflow.device.SimulatedDevice;
 import dev.callflow.device.VoipPush;
+import dev.callflow.device.HandleType;
+import dev.callflow.iut.AppFactory;
+import dev.callflow.iut.AppSettings;
 import dev.callflow.iut.LaunchReason;
 import dev.callflow.harness.InProcessSuite;
 import dev.callflow.signalling.SignallingClient;
@@ -42,7 +45,8 @@ class ProtocolFaultTest {
         String id = "dev-fault-" + DEVICES.incrementAndGet();
         device = SimulatedDevice.builder().deviceId(id).timeline(timeline)
                 .timing(DeviceFixture.timing(Duration.ofSeconds(30)))
-                .app(() -> new ExternalApp(within -> ProcessChannel.start(command, InProcessSuite.HOME), BOUND))
+                .app(AppFactory.configurable(settings ->
+                        new ExternalApp(within -> ProcessChannel.start(command, InProcessSuite.HOME), BOUND, settings)))
                 .signalling(new SignallingClient(HttpClient.newHttpClient(), "http://127.0.0.1:9", id))
                 .build();
         return device;
@@ -180,5 +184,42 @@ class ProtocolFaultTest {
         assertThat(timeline.awaitEvent(e -> e.is("reportNewIncomingCall") && call.equals(e.call()), WAIT))
                 .as("the push reached the IUT's handler\n%s", LogFormat.standard().render(timeline)).isPresent();
         assertThat(timeline.events()).noneMatch(e -> e.is("pushNotDelivered"));
+    }
+
+    @Test
+    @Timeout(20)
+    void helloCarriesTheTimeScaleTheSupportedHandleTypesAndTheUserDefaults() {
+        device("echo-hello");
+        device.appDefault("supportsHolding", "false");
+        device.appDefault("maximumCallGroups", "1");
+        device.appSettings(AppSettings.defaults().withSupportedHandleTypes(java.util.EnumSet.of(HandleType.PHONE_NUMBER)));
+        launched();
+
+        Event seen = timeline.awaitEvent(e -> e.is("helloSeen"), WAIT).orElseThrow();
+        assertThat(LogFormat.standard().render(seen, timeline)).contains("timeScale=0.01")
+                .contains("\\\"supportedHandleTypes\\\": [\\\"phoneNumber\\\"]")
+                .contains("\\\"userDefaults\\\": {\\\"maximumCallGroups\\\": \\\"1\\\", \\\"supportsHolding\\\": \\\"false\\\"}");
+    }
+
+    @Test
+    @Timeout(20)
+    void aHangInADelegateCallbackIsIutHung() {
+        device("hang-in-perform"); // after its launch it starts a call, and hangs in performStartCallAction
+        launched();
+
+        assertThat(verdict()).contains("appTerminated reason=crash exception=iutHung")
+                .contains("no idle or busy covering perform within 1000 ms (the IUT hangs in provider(_:perform:))");
+    }
+
+    @Test
+    @Timeout(20)
+    void busyLetsAPersonActWhileTheDeviceStaysBusy() {
+        device("busy");
+        launched();
+        assertThat(device.awaitSettled(WAIT)).as("the IUT said idle after its launch").isTrue();
+
+        device.moveAppToBackground(); // the IUT answers busy: handled, but work still in flight
+        assertThat(device.awaitAppCaughtUp(WAIT)).as("busy says the IUT has handled the message").isTrue();
+        assertThat(device.awaitSettled(BOUND)).as("busy is not idle: the device does not settle").isFalse();
     }
 }

@@ -75,13 +75,16 @@ class PythonIutTest {
                                 "Expected app reportCallEnded call A", "no reportCallEnded happened at all"))));
     }
 
-    /**
-     * The seven core flows. The fault-matrix families (second calls, resets, deadlines, app settings, …) need app
-     * behaviour the Python reference does not have yet; see examples/python-iut/README.md.
-     */
+    /** The seven core flows: each Python mutant runs only those of them tagged with the rules it breaks. */
     static final String CORE_FLOWS = "@flow-incoming or @flow-answer or @flow-local-hangup or @flow-remote-hangup"
             + " or @flow-outgoing or @flow-push-wake or @flow-interruption";
 
+    /**
+     * The Python reference passes all 125 scenarios in a quiet ./callflow run, but under the load of a full mvn test a
+     * different scenario now and then loses a race between the IUT's HTTP request (recorded by the server at once)
+     * and the bridge's handling of the messages it wrote just before (on the app's main queue), or between a gesture
+     * and the bridge's idle/busy bookkeeping. Until the bridge orders those, this test keeps to the core flows.
+     */
     @Test
     void thePythonReferencePassesTheCoreFlows() {
         InProcessSuite.Run run = InProcessSuite.run(REFERENCE, OUT.resolve("reference"), CORE_FLOWS);
