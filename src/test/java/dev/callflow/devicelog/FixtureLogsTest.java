@@ -80,11 +80,11 @@ class FixtureLogsTest {
     @Test
     void endOnAnUnknownUuidInAChineseConsoleExport() throws IOException {
         DeviceLog log = read("end3-end-unknown-uuid.log");
-        assertThat(recognised(log)).containsExactly("reportNewIncomingCall@7", "performAnswerCallAction@8",
-                "didActivateAudioSession@9", "requestTransaction@10", "requestTransactionCompletion@11",
-                "performEndCallAction@12");
-        assertThat(log.events().get(3).call()).hasToString("2c4e6a8b-0d1f-4a3b-9c5d-7e9f1a3b5c7d");
-        assertThat(log.events().get(4).attributes()).containsEntry("error", "unknownCallUUID").containsEntry("code", "4");
+        assertThat(recognised(log)).containsExactly("reportNewIncomingCall@7", "prepareSDK@8", "performAnswerCallAction@9",
+                "didActivateAudioSession@10", "configAudio@11", "startAudio@12", "requestTransaction@13",
+                "requestTransactionCompletion@14", "performEndCallAction@15");
+        assertThat(log.events().get(6).call()).hasToString("2c4e6a8b-0d1f-4a3b-9c5d-7e9f1a3b5c7d");
+        assertThat(log.events().get(7).attributes()).containsEntry("error", "unknownCallUUID").containsEntry("code", "4");
     }
 
     @Test
