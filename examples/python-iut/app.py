@@ -30,9 +30,9 @@ PROTOCOL = "callflow-iut/1"
 SERVER_DEADLINE = 15      # fail an answer or start ourselves, safely below the system's action timeout (R-TX-2)
 ACTIVATION_DEADLINE = 10  # end the call if didActivate never comes after the answer or start (R-AUD-6)
 UNKNOWN_CALLER = "Unknown caller"  # a nil CXHandle value would crash the app (R-INC-4)
-# Kept-alive connections make a request reach the server before the harness has handled the messages written just
-# before it (setCategory before accept): the bridge handles them on the app's main queue, the server records at once.
-KEEP_ALIVE = False
+# Kept-alive connections are safe: every request says, in X-Callflow-After, how many protocol lines were written
+# before it, and the harness records the request only after handling them (docs/iut-protocol.md, Signalling).
+KEEP_ALIVE = True
 
 
 class Call:
@@ -103,6 +103,7 @@ class App:
     def __init__(self, stdin=sys.stdin, stdout=sys.stdout):
         self.stdin, self.stdout = stdin, stdout
         self.out_lock = threading.Lock()
+        self.lines_written = 0
         self.inbox = queue.Queue()
         self.next_id = 0
         self.replies = {}        # id of a message we sent -> continuation for its answer
@@ -129,6 +130,7 @@ class App:
         with self.out_lock:
             self.stdout.write(line + "\n")
             self.stdout.flush()
+            self.lines_written += 1
         if type_ not in ("idle", "busy"):
             self.idle_reported = None
 
@@ -154,9 +156,10 @@ class App:
         """A signalling request on a worker thread; returns a Future of (status or None, body text)."""
         self.in_flight += 1
         result = Future()
+        after = self.lines_written  # everything written so far comes before this request on the timeline
 
         def work():
-            answer = self.exchange(method, path, body)
+            answer = self.exchange(method, path, body, after)
 
             def deliver():
                 self.in_flight -= 1
@@ -167,14 +170,14 @@ class App:
         threading.Thread(target=work, daemon=True).start()
         return result
 
-    def exchange(self, method, path, body):
+    def exchange(self, method, path, body, after):
         """One HTTP exchange over a kept-alive connection (a fresh one per request costs a TCP handshake)."""
         with self.conn_lock:
             conn = self.connections.pop() if self.connections else None
         if conn is None:
             url = urllib.parse.urlsplit(self.base_url)
             conn = http.client.HTTPConnection(url.hostname, url.port, timeout=10)
-        headers = {"Accept": "application/json", "X-Callflow-Device": self.device_id}
+        headers = {"Accept": "application/json", "X-Callflow-Device": self.device_id, "X-Callflow-After": str(after)}
         data = None
         if body is not None:
             data = json.dumps(body).encode()

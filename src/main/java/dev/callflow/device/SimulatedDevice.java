@@ -347,6 +347,12 @@ public final class SimulatedDevice implements AutoCloseable {
         return running == null || running.awaitCaughtUp(within);
     }
 
+    /** Waits (bounded) until the running app has handled its first {@code lines} messages; see {@link CallApp#awaitHandled}. */
+    public boolean awaitAppHandled(long lines, java.time.Duration within) {
+        CallApp running = app;
+        return running == null || running.awaitHandled(lines, within);
+    }
+
     /** Whether the device has settled: nothing in flight for the quiet period. */
     public boolean settled() {
         return activity.settled();

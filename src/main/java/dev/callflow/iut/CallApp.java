@@ -54,4 +54,10 @@ public interface CallApp {
      * process to say so. Steps call it before a person's gesture: people react to what they see, after the app did.
      */
     default boolean awaitCaughtUp(java.time.Duration within) { return true; }
+
+    /**
+     * Waits until the app has handled the first {@code lines} messages it sent to the harness (external apps number
+     * their signalling requests with them, see docs/iut-protocol.md). An app in this JVM has nothing to wait for.
+     */
+    default boolean awaitHandled(long lines, java.time.Duration within) { return true; }
 }

@@ -163,10 +163,7 @@ public class CallFaultSteps {
 
     private UUID awaitRinging(String alias) {
         UUID id = call(alias);
-        Waits.until(rig(), "the system to show the incoming-call UI for " + ctx.calls().nameOf(id),
-                Waits.named("incomingCallUiShown", id));
-        Waits.until(rig(), "the report of " + ctx.calls().nameOf(id) + " to complete",
-                Waits.named("reportNewIncomingCallCompletion", id));
+        Waits.ringing(rig(), id, ctx.calls().nameOf(id));
         return id;
     }
 

@@ -111,27 +111,9 @@ public class CallSteps {
         assertThat(rig().device().callUi().ringingCall()).as("the call the incoming-call UI shows").contains(id);
     }
 
-    /** A person reacts to a ringing UI, which takes far longer than the report's completion: wait for both. */
     private UUID awaitRinging(String alias) {
         UUID id = call(alias);
-        Waits.until(rig(), "the system to show the incoming-call UI for " + ctx.calls().nameOf(id),
-                Waits.named("incomingCallUiShown", id));
-        Waits.until(rig(), "the report of " + ctx.calls().nameOf(id) + " to complete",
-                Waits.named("reportNewIncomingCallCompletion", id));
-        // ...and for the app to have handled that completion (prepareSDK): an app in another process (callflow-iut/1)
-        // gets it a little later than the system records it, and a person is slower still. Not a full settle: a
-        // scenario may answer while the app's login is still in flight or its main thread hangs.
-        rig().device().awaitAppCaughtUp(rig().waitBound());
-        // The UI was shown, but the call ended before the person could act on it: the app ended it, or the system
-        // killed the app (an unreported push). That is the implementation's doing, a conformance failure, not a
-        // scenario that gestures at a call it never set up.
-        rig().timeline().events().stream().filter(e -> e.is("callEnded") && id.equals(e.call())).findFirst().ifPresent(ended -> {
-            String killed = rig().timeline().events().stream().filter(e -> e.is(Source.SYSTEM, "appTerminated")
-                            && e.seq() > ended.seq() - 5 && e.seq() < ended.seq() + 5)
-                    .map(e -> "; " + e.brief()).findFirst().orElse("");
-            throw new AssertionError("Expected " + ctx.calls().nameOf(id) + " to still ring on the system call UI for the "
-                    + "user's gesture, but it already ended: " + ended.brief() + killed);
-        });
+        Waits.ringing(rig(), id, ctx.calls().nameOf(id));
         return id;
     }
 

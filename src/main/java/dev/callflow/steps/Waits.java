@@ -41,4 +41,16 @@ final class Waits {
     static Predicate<Event> named(String name, UUID call) {
         return e -> e.name().equals(name) && (call == null || call.equals(e.call()));
     }
+
+    /**
+     * A person reacts to a ringing UI, which takes far longer than the report's completion: waits for the UI, the
+     * completion, and for the app to have handled that completion (an app in another process gets it a little later
+     * than the system records it). Not a full settle: a scenario may act while a login is in flight or the main
+     * thread hangs.
+     */
+    static void ringing(ScenarioRig rig, UUID id, String name) {
+        until(rig, "the system to show the incoming-call UI for " + name, named("incomingCallUiShown", id));
+        until(rig, "the report of " + name + " to complete", named("reportNewIncomingCallCompletion", id));
+        rig.device().awaitAppCaughtUp(rig.waitBound());
+    }
 }

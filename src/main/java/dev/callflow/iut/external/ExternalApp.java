@@ -44,6 +44,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistryDelegate {
     static final Duration HANDSHAKE = Duration.ofSeconds(5);
     static final int FLOOD_LIMIT = 10_000;
+    /** How long a person looking at the screen waits for the app's main thread before acting anyway. */
+    static final Duration PERSON_PATIENCE = Duration.ofMillis(250);
     private static final Object EOF = new Object();
 
     private record Inbound(long lineNo, String line, Object parsed) { }
@@ -55,6 +57,7 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
     private final AtomicLong lines = new AtomicLong();
     private final AtomicLong handled = new AtomicLong();
     private final Object handling = new Object();
+    private final Object handledSignal = new Object();
     private final Map<Long, CallAction> actions = new HashMap<>();
     /** By apnsId; a push APNs delivered twice has two handlers, each with its own completion. */
     private final Map<String, java.util.ArrayDeque<Runnable>> pushCompletions = new HashMap<>();
@@ -154,7 +157,7 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
             if (in.parsed() instanceof ObjectNode m && type.equals(m.path("type").asText())
                     && m.path("re").asLong(-1) == id) {
                 lastGood = in.line();
-                handled.set(in.lineNo());
+                markHandled(in.lineNo());
                 return true;
             }
             handle(in);
@@ -186,7 +189,7 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
                     return false;
                 }
                 lastGood = in.line();
-                handled.set(in.lineNo());
+                markHandled(in.lineNo());
                 env.log("iutHello", null, "name", m.path("name").asText("?"), "version", m.path("version").asText("?"),
                         "via", channel.describe());
                 return true;
@@ -275,12 +278,44 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
         }
     }
 
+    private void markHandled(long lineNo) {
+        synchronized (handledSignal) {
+            handled.set(lineNo);
+            handledSignal.notifyAll();
+        }
+    }
+
+    /**
+     * Waits (bounded) until the first {@code lines} lines the IUT wrote have been handled. The signalling tap calls
+     * it with the request's {@code X-Callflow-After} header, so an HTTP request is never recorded before a message
+     * the IUT wrote before sending it.
+     */
+    @Override
+    public boolean awaitHandled(long lines, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        synchronized (handledSignal) {
+            while (!dead && handled.get() < lines) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    handledSignal.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
     private void handle(Inbound in) {
         synchronized (handling) {
             try {
                 handleNow(in);
             } finally {
-                handled.set(in.lineNo());
+                markHandled(in.lineNo());
             }
         }
     }
@@ -301,7 +336,7 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
             dispatch(m);
             if (!"idle".equals(m.get("type").asText())) {
                 lastGood = in.line();
-                handled.set(in.lineNo());
+                markHandled(in.lineNo());
             }
         } catch (ProtocolException e) {
             env.report(Level.ERROR, "iutProtocolError", null, "line", String.valueOf(in.lineNo()),
@@ -690,6 +725,18 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
     /** The IUT has told us it handled everything we sent so far (or it died); bounded. */
     @Override
     public boolean awaitCaughtUp(Duration within) {
+        // First let the main queue run what it already holds (a completion the system just recorded is forwarded from
+        // there), but only briefly: a person does not wait for a hung app before tapping.
+        java.util.concurrent.CountDownLatch flushed = new java.util.concurrent.CountDownLatch(1);
+        if (env != null && !dead) {
+            env.runOnMain(flushed::countDown);
+            try {
+                flushed.await(PERSON_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
         long deadline = System.nanoTime() + within.toNanos();
         synchronized (workLock) {
             while (!dead && seenByIut < sent) {
