@@ -19,6 +19,7 @@ import json
 import queue
 import sys
 import threading
+import time
 import urllib.parse
 import uuid
 
@@ -259,6 +260,9 @@ class App:
             self.did_activate_audio_session()
         elif t == "providerReset":
             self.provider_did_reset()
+        elif t == "hang":
+            # Fault injection: the harness says this app's main thread hangs now; its own loop must stall too.
+            time.sleep(m["ms"] / 1000.0)
         elif t == "signalling":
             self.on_signalling_event(m["event"])
         elif t == "user":

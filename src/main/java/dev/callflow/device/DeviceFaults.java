@@ -59,6 +59,7 @@ public final class DeviceFaults {
         device.record(Source.SYSTEM, Level.WARNING, "appMainThreadHangs", null, "in", where,
                 "for", real.toMillis() + "ms", "scaled", scaled.toMillis() + "ms");
         device.schedule(released::countDown, scaled);
+        device.app().ifPresent(app -> app.mainThreadHangs(scaled));
         boolean resumed;
         try {
             // Bounded: the scheduler releases the latch; the bound only guards against a device that was closed.

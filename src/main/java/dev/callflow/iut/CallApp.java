@@ -60,4 +60,10 @@ public interface CallApp {
      * their signalling requests with them, see docs/iut-protocol.md). An app in this JVM has nothing to wait for.
      */
     default boolean awaitHandled(long lines, java.time.Duration within) { return true; }
+
+    /**
+     * Fault injection: the app's main thread hangs for {@code scaled} from now. The device already blocks the main
+     * queue it delivers on; an app with a main loop of its own (another process) is told so that loop stalls too.
+     */
+    default void mainThreadHangs(java.time.Duration scaled) { }
 }

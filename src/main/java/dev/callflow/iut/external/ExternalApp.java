@@ -45,7 +45,7 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
     static final Duration HANDSHAKE = Duration.ofSeconds(5);
     static final int FLOOD_LIMIT = 10_000;
     /** How long a person looking at the screen waits for the app's main thread before acting anyway. */
-    static final Duration PERSON_PATIENCE = Duration.ofMillis(250);
+    static final Duration PERSON_PATIENCE = Duration.ofMillis(25);
     private static final Object EOF = new Object();
 
     private record Inbound(long lineNo, String line, Object parsed) { }
@@ -609,6 +609,14 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
         ObjectNode msg = Messages.message("user").put("gesture", "startCall").put("call", call.toString());
         msg.putObject("handle").put("type", handle.type().wireName()).put("value", handle.value());
         send(msg);
+    }
+
+    @Override
+    public void mainThreadHangs(Duration scaled) {
+        IutChannel c = channel;
+        if (c != null && !dead) {
+            c.send(Messages.message("hang").put("ms", scaled.toMillis()).toString()); // no answer expected
+        }
     }
 
     @Override
