@@ -80,7 +80,10 @@ Feature: Action timeouts
       | system | performEndCallAction     | A    | origin=actionTimeout       |
       | app    | fulfill                  | A    | action=end                 |
       | system | callEnded                | A    |                            |
-      | app    | lateServerAnswerIgnored  | A    | action=answer              |
+    And the timeline shows in order:
+      | source | event                   | call | attributes    |
+      | system | appMainThreadResumes    |      |               |
+      | app    | lateServerAnswerIgnored | A    | action=answer |
     And there is no fulfill with "action=answer"
     And there is no fulfill with "afterTimeout=true"
     And there is no didActivateAudioSession at all
@@ -100,7 +103,10 @@ Feature: Action timeouts
       | system | performEndCallAction     | A    | origin=actionTimeout      |
       | app    | fulfill                  | A    | action=end                |
       | system | callEnded                | A    |                           |
-      | app    | lateServerAnswerIgnored  | A    | action=start              |
+    And the timeline shows in order:
+      | source | event                   | call | attributes   |
+      | system | appMainThreadResumes    |      |              |
+      | app    | lateServerAnswerIgnored | A    | action=start |
     And there is no fulfill with "action=start"
     And there is no fulfill with "afterTimeout=true"
     And there is no startAudio at all

@@ -130,14 +130,15 @@ public class CallFaultSteps {
     public void chooseForIncoming(String choice, String alias) {
         UUID id = awaitRinging(alias);
         var ui = rig().device().callUi();
-        switch (choice.trim().toLowerCase(Locale.ROOT)) {
-            case "hold & accept", "hold and accept" -> ui.holdAndAccept(id);
-            case "end & accept", "end and accept" -> ui.endAndAccept(id);
-            case "decline" -> ui.decline(id);
-            case "answer" -> ui.answer(id);
+        Runnable gesture = switch (choice.trim().toLowerCase(Locale.ROOT)) {
+            case "hold & accept", "hold and accept" -> () -> ui.holdAndAccept(id);
+            case "end & accept", "end and accept" -> () -> ui.endAndAccept(id);
+            case "decline" -> () -> ui.decline(id);
+            case "answer" -> () -> ui.answer(id);
             default -> throw new IllegalArgumentException("Unknown choice '" + choice
                     + "' on the incoming-call UI; use \"Hold & Accept\", \"End & Accept\", \"Decline\" or \"Answer\"");
-        }
+        };
+        Waits.atRingingCall(rig(), id, ctx.calls().nameOf(id), gesture);
     }
 
     @Then("the user cannot choose {string} for incoming call {word}")

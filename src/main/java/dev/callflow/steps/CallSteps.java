@@ -86,13 +86,13 @@ public class CallSteps {
     @When("the user answers call {word} on the system call UI")
     public void answerOnSystemUi(String alias) {
         UUID id = awaitRinging(alias);
-        rig().device().callUi().answer(id);
+        Waits.atRingingCall(rig(), id, ctx.calls().nameOf(id), () -> rig().device().callUi().answer(id));
     }
 
     @When("the user declines call {word} on the system call UI")
     public void declineOnSystemUi(String alias) {
         UUID id = awaitRinging(alias);
-        rig().device().callUi().decline(id);
+        Waits.atRingingCall(rig(), id, ctx.calls().nameOf(id), () -> rig().device().callUi().decline(id));
     }
 
     @When("the user ends call {word} on the system call UI")

@@ -5,6 +5,7 @@ import dev.callflow.timeline.Event;
 import dev.callflow.timeline.LogFormat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -52,5 +53,32 @@ final class Waits {
         until(rig, "the system to show the incoming-call UI for " + name, named("incomingCallUiShown", id));
         until(rig, "the report of " + name + " to complete", named("reportNewIncomingCallCompletion", id));
         rig.device().awaitAppCaughtUp(rig.waitBound());
+        failIfEnded(rig, id, name);
+    }
+
+    /**
+     * A gesture at a ringing call found it gone: if the call ended (the app ended it, or the system killed the app
+     * over an unreported push), that is the implementation's doing, a conformance failure rather than a scenario that
+     * gestures at a call it never set up. Otherwise returns, and the caller's own error stands.
+     */
+    static void failIfEnded(ScenarioRig rig, UUID id, String name) {
+        List<Event> events = rig.timeline().events();
+        events.stream().filter(e -> e.is("callEnded") && id.equals(e.call())).findFirst().ifPresent(ended -> {
+            String killed = events.stream().filter(e -> e.is(dev.callflow.timeline.Source.SYSTEM, "appTerminated")
+                            && e.seq() > ended.seq() - 5 && e.seq() < ended.seq() + 5)
+                    .map(e -> "; " + e.brief()).findFirst().orElse("");
+            throw new AssertionError("Expected " + name + " to still ring on the system call UI for the user's gesture, "
+                    + "but it already ended: " + ended.brief() + killed);
+        });
+    }
+
+    /** Runs a gesture at a ringing call; a call that ended under it is the implementation's failure (see above). */
+    static void atRingingCall(ScenarioRig rig, UUID id, String name, Runnable gesture) {
+        try {
+            gesture.run();
+        } catch (IllegalStateException gone) {
+            failIfEnded(rig, id, name);
+            throw gone;
+        }
     }
 }

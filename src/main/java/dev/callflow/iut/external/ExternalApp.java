@@ -46,6 +46,7 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
     static final int FLOOD_LIMIT = 10_000;
     /** How long a person looking at the screen waits for the app's main thread before acting anyway. */
     static final Duration PERSON_PATIENCE = Duration.ofMillis(25);
+    private volatile long hungUntilNanos = System.nanoTime();
     private static final Object EOF = new Object();
 
     private record Inbound(long lineNo, String line, Object parsed) { }
@@ -613,10 +614,8 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
 
     @Override
     public void mainThreadHangs(Duration scaled) {
-        IutChannel c = channel;
-        if (c != null && !dead) {
-            c.send(Messages.message("hang").put("ms", scaled.toMillis()).toString()); // no answer expected
-        }
+        hungUntilNanos = System.nanoTime() + scaled.toNanos();
+        send(Messages.message("hang").put("ms", scaled.toMillis())); // counted like every message the IUT will see
     }
 
     @Override
@@ -733,6 +732,9 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
     /** The IUT has told us it handled everything we sent so far (or it died); bounded. */
     @Override
     public boolean awaitCaughtUp(Duration within) {
+        if (System.nanoTime() - hungUntilNanos < 0) {
+            return true; // the app's main thread hangs (a fault the scenario injected): nobody waits for it
+        }
         // First let the main queue run what it already holds (a completion the system just recorded is forwarded from
         // there), but only briefly: a person does not wait for a hung app before tapping.
         java.util.concurrent.CountDownLatch flushed = new java.util.concurrent.CountDownLatch(1);

@@ -85,6 +85,10 @@ class PythonIutTest {
      * and the bridge's handling of the messages it wrote just before (on the app's main queue), or between a gesture
      * and the bridge's idle/busy bookkeeping. Until the bridge orders those, this test keeps to the core flows.
      */
+    /**
+     * The seven core flows gate CI. The whole suite passes too in quiet runs (./callflow run --iut …), but under the
+     * load of a full mvn test the hang-while-ringing scenario still loses a timing race now and then.
+     */
     @Test
     void thePythonReferencePassesTheCoreFlows() {
         InProcessSuite.Run run = InProcessSuite.run(REFERENCE, OUT.resolve("reference"), CORE_FLOWS);
