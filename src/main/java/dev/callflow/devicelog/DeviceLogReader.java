@@ -72,7 +72,7 @@ public final class DeviceLogReader {
     /** One pass over one log. */
     private final class Run implements Recogniser.Sink {
         private final Timestamps timestamps = new Timestamps();
-        private final LineShape[] shapes = {new NsLogShape(timestamps), new NsLogNoZoneShape(timestamps),
+        private final LineShape[] shapes = {NsLogShape.withZone(timestamps), NsLogShape.withoutZone(timestamps),
                 new LogShowShape(timestamps), new ConsoleExportShape(timestamps), new NsLogNoProcessShape(timestamps),
                 new BareShape()};
         private final int[] shapeCounts = new int[shapes.length];

@@ -8,27 +8,12 @@ import dev.callflow.timeline.Source;
 
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Every action is completed exactly once, within its timeout (R-TX-1, R-TX-2). */
 @Timeout(10)
-class ActionContractTest {
-    private final ScriptedApp app = new ScriptedApp();
-    private DeviceFixture f;
-
-    @BeforeEach
-    void launch() {
-        f = new DeviceFixture(app).launch();
-    }
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
-
+class ActionContractTest extends LaunchedDeviceTest {
     @Test
     void secondFulfillIsRecordedAsDuplicateAndChangesNothing() {
         app.onAnswer = a -> {

@@ -7,27 +7,12 @@ import dev.callflow.iut.LaunchReason;
 import dev.callflow.timeline.Event;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The app's timers live in the device's scaled time, on the main queue, and die with the process. */
 @Timeout(10)
-class AppTimerTest {
-    private final ScriptedApp app = new ScriptedApp();
-    private DeviceFixture f;
-
-    @BeforeEach
-    void launch() {
-        f = new DeviceFixture(app).launch();
-    }
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
-
+class AppTimerTest extends LaunchedDeviceTest {
     @Test
     void aTimerFiresOnTheMainQueueAfterTheScaledDelay() {
         Event armed = f.timeline().record(dev.callflow.timeline.Source.APP, "armed", null);

@@ -7,27 +7,12 @@ import dev.callflow.timeline.Source;
 
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Only the system activates the session for a call; the app hears about it on its main queue (R-AUD-1, R-AUD-2). */
 @Timeout(10)
-class AudioSessionTest {
-    private final ScriptedApp app = new ScriptedApp();
-    private DeviceFixture f;
-
-    @BeforeEach
-    void launch() {
-        f = new DeviceFixture(app).launch();
-    }
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
-
+class AudioSessionTest extends LaunchedDeviceTest {
     @Test
     void fulfilledAnswerActivatesTheSessionForThatCallOnTheMainQueue() {
         UUID call = f.ringingCall();

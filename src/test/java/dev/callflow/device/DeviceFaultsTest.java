@@ -8,29 +8,14 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Hangs (R-TX-2), providerDidReset (R-END-4), a missing didActivate (R-AUD-6), time markers. Test scale 1/100. */
 @Timeout(10)
-class DeviceFaultsTest {
+class DeviceFaultsTest extends LaunchedDeviceTest {
     /** Longer than the 30 s action timeout in real time: 400 ms against 300 ms at the test scale. */
     private static final Duration LONG_HANG = Duration.ofSeconds(40);
-
-    private final ScriptedApp app = new ScriptedApp();
-    private DeviceFixture f;
-
-    @BeforeEach
-    void launch() {
-        f = new DeviceFixture(app).launch();
-    }
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
 
     @Test
     void aHangInsideTheAnswerLetsTheSystemTimeItOutAndEndTheCall() {

@@ -9,27 +9,12 @@ import dev.callflow.timeline.Source;
 
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** {@code CXProvider.reportNewIncomingCall} and its errors (R-INC-1, R-INC-2, R-MULTI-1, R-END-4). */
 @Timeout(10)
-class IncomingCallReportTest {
-    private final ScriptedApp app = new ScriptedApp();
-    private DeviceFixture f;
-
-    @BeforeEach
-    void launch() {
-        f = new DeviceFixture(app).launch();
-    }
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
-
+class IncomingCallReportTest extends LaunchedDeviceTest {
     @Test
     void acceptedReportShowsTheUiThenCompletesOnTheMainQueueWithoutError() {
         UUID call = UUID.randomUUID();

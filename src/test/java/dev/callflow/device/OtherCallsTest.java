@@ -5,28 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.callflow.timeline.Event;
 
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** A cellular call interrupts the app's active call (R-MULTI-3, R-AUD-7). */
 @Timeout(10)
-class OtherCallsTest {
-    private final ScriptedApp app = new ScriptedApp();
-    private DeviceFixture f;
+class OtherCallsTest extends LaunchedDeviceTest {
     private UUID call;
 
     @BeforeEach
     void activeCall() {
-        f = new DeviceFixture(app).launch();
         call = f.activeCall();
         f.device().otherCalls().incoming(OtherCalls.Kind.CELLULAR);
-    }
-
-    @AfterEach
-    void close() {
-        f.close();
     }
 
     private Event holdAndAccept() {

@@ -8,12 +8,10 @@ import dev.callflow.device.HandleType;
 import dev.callflow.device.IncomingCallError;
 import dev.callflow.device.ProviderConfiguration;
 import dev.callflow.device.VoipPush;
-import dev.callflow.iut.AppEnvironment;
 import dev.callflow.iut.AppFactory;
 import dev.callflow.iut.AppSettings;
 import dev.callflow.iut.AppTimer;
 import dev.callflow.iut.CallApp;
-import dev.callflow.iut.LaunchReason;
 import dev.callflow.iut.reference.ReferenceApp;
 import dev.callflow.signalling.SignallingResponse;
 
@@ -204,16 +202,8 @@ public final class Mutants {
         PushDelegateSetAfterLogin(AppSettings s) { super(s); }
 
         @Override
-        public void didFinishLaunching(AppEnvironment environment, LaunchReason reason) {
-            this.env = environment;
-            this.sdk = environment.mediaSdk();
-            this.provider = environment.createProvider(providerConfiguration());
-            provider.setDelegate(this);
-            loggedIn = environment.signalling().login("user-" + environment.bundleId()).whenComplete((r, f) ->
-                    environment.runOnMain(() -> {
-                        environment.log("signallingReady", null, "status", r == null ? "none" : String.valueOf(r.status()));
-                        environment.pushRegistry().setDelegate(this);
-                    }));
+        protected void registerForVoipPushes() {
+            loggedIn.whenComplete((r, f) -> env.runOnMain(() -> env.pushRegistry().setDelegate(this)));
         }
     }
 

@@ -81,10 +81,15 @@ public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDele
         this.sdk = environment.mediaSdk();
         this.provider = environment.createProvider(providerConfiguration());
         provider.setDelegate(this);
-        environment.pushRegistry().setDelegate(this);
         // Logged as part of the future every call action waits on, so nothing is sent before it shows.
         loggedIn = environment.signalling().login("user-" + environment.bundleId()).whenComplete((r, f) ->
                 environment.log("signallingReady", null, "status", r == null ? "none" : String.valueOf(r.status())));
+        registerForVoipPushes();
+    }
+
+    /** At launch, in the same run of the main queue as the provider: before any push can arrive (R-PUSH-6). */
+    protected void registerForVoipPushes() {
+        env.pushRegistry().setDelegate(this);
     }
 
     protected ProviderConfiguration providerConfiguration() {
