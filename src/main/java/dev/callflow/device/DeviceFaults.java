@@ -56,10 +56,12 @@ public final class DeviceFaults {
     private void block(Duration real, String where) {
         Duration scaled = device.timing().scale(real);
         CountDownLatch released = new CountDownLatch(1);
+        // The app hears of the hang before the timeline shows it: a step that waits for appMainThreadHangs and then
+        // acts as a person must find the app already hung, not wait on it as if it were merely slow.
+        device.app().ifPresent(app -> app.mainThreadHangs(scaled));
         device.record(Source.SYSTEM, Level.WARNING, "appMainThreadHangs", null, "in", where,
                 "for", real.toMillis() + "ms", "scaled", scaled.toMillis() + "ms");
         device.schedule(released::countDown, scaled);
-        device.app().ifPresent(app -> app.mainThreadHangs(scaled));
         boolean resumed;
         try {
             // Bounded: the scheduler releases the latch; the bound only guards against a device that was closed.
