@@ -73,6 +73,7 @@ public class Hooks {
         }
         List<RuleVerdict> unexpected = verdicts.stream()
                 .filter(v -> v.failed() && !context.expectedRules().contains(v.rule().id())).toList();
+        context.undeclaredViolations(unexpected.stream().map(v -> v.rule().id()).toList());
         if (!unexpected.isEmpty()) {
             throw new AssertionError("The always-on rules found " + unexpected.size() + " violation(s) this scenario did not "
                     + "declare (declare deliberate ones with 'Then rule R-… is violated'):\n\n"
@@ -90,8 +91,12 @@ public class Hooks {
             String log = TimelineReport.write(rig.settings().reportsDir(), scenario.getUri().toString(),
                     scenario.getName(), scenario.getLine(), rig.timeline());
             scenario.attach(log.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain", "timeline.log");
-            Suite.get().noteScenario(String.format(Locale.ROOT, "%-8s %7.1f ms  %s", scenario.getStatus(),
-                    (System.nanoTime() - startNanos) / 1e6, scenario.getName()));
+            // A scenario that failed at a flow step names the rules its timeline breaks too: the step says what went
+            // wrong, the rule IDs say which contract that is.
+            java.util.Set<String> violated = context.undeclaredViolations();
+            Suite.get().noteScenario(String.format(Locale.ROOT, "%-8s %7.1f ms  %s%s", scenario.getStatus(),
+                    (System.nanoTime() - startNanos) / 1e6, scenario.getName(),
+                    violated.isEmpty() ? "" : "  [violates " + String.join(", ", violated) + "]"));
         } finally {
             rig.close();
         }

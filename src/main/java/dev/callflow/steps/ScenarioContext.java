@@ -31,6 +31,17 @@ public final class ScenarioContext {
         return Set.copyOf(expectedRules);
     }
 
+    /** The rules the always-on monitor found violated without the scenario declaring them. */
+    private final Set<String> undeclaredViolations = new TreeSet<>();
+
+    void undeclaredViolations(java.util.Collection<String> ids) {
+        undeclaredViolations.addAll(ids);
+    }
+
+    Set<String> undeclaredViolations() {
+        return Set.copyOf(undeclaredViolations);
+    }
+
     void attach(ScenarioRig r) {
         this.rig = r;
     }
