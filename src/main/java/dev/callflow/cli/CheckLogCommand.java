@@ -42,6 +42,10 @@ final class CheckLogCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON for machines.")
     boolean json;
 
+    @Option(names = "--max-findings", defaultValue = "" + CheckLogReport.SHOWN_PER_RULE, paramLabel = "N",
+            description = "Findings shown per rule in the text output (0: all); --json always lists all. Default: ${DEFAULT-VALUE}.")
+    int maxFindings;
+
     @Option(names = "--grammar", paramLabel = "FILE",
             description = "App-specific words (see fixtures/grammars/seed.grammar); repeatable. Default: the seed grammar.")
     List<Path> grammars;
@@ -77,7 +81,7 @@ final class CheckLogCommand implements Callable<Integer> {
             m.put("files", reports.stream().map(CheckLogReport::json).toList());
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
         } else {
-            reports.forEach(r -> out.print(r.text()));
+            reports.forEach(r -> out.print(r.text(maxFindings)));
         }
         out.flush();
         return exit;

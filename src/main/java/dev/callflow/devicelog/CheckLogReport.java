@@ -42,7 +42,16 @@ public record CheckLogReport(String file, DeviceLog log, List<RuleVerdict> verdi
                 .toList();
     }
 
+    /** Findings (and unreadable lines) shown per rule in the text form unless asked otherwise; {@code --json} has all. */
+    public static final int SHOWN_PER_RULE = 20;
+
     public String text() {
+        return text(SHOWN_PER_RULE);
+    }
+
+    /** The text form, showing at most {@code shown} findings per rule and unreadable lines ({@code 0}: all). */
+    public String text(int shown) {
+        int limit = shown <= 0 ? Integer.MAX_VALUE : shown;
         StringBuilder b = new StringBuilder();
         b.append("== ").append(file).append('\n');
         if (log != null) {
@@ -59,19 +68,29 @@ public record CheckLogReport(String file, DeviceLog log, List<RuleVerdict> verdi
             if (v.outcome() == RuleVerdict.Outcome.NOT_JUDGED && v.note() != null) {
                 b.append("            (").append(v.note()).append(")\n");
             }
-            for (Finding f : v.findings()) {
+            for (Finding f : v.findings().subList(0, Math.min(limit, v.findings().size()))) {
                 List<Integer> lines = lines(f);
                 b.append("            ")
                         .append(lines.isEmpty() ? "" : (lines.size() == 1 ? "line " : "lines ")
                                 + lines.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ": ")
                         .append(f.severity() == Severity.WARNING ? "(warning) " : "").append(f.message()).append('\n');
             }
+            if (v.findings().size() > limit) {
+                List<Integer> rest = lines(v.findings().get(v.findings().size() - 1));
+                b.append("            ... and ").append(v.findings().size() - limit).append(" more ").append(v.rule().id())
+                        .append(" findings").append(rest.isEmpty() ? "" : ", the last at line " + rest.get(0))
+                        .append(" (--max-findings 0 shows them all; --json lists them)\n");
+            }
         }
         if (log != null && !log.problems().isEmpty()) {
             b.append("Unreadable lines (skipped):\n");
-            for (LogParseException p : log.problems()) {
+            for (LogParseException p : log.problems().subList(0, Math.min(limit, log.problems().size()))) {
                 b.append("  line ").append(p.lineNumber()).append(": expected ").append(p.expected())
                         .append(" at column ").append(p.column()).append('\n');
+            }
+            if (log.problems().size() > limit) {
+                b.append("  ... and ").append(log.problems().size() - limit)
+                        .append(" more unreadable lines (--max-findings 0 shows them all; --json lists them)\n");
             }
         }
         if (readable()) {

@@ -16,6 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Reads a device log as teams paste it into timeline events. Per line it finds the shape (a paste may mix them),
@@ -48,14 +53,81 @@ public final class DeviceLogReader {
         return recogniser;
     }
 
+    /**
+     * Reads a log file. Decoding and splitting lines runs on a second thread, a batch ahead of the parsing, so a log of
+     * millions of lines costs little more than its parsing.
+     */
     public DeviceLog read(Path file) throws IOException {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            Run run = new Run();
-            String line;
-            while ((line = in.readLine()) != null) {
-                run.line(line);
+        BlockingQueue<List<String>> batches = new ArrayBlockingQueue<>(8);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicBoolean abandoned = new AtomicBoolean();
+        Thread decoder = new Thread(() -> decode(file, batches, failure, abandoned), "callflow-log-decoder");
+        decoder.setDaemon(true);
+        decoder.start();
+        Run run = new Run();
+        try {
+            for (List<String> batch = take(batches); !batch.isEmpty(); batch = take(batches)) {
+                batch.forEach(run::line);
             }
-            return run.finish();
+        } finally {
+            abandoned.set(true);
+            batches.clear();
+        }
+        Throwable t = failure.get();
+        if (t instanceof IOException io) {
+            throw io;
+        }
+        if (t != null) {
+            throw new IOException("Reading " + file + " failed: " + t, t);
+        }
+        return run.finish();
+    }
+
+    private static final int BATCH = 4096;
+
+    /** Puts the file's lines in batches, then an empty batch for the end (also after a failure). */
+    private static void decode(Path file, BlockingQueue<List<String>> batches, AtomicReference<Throwable> failure,
+                               AtomicBoolean abandoned) {
+        // Bytes that are not UTF-8 become U+FFFD, and their line is reported and skipped like any unreadable line.
+        java.nio.charset.CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
+        try (BufferedReader in = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), utf8), 1 << 16)) {
+            List<String> batch = new ArrayList<>(BATCH);
+            String line;
+            while ((line = in.readLine()) != null && !abandoned.get()) {
+                batch.add(line);
+                if (batch.size() == BATCH) {
+                    offer(batches, batch, abandoned);
+                    batch = new ArrayList<>(BATCH);
+                }
+            }
+            if (!batch.isEmpty()) {
+                offer(batches, batch, abandoned);
+            }
+        } catch (IOException | RuntimeException e) {
+            failure.set(e);
+        } finally {
+            offer(batches, List.of(), abandoned);
+        }
+    }
+
+    private static void offer(BlockingQueue<List<String>> batches, List<String> batch, AtomicBoolean abandoned) {
+        try {
+            while (!abandoned.get() && !batches.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                // the parser is behind; keep the batch until it has room, or stop when it has given up
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static List<String> take(BlockingQueue<List<String>> batches) throws IOException {
+        try {
+            return batches.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while reading a device log");
         }
     }
 
@@ -116,7 +188,9 @@ public final class DeviceLogReader {
             }
             int bad = control(line, end);
             if (bad >= 0) {
-                problems.add(new LogParseException(n, line, bad + 1, "printable text (a control character is there)"));
+                problems.add(new LogParseException(n, line, bad + 1, line.charAt(bad) == '\uFFFD'
+                        ? "UTF-8 text (bytes that are not UTF-8 are there; save the log as UTF-8)"
+                        : "printable text (a control character is there)"));
                 return;
             }
             if (pending && continues(line, end)) {
@@ -290,11 +364,11 @@ public final class DeviceLogReader {
         return false;
     }
 
-    /** The index of the first control character other than a tab, or -1. */
+    /** The index of the first control character other than a tab, or of an undecodable byte (U+FFFD), or -1. */
     private static int control(String line, int end) {
         for (int i = 0; i < end; i++) {
             char c = line.charAt(i);
-            if (c < ' ' && c != '\t' || c == 0x7F) {
+            if (c < ' ' && c != '\t' || c == 0x7F || c == '\uFFFD') {
                 return i;
             }
         }

@@ -21,6 +21,11 @@ public final class CallFacts {
     private static final Set<String> DELEGATE_CALLBACKS = Set.of("didActivateAudioSession", "didDeactivateAudioSession",
             "providerDidReset", "timedOutPerformingAction", "providerDidBegin");
 
+    /** Indexed forms of {@link #stopsMedia}, {@link #releasesMedia} and {@link #startsMedia} for trace queries. */
+    public static final Trace.Named STOPS_MEDIA = Trace.anyOf("stopAudio", "releaseAudio", "unprepareSDK");
+    public static final Trace.Named RELEASES_MEDIA = Trace.anyOf("releaseAudio", "unprepareSDK");
+    public static final Trace.Named STARTS_MEDIA = Trace.is("startAudio").and(CallFacts::startsMedia);
+
     private CallFacts() { }
 
     /** stopAudio, releaseAudio or unprepareSDK: media I/O no longer runs after it. */
@@ -105,8 +110,7 @@ public final class CallFacts {
     public static boolean knownBefore(Trace trace, UUID call, Event anchor) {
         return trace.lastBefore(anchor, e -> call != null && call.equals(e.call())
                 && (e.is("incomingCallUiShown") || e.is("performStartCallAction") || e.is("performAnswerCallAction")
-                || (e.is("reportNewIncomingCall") && trace.first(x -> x.is("reportNewIncomingCallCompletion")
-                        && call.equals(x.call()) && x.seq() > e.seq() && !x.attributes().getOrDefault("error", "").isEmpty()).isEmpty())))
+                || (e.is("reportNewIncomingCall") && trace.first(Trace.is("reportNewIncomingCallCompletion").and(x -> call.equals(x.call()) && x.seq() > e.seq() && !x.attributes().getOrDefault("error", "").isEmpty())).isEmpty())))
                 .isPresent();
     }
 

@@ -22,10 +22,17 @@ public final class RuleMonitor {
         return policy;
     }
 
-    /** One verdict per rule, in catalogue order. A rule that throws is a harness fault, not a verdict. */
+    /** Above this many events (a recorded device log, not a scenario) the rules judge the trace in parallel. */
+    private static final int PARALLEL_FROM = 20_000;
+
+    /**
+     * One verdict per rule, in catalogue order. A rule that throws is a harness fault, not a verdict. Rules are
+     * stateless and the trace is immutable, so a large trace is judged by all cores; a scenario's stays on its thread.
+     */
     public List<RuleVerdict> judge(List<Event> events) {
         Trace trace = new Trace(events);
-        return rules.stream().map(r -> judgeOne(r, trace)).toList();
+        var stream = events.size() >= PARALLEL_FROM ? rules.parallelStream() : rules.stream();
+        return stream.map(r -> judgeOne(r, trace)).toList();
     }
 
     private RuleVerdict judgeOne(Rule rule, Trace trace) {

@@ -3,19 +3,47 @@ package dev.callflow.rules;
 import dev.callflow.timeline.Event;
 import dev.callflow.timeline.Source;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-/** Read-only queries over one timeline's events, in timeline order, for rules to judge. */
+/**
+ * Read-only queries over one timeline's events, in timeline order, for rules to judge.
+ * <p>
+ * A recorded device log can hold millions of events, so queries start from their anchor's position (found by binary
+ * search on the ascending sequence numbers) instead of scanning from the start, and a predicate built by
+ * {@link #is(String)}, {@link #is(String, UUID)} or {@link #isFor(String, Event)} walks only the events of its name.
+ */
 public final class Trace {
     private final List<Event> events;
+    private final long[] seqs;
+    private final Map<String, int[]> positionsByName;
 
     public Trace(List<Event> events) {
         this.events = List.copyOf(events);
+        long[] s = new long[this.events.size()];
+        Map<String, List<Integer>> byName = new HashMap<>();
+        for (int i = 0; i < s.length; i++) {
+            Event e = this.events.get(i);
+            s[i] = e.seq();
+            if (i > 0 && s[i] <= s[i - 1]) {
+                throw new IllegalArgumentException("A trace's events are in timeline order with ascending sequence "
+                        + "numbers; #" + s[i] + " follows #" + s[i - 1]);
+            }
+            byName.computeIfAbsent(e.name(), k -> new ArrayList<>()).add(i);
+        }
+        this.seqs = s;
+        Map<String, int[]> index = new HashMap<>();
+        byName.forEach((name, list) -> index.put(name, list.stream().mapToInt(Integer::intValue).toArray()));
+        this.positionsByName = index;
     }
 
     public List<Event> events() {
@@ -23,55 +51,145 @@ public final class Trace {
     }
 
     public List<Event> where(Predicate<Event> p) {
-        return events.stream().filter(p).toList();
+        return collect(0, events.size(), p);
     }
 
     public List<Event> named(String name) {
-        return where(e -> e.name().equals(name));
+        return where(is(name));
     }
 
     public List<Event> named(Source source, String name) {
-        return where(e -> e.source() == source && e.name().equals(name));
+        return where(is(name).and(e -> e.source() == source));
     }
 
     public List<Event> named(String name, UUID call) {
-        return where(e -> e.name().equals(name) && call.equals(e.call()));
+        return where(is(name, call));
     }
 
     public boolean has(String name) {
-        return events.stream().anyMatch(e -> e.name().equals(name));
+        return positionsByName.containsKey(name);
     }
 
     public Optional<Event> first(String name, UUID call) {
-        return events.stream().filter(e -> e.name().equals(name) && (call == null || call.equals(e.call()))).findFirst();
+        return first(is(name).and(e -> call == null || call.equals(e.call())));
     }
 
     public Optional<Event> first(Predicate<Event> p) {
-        return events.stream().filter(p).findFirst();
+        return forward(0, events.size(), p);
     }
 
     /** The first event strictly after {@code anchor} that matches. */
     public Optional<Event> firstAfter(Event anchor, Predicate<Event> p) {
-        return events.stream().filter(e -> e.seq() > anchor.seq() && p.test(e)).findFirst();
+        return forward(after(anchor.seq()), events.size(), p);
     }
 
     /** The last event strictly before {@code anchor} that matches. */
     public Optional<Event> lastBefore(Event anchor, Predicate<Event> p) {
-        Event found = null;
-        for (Event e : events) {
-            if (e.seq() >= anchor.seq()) {
-                break;
+        int end = before(anchor);
+        if (p instanceof Named n) {
+            int best = -1;
+            for (String name : n.names()) {
+                int[] at = positionsByName.getOrDefault(name, NONE);
+                for (int k = lowerBound(at, end) - 1; k >= 0; k--) {
+                    if (at[k] <= best) {
+                        break;
+                    }
+                    if (n.rest().test(events.get(at[k]))) {
+                        best = at[k];
+                        break;
+                    }
+                }
             }
+            return best < 0 ? Optional.empty() : Optional.of(events.get(best));
+        }
+        for (int i = end - 1; i >= 0; i--) {
+            Event e = events.get(i);
             if (p.test(e)) {
-                found = e;
+                return Optional.of(e);
             }
         }
-        return Optional.ofNullable(found);
+        return Optional.empty();
     }
 
     /** Events strictly between two others that match. */
     public List<Event> between(Event from, Event to, Predicate<Event> p) {
-        return where(e -> e.seq() > from.seq() && e.seq() < to.seq() && p.test(e));
+        return collect(after(from.seq()), before(to), p);
+    }
+
+    /** The first event strictly between {@code from} and {@code to} ({@code null}: the timeline's end) that matches. */
+    public Optional<Event> firstBetween(Event from, Event to, Predicate<Event> p) {
+        return forward(after(from.seq()), to == null ? events.size() : before(to), p);
+    }
+
+    /** The events strictly after {@code anchor}, in order: a view, so a loop that stops early costs what it reads. */
+    public List<Event> after(Event anchor) {
+        return events.subList(after(anchor.seq()), events.size());
+    }
+
+    private static final int[] NONE = new int[0];
+
+    /** The position of the first event whose seq is greater than the anchor's. */
+    private int after(long seq) {
+        int i = Arrays.binarySearch(seqs, seq);
+        return i >= 0 ? i + 1 : -i - 1;
+    }
+
+    /** The position of the first event whose seq is not less than the anchor's: events before it precede the anchor. */
+    private int before(Event anchor) {
+        int i = Arrays.binarySearch(seqs, anchor.seq());
+        return i >= 0 ? i : -i - 1;
+    }
+
+    /** The index in {@code positions} of the first position not less than {@code from}. */
+    private static int lowerBound(int[] positions, int from) {
+        int i = Arrays.binarySearch(positions, from);
+        return i >= 0 ? i : -i - 1;
+    }
+
+    private Optional<Event> forward(int from, int to, Predicate<Event> p) {
+        if (p instanceof Named n) {
+            int best = to;
+            for (String name : n.names()) {
+                int[] at = positionsByName.getOrDefault(name, NONE);
+                for (int k = lowerBound(at, from); k < at.length && at[k] < best; k++) {
+                    if (n.rest().test(events.get(at[k]))) {
+                        best = at[k];
+                        break;
+                    }
+                }
+            }
+            return best < to ? Optional.of(events.get(best)) : Optional.empty();
+        }
+        for (int i = from; i < to; i++) {
+            Event e = events.get(i);
+            if (p.test(e)) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private List<Event> collect(int from, int to, Predicate<Event> p) {
+        List<Event> out = new ArrayList<>();
+        if (p instanceof Named n) {
+            int[] merged = n.names().size() == 1 ? positionsByName.getOrDefault(n.names().iterator().next(), NONE)
+                    : n.names().stream().flatMapToInt(name -> Arrays.stream(positionsByName.getOrDefault(name, NONE)))
+                            .sorted().toArray();
+            for (int k = lowerBound(merged, from); k < merged.length && merged[k] < to; k++) {
+                Event e = events.get(merged[k]);
+                if (n.rest().test(e)) {
+                    out.add(e);
+                }
+            }
+        } else {
+            for (int i = from; i < to; i++) {
+                Event e = events.get(i);
+                if (p.test(e)) {
+                    out.add(e);
+                }
+            }
+        }
+        return Collections.unmodifiableList(out);
     }
 
     /** Every call UUID that appears, in order of first appearance. */
@@ -93,17 +211,43 @@ public final class Trace {
         return a.call() == null || b.call() == null || a.call().equals(b.call());
     }
 
+    /**
+     * A predicate on events with one of a few names: the trace walks only those names' events for it. {@code and}
+     * keeps the names, so {@code Trace.is("fulfill").and(...)} stays indexed.
+     */
+    public record Named(Set<String> names, Predicate<Event> rest) implements Predicate<Event> {
+        public Named {
+            names = Set.copyOf(names);
+        }
+
+        @Override
+        public boolean test(Event e) {
+            return names.contains(e.name()) && rest.test(e);
+        }
+
+        @Override
+        public Named and(Predicate<? super Event> other) {
+            Predicate<Event> r = rest;
+            return new Named(names, e -> r.test(e) && other.test(e));
+        }
+    }
+
+    /** Events with any of these names. */
+    public static Named anyOf(String... names) {
+        return new Named(new LinkedHashSet<>(List.of(names)), e -> true);
+    }
+
     /** The predicate: named {@code name} and possibly about the same call as {@code other}. */
-    public static Predicate<Event> isFor(String name, Event other) {
-        return e -> e.name().equals(name) && sameCall(e, other);
+    public static Named isFor(String name, Event other) {
+        return new Named(Set.of(name), e -> sameCall(e, other));
     }
 
-    public static Predicate<Event> is(String name) {
-        return e -> e.name().equals(name);
+    public static Named is(String name) {
+        return new Named(Set.of(name), e -> true);
     }
 
-    public static Predicate<Event> is(String name, UUID call) {
-        return e -> e.name().equals(name) && call != null && call.equals(e.call());
+    public static Named is(String name, UUID call) {
+        return new Named(Set.of(name), e -> call != null && call.equals(e.call()));
     }
 
     public static Predicate<Event> attr(String key, String value) {

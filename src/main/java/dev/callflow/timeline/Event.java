@@ -1,7 +1,5 @@
 package dev.callflow.timeline;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,10 +24,19 @@ public record Event(long seq, long micros, Source source, Level level, String na
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(level, "level");
         Objects.requireNonNull(name, "name");
-        if (name.isBlank() || name.chars().anyMatch(Character::isWhitespace)) {
+        if (name.isEmpty() || hasWhitespace(name)) {
             throw new IllegalArgumentException("An event name is one word without spaces, got '" + name + "'");
         }
-        attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+        attributes = Attributes.copyOf(attributes);
+    }
+
+    private static boolean hasWhitespace(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isWhitespace(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Optional<UUID> callId() {

@@ -57,6 +57,42 @@ class CheckLogCommandTest {
     }
 
     @Test
+    void bytesThatAreNotUtf8CostOnlyTheirLine(@TempDir Path dir) throws IOException {
+        byte[] latin1 = "2018-05-10 20:06:02.500000+0800 BigoOfree[19394:8610627] caf\u00e9 ready\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        b.writeBytes(("2018-05-10 20:06:02.327572+0800 BigoOfree[19394:8610627] [I][CallKit] performAnswerCallAction\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        b.writeBytes(latin1);
+        b.writeBytes(String.join("\n",
+                "2018-05-10 20:06:02.892451+0800 BigoOfree[19394:8610627] [I][CallKit] didActivateAudioSession",
+                "2018-05-10 20:06:03.087589+0800 BigoOfree[19394:8610628] [I][CallKit] configAudio",
+                "2018-05-10 20:06:03.240767+0800 BigoOfree[19394:8610627] [I][CallKit] startAudio").getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+        Path f = Files.write(dir.resolve("latin1.log"), b.toByteArray());
+        Cli r = Cli.run("check-log", f.toString());
+        assertThat(r.exit()).as(r.out()).isEqualTo(CallflowCli.PASS);
+        assertThat(r.out()).contains("4 events").contains("line 2: expected UTF-8 text (bytes that are not UTF-8 are there;"
+                + " save the log as UTF-8) at column 61");
+    }
+
+    @Test
+    void textShowsTheFirstFindingsPerRuleAndCountsTheRest(@TempDir Path dir) throws IOException {
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            log.append(String.format("2018-05-10 20:06:%02d.100000+0800 App[1:2] [I][CallKit] startAudio%n", i));
+        }
+        Path f = Files.writeString(dir.resolve("many.log"), log);
+        Cli capped = Cli.run("check-log", "--max-findings", "3", f.toString());
+        assertThat(capped.exit()).as(capped.out()).isEqualTo(CallflowCli.CONFORMANCE_FAILURE);
+        assertThat(capped.out()).contains("line 1: startAudio before", "line 3: startAudio before")
+                .doesNotContain("line 4: startAudio before")
+                .contains("... and 27 more R-AUD-2 findings, the last at line 30 (--max-findings 0 shows them all; --json lists them)");
+        Cli all = Cli.run("check-log", "--max-findings", "0", f.toString());
+        assertThat(all.out()).contains("line 30: startAudio before").doesNotContain("more R-AUD-2 findings");
+    }
+
+    @Test
     void theWorstFileDecidesTheExitCode() {
         assertThat(Cli.run("check-log", "fixtures/logs/seed-sample.log", R_AUD_2).exit())
                 .isEqualTo(CallflowCli.CONFORMANCE_FAILURE);

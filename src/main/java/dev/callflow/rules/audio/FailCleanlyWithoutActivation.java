@@ -31,12 +31,12 @@ public final class FailCleanlyWithoutActivation extends BaseRule {
 
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
-        List<Event> fulfilled = trace.where(e -> e.is("fulfill") && ACTIVATING.contains(e.attributes().getOrDefault("action", ""))
-                && !CallFacts.flag(e, "duplicate") && !CallFacts.flag(e, "afterTimeout"));
+        List<Event> fulfilled = trace.where(Trace.is("fulfill").and(e -> ACTIVATING.contains(e.attributes().getOrDefault("action", ""))
+                && !CallFacts.flag(e, "duplicate") && !CallFacts.flag(e, "afterTimeout")));
         List<Finding> findings = new ArrayList<>();
         int unactivated = 0;
         for (Event f : fulfilled) {
-            Optional<Event> activation = trace.firstAfter(f, e -> e.is("didActivateAudioSession") && Trace.sameCall(e, f));
+            Optional<Event> activation = trace.firstAfter(f, Trace.is("didActivateAudioSession").and(e -> Trace.sameCall(e, f)));
             if (activation.isPresent()) {
                 continue;
             }

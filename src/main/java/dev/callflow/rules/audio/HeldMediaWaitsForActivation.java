@@ -32,15 +32,15 @@ public final class HeldMediaWaitsForActivation extends BaseRule {
 
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
-        List<Event> holds = trace.where(e -> e.is("performSetHeldCallAction") && CallFacts.flag(e, "onHold"));
+        List<Event> holds = trace.where(Trace.is("performSetHeldCallAction").and(e -> CallFacts.flag(e, "onHold")));
         if (holds.isEmpty()) {
             return notJudged("no call was put on hold");
         }
         List<Finding> findings = new ArrayList<>();
         for (Event hold : holds) {
-            Optional<Event> nextHold = trace.firstAfter(hold, e -> e.is("performSetHeldCallAction") && CallFacts.flag(e, "onHold")
-                    && Trace.sameCall(e, hold));
-            for (Event start : CallFacts.upTo(trace, hold, nextHold, e -> CallFacts.startsMedia(e) && Trace.sameCall(e, hold))) {
+            Optional<Event> nextHold = trace.firstAfter(hold, Trace.is("performSetHeldCallAction").and(e -> CallFacts.flag(e, "onHold")
+                    && Trace.sameCall(e, hold)));
+            for (Event start : CallFacts.upTo(trace, hold, nextHold, CallFacts.STARTS_MEDIA.and(e -> Trace.sameCall(e, hold)))) {
                 Optional<Event> session = trace.lastBefore(start, e -> (e.is("didActivateAudioSession") || e.is("didDeactivateAudioSession"))
                         && Trace.sameCall(e, start) && e.seq() > hold.seq());
                 if (session.isEmpty() || !session.get().is("didActivateAudioSession")) {
@@ -83,7 +83,7 @@ public final class HeldMediaWaitsForActivation extends BaseRule {
         if (done.isPresent() && done.get().is("fail")) {
             return false;
         }
-        return trace.between(hold, at, e -> e.is("performSetHeldCallAction") && !CallFacts.flag(e, "onHold")
-                && Trace.sameCall(e, hold)).isEmpty();
+        return trace.between(hold, at, Trace.is("performSetHeldCallAction").and(e -> !CallFacts.flag(e, "onHold")
+                && Trace.sameCall(e, hold))).isEmpty();
     }
 }

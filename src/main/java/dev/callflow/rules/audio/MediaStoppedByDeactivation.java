@@ -40,8 +40,8 @@ public final class MediaStoppedByDeactivation extends BaseRule {
         }
         List<Finding> findings = new ArrayList<>();
         for (Event d : deactivations) {
-            Optional<Event> start = trace.lastBefore(d, e -> CallFacts.startsMedia(e) && Trace.sameCall(e, d));
-            if (start.isEmpty() || !trace.between(start.get(), d, e -> CallFacts.stopsMedia(e) && Trace.sameCall(e, d)).isEmpty()) {
+            Optional<Event> start = trace.lastBefore(d, CallFacts.STARTS_MEDIA.and(e -> Trace.sameCall(e, d)));
+            if (start.isEmpty() || !trace.between(start.get(), d, CallFacts.STOPS_MEDIA.and(e -> Trace.sameCall(e, d))).isEmpty()) {
                 continue;
             }
             if (stopInHandler(trace, d).isEmpty()) {
@@ -50,8 +50,8 @@ public final class MediaStoppedByDeactivation extends BaseRule {
             }
         }
         for (Event end : ends) {
-            Optional<Event> deactivation = trace.firstAfter(end, e -> e.is("didDeactivateAudioSession") && Trace.sameCall(e, end));
-            Optional<Event> stop = trace.firstAfter(end, e -> CallFacts.stopsMedia(e) && Trace.sameCall(e, end));
+            Optional<Event> deactivation = trace.firstAfter(end, Trace.is("didDeactivateAudioSession").and(e -> Trace.sameCall(e, end)));
+            Optional<Event> stop = trace.firstAfter(end, CallFacts.STOPS_MEDIA.and(e -> Trace.sameCall(e, end)));
             if (stop.isEmpty()) {
                 continue; // never stopped: the deactivation check above, or the rule has nothing to place
             }
@@ -77,7 +77,7 @@ public final class MediaStoppedByDeactivation extends BaseRule {
 
     /** A stop among the app's and SDK's events that directly follow the deactivation: the didDeactivate handler. */
     static Optional<Event> stopInHandler(Trace trace, Event deactivation) {
-        for (Event e : trace.where(x -> x.seq() > deactivation.seq())) {
+        for (Event e : trace.after(deactivation)) {
             if (e.source() != Source.APP && e.source() != Source.SDK) {
                 return Optional.empty();
             }
@@ -90,7 +90,7 @@ public final class MediaStoppedByDeactivation extends BaseRule {
 
     /** Whether a successful startAudio for the call ran, not stopped, when {@code at} happened. */
     static boolean runningAt(Trace trace, Event at) {
-        Optional<Event> start = trace.lastBefore(at, e -> CallFacts.startsMedia(e) && Trace.sameCall(e, at));
-        return start.isPresent() && trace.between(start.get(), at, e -> CallFacts.stopsMedia(e) && Trace.sameCall(e, at)).isEmpty();
+        Optional<Event> start = trace.lastBefore(at, CallFacts.STARTS_MEDIA.and(e -> Trace.sameCall(e, at)));
+        return start.isPresent() && trace.between(start.get(), at, CallFacts.STOPS_MEDIA.and(e -> Trace.sameCall(e, at))).isEmpty();
     }
 }

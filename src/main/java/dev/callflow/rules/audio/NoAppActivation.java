@@ -31,7 +31,7 @@ public final class NoAppActivation extends BaseRule {
     public RuleVerdict judge(Trace trace, Policy policy) {
         boolean callKitInUse = trace.events().stream().anyMatch(e -> e.name().startsWith("perform") && e.name().endsWith("CallAction")
                 || e.is("reportNewIncomingCall") || e.is("requestTransaction") || e.is("didActivateAudioSession"));
-        List<Event> selfActivations = trace.where(e -> e.is("audioSessionSetActive") && "true".equals(e.attributes().get("active")));
+        List<Event> selfActivations = trace.where(Trace.is("audioSessionSetActive").and(e -> "true".equals(e.attributes().get("active"))));
         if (!callKitInUse && selfActivations.isEmpty()) {
             return notJudged("no CallKit call on the timeline");
         }

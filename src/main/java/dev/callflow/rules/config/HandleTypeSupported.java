@@ -37,7 +37,7 @@ public final class HandleTypeSupported extends BaseRule {
         List<Finding> findings = new ArrayList<>();
         boolean judged = false;
         for (Event e : reported) {
-            Optional<Event> provider = trace.lastBefore(e, x -> x.is("providerCreated"));
+            Optional<Event> provider = trace.lastBefore(e, Trace.is("providerCreated"));
             if (provider.isEmpty()) {
                 continue;
             }

@@ -30,18 +30,17 @@ public final class EndedCallStaysEnded extends BaseRule {
 
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
-        List<Event> unknown = trace.where(e -> e.is("requestTransactionCompletion")
-                && ("unknownCallUUID".equals(e.attributes().get("error")) || "4".equals(e.attributes().get("code"))));
+        List<Event> unknown = trace.where(Trace.is("requestTransactionCompletion").and(e -> ("unknownCallUUID".equals(e.attributes().get("error")) || "4".equals(e.attributes().get("code")))));
         List<Event> remoteReleases = new ArrayList<>();
         for (Event end : trace.where(e -> CallFacts.isRemoteEnd(e) && e.call() != null)) {
-            trace.firstAfter(end, e -> CallFacts.releasesMedia(e) && end.call().equals(e.call())).ifPresent(r -> remoteReleases.add(end));
+            trace.firstAfter(end, CallFacts.RELEASES_MEDIA.and(e -> end.call().equals(e.call()))).ifPresent(r -> remoteReleases.add(end));
         }
         if (unknown.isEmpty() && remoteReleases.isEmpty()) {
             return notJudged("no transaction for an unknown call and no call dropped after a remote end");
         }
         List<Finding> findings = new ArrayList<>();
         for (Event failed : unknown) {
-            if (holdsMedia(trace, failed) && trace.firstAfter(failed, e -> CallFacts.releasesMedia(e) && Trace.sameCall(e, failed)).isEmpty()) {
+            if (holdsMedia(trace, failed) && trace.firstAfter(failed, CallFacts.RELEASES_MEDIA.and(e -> Trace.sameCall(e, failed))).isEmpty()) {
                 findings.add(Finding.of("the system no longer knows the call (unknownCallUUID) but the app never tore "
                         + "down its media for it", failed));
             }
@@ -49,7 +48,7 @@ public final class EndedCallStaysEnded extends BaseRule {
         for (Event end : remoteReleases) {
             UUID call = end.call();
             if (CallFacts.liveAtEnd(trace, call)) {
-                Event release = trace.firstAfter(end, e -> CallFacts.releasesMedia(e) && call.equals(e.call())).orElseThrow();
+                Event release = trace.firstAfter(end, CallFacts.RELEASES_MEDIA.and(e -> call.equals(e.call()))).orElseThrow();
                 findings.add(Finding.of("ghost call: the app dropped the call after the remote end but the system still "
                         + "has it live (no reportCallEnded)", end, release));
             }
@@ -59,8 +58,8 @@ public final class EndedCallStaysEnded extends BaseRule {
 
     /** The SDK was prepared for the call and not released when {@code at} happened. */
     private static boolean holdsMedia(Trace trace, Event at) {
-        Optional<Event> prepare = trace.lastBefore(at, e -> e.is("prepareSDK") && Trace.sameCall(e, at));
+        Optional<Event> prepare = trace.lastBefore(at, Trace.is("prepareSDK").and(e -> Trace.sameCall(e, at)));
         return prepare.isPresent()
-                && trace.between(prepare.get(), at, e -> CallFacts.releasesMedia(e) && Trace.sameCall(e, at)).isEmpty();
+                && trace.between(prepare.get(), at, CallFacts.RELEASES_MEDIA.and(e -> Trace.sameCall(e, at))).isEmpty();
     }
 }

@@ -46,12 +46,12 @@ public final class LocalHangUpOrder extends BaseRule {
                 Optional<Event> late = trace.firstAfter(end, e -> CallFacts.isEndRequest(e) && Trace.sameCall(e, end));
                 late.ifPresent(l -> findings.add(Finding.of("the app's end request comes after performEndCallAction", end, l)));
             }
-            Optional<Event> start = trace.lastBefore(end, e -> CallFacts.startsMedia(e) && Trace.sameCall(e, end));
+            Optional<Event> start = trace.lastBefore(end, CallFacts.STARTS_MEDIA.and(e -> Trace.sameCall(e, end)));
             Optional<Event> from = start.isPresent() ? start : request;
             if (from.isEmpty()) {
                 continue;
             }
-            for (Event early : trace.between(from.get(), end, e -> CallFacts.releasesMedia(e) && Trace.sameCall(e, end))) {
+            for (Event early : trace.between(from.get(), end, CallFacts.RELEASES_MEDIA.and(e -> Trace.sameCall(e, end)))) {
                 findings.add(Finding.of(early.name() + " before performEndCallAction: the SDK is released before the "
                         + "system's callback", early, end));
             }

@@ -33,8 +33,8 @@ public final class ResetTearsDown extends BaseRule {
         }
         List<Finding> findings = new ArrayList<>();
         for (Event reset : resets) {
-            Optional<Event> prepare = trace.lastBefore(reset, e -> e.is("prepareSDK"));
-            boolean holding = prepare.isPresent() && trace.between(prepare.get(), reset, e -> e.is("unprepareSDK")).isEmpty();
+            Optional<Event> prepare = trace.lastBefore(reset, Trace.is("prepareSDK"));
+            boolean holding = prepare.isPresent() && trace.between(prepare.get(), reset, Trace.is("unprepareSDK")).isEmpty();
             boolean running = trace.lastBefore(reset, CallFacts::startsMedia)
                     .map(s -> trace.between(s, reset, CallFacts::stopsMedia).isEmpty()).orElse(false);
             if ((holding || running) && trace.firstAfter(reset, CallFacts::releasesMedia).isEmpty()) {

@@ -31,8 +31,7 @@ public final class FilteredCallerIsTold extends BaseRule {
 
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
-        List<Event> filtered = trace.where(e -> e.is(Source.SYSTEM, IncomingEvents.REPORT_DONE)
-                && e.attribute("error").filter(FILTERS::contains).isPresent());
+        List<Event> filtered = trace.where(Trace.is(IncomingEvents.REPORT_DONE).and(e -> e.source() == Source.SYSTEM && e.attribute("error").filter(FILTERS::contains).isPresent()));
         if (filtered.isEmpty()) {
             return notJudged("no report filtered by Do Not Disturb or the block list");
         }

@@ -21,13 +21,13 @@ final class IncomingEvents {
      * it names exists and goes on (R-PUSH-8).
      */
     static List<Event> refusals(Trace trace) {
-        return trace.where(e -> e.is(Source.SYSTEM, REPORT_DONE) && e.attribute("error").isPresent()
-                && !e.attribute("error").filter(DUPLICATE::equals).isPresent());
+        return trace.where(Trace.is(REPORT_DONE).and(e -> e.source() == Source.SYSTEM && e.attribute("error").isPresent()
+                && !e.attribute("error").filter(DUPLICATE::equals).isPresent()));
     }
 
     /** The end of a refusal's window: the next report of the same call (a new attempt), or the timeline's end. */
     static Optional<Event> nextReport(Trace trace, Event refusal) {
-        return trace.firstAfter(refusal, e -> e.is(REPORT) && Trace.sameCall(e, refusal));
+        return trace.firstAfter(refusal, Trace.is(REPORT).and(e -> Trace.sameCall(e, refusal)));
     }
 
     static boolean inWindow(Event e, Event from, Optional<Event> to) {

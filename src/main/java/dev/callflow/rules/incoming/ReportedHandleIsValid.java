@@ -27,9 +27,8 @@ public final class ReportedHandleIsValid extends BaseRule {
 
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
-        List<Event> reports = trace.where(e -> e.is(Source.APP, IncomingEvents.REPORT));
-        List<Event> invalidArgument = trace.where(e -> e.is("appTerminated")
-                && e.attribute("exception").filter(x -> x.contains("NSInvalidArgumentException")).isPresent());
+        List<Event> reports = trace.where(Trace.is(IncomingEvents.REPORT).and(e -> e.source() == Source.APP));
+        List<Event> invalidArgument = trace.where(Trace.is("appTerminated").and(e -> e.attribute("exception").filter(x -> x.contains("NSInvalidArgumentException")).isPresent()));
         if (reports.isEmpty() && invalidArgument.isEmpty()) {
             return notJudged("no reportNewIncomingCall on the timeline");
         }

@@ -30,24 +30,22 @@ public final class RingTimeoutHandled extends BaseRule {
 
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
-        List<Event> timeouts = trace.where(e -> e.is(Source.SYSTEM, "ringTimeout"));
-        boolean selfReported = trace.where(e -> e.is(Source.APP, "reportCallEnded")
-                && e.attribute("reason").filter("unanswered"::equals).isPresent()).stream()
-                .anyMatch(e -> trace.lastBefore(e, x -> x.is(Source.APP, IncomingEvents.REPORT) && Trace.sameCall(x, e)).isPresent());
+        List<Event> timeouts = trace.where(Trace.is("ringTimeout").and(e -> e.source() == Source.SYSTEM));
+        boolean selfReported = trace.where(Trace.is("reportCallEnded").and(e -> e.source() == Source.APP && e.attribute("reason").filter("unanswered"::equals).isPresent())).stream()
+                .anyMatch(e -> trace.lastBefore(e, Trace.is(IncomingEvents.REPORT).and(x -> x.source() == Source.APP && Trace.sameCall(x, e))).isPresent());
         if (timeouts.isEmpty()) {
             return selfReported ? holds() : notJudged("no incoming call rang out (no ringTimeout, no reportCallEnded reason=unanswered)");
         }
         List<Finding> findings = new ArrayList<>();
         for (Event timeout : timeouts) {
-            Optional<Event> perform = trace.firstAfter(timeout, e -> e.is(Source.SYSTEM, "performEndCallAction")
-                    && Trace.sameCall(e, timeout) && e.attribute("origin").map("ringTimeout"::equals).orElse(true));
+            Optional<Event> perform = trace.firstAfter(timeout, Trace.is("performEndCallAction").and(e -> e.source() == Source.SYSTEM && Trace.sameCall(e, timeout) && e.attribute("origin").map("ringTimeout"::equals).orElse(true)));
             if (perform.isEmpty()) {
                 continue; // the system never asked; nothing for the app to complete
             }
             if (Actions.completionsOf(trace, perform.get()).isEmpty() && Actions.excuse(trace, perform.get()).isEmpty()) {
                 findings.add(Finding.of("the ring timeout's CXEndCallAction was never fulfilled or failed", timeout, perform.get()));
             }
-            Optional<Event> prepared = trace.lastBefore(timeout, e -> e.is(Source.SDK, "prepareSDK") && Trace.sameCall(e, timeout));
+            Optional<Event> prepared = trace.lastBefore(timeout, Trace.is("prepareSDK").and(e -> e.source() == Source.SDK && Trace.sameCall(e, timeout)));
             if (prepared.isPresent()) {
                 boolean releasedBefore = !trace.between(prepared.get(), timeout, e -> released(e, timeout)).isEmpty();
                 boolean releasedAfter = trace.firstAfter(timeout, e -> released(e, timeout)).isPresent();

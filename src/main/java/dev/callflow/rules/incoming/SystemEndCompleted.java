@@ -29,8 +29,7 @@ public final class SystemEndCompleted extends BaseRule {
 
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
-        List<Event> systemEnds = trace.where(e -> e.is(Source.SYSTEM, "performEndCallAction")
-                && e.attribute("origin").filter(o -> !o.equals("transaction")).isPresent());
+        List<Event> systemEnds = trace.where(Trace.is("performEndCallAction").and(e -> e.source() == Source.SYSTEM && e.attribute("origin").filter(o -> !o.equals("transaction")).isPresent()));
         if (systemEnds.isEmpty()) {
             return notJudged("no system-initiated performEndCallAction (origin other than transaction)");
         }

@@ -32,7 +32,7 @@ public final class EndOnlyTheTargetCall extends BaseRule {
 
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
-        List<Event> ends = trace.where(e -> e.is("performEndCallAction") && e.call() != null);
+        List<Event> ends = trace.where(Trace.is("performEndCallAction").and(e -> e.call() != null));
         if (trace.calls().size() < 2 || ends.isEmpty()) {
             return notJudged("needs two calls and a performEndCallAction");
         }

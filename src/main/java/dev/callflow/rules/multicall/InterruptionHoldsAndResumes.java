@@ -35,8 +35,8 @@ public final class InterruptionHoldsAndResumes extends BaseRule {
         }
         List<Finding> findings = new ArrayList<>();
         for (Event choice : trace.named("userChoseHoldAndAccept")) {
-            Optional<Event> hold = trace.firstAfter(choice, e -> e.is("performSetHeldCallAction") && CallFacts.flag(e, "onHold")
-                    && Trace.sameCall(e, choice));
+            Optional<Event> hold = trace.firstAfter(choice, Trace.is("performSetHeldCallAction").and(e -> CallFacts.flag(e, "onHold")
+                    && Trace.sameCall(e, choice)));
             if (hold.isEmpty()) {
                 findings.add(Finding.of("Hold & Accept without a CXSetHeldCallAction(onHold: true) for the VoIP call", choice));
                 continue;
@@ -46,24 +46,24 @@ public final class InterruptionHoldsAndResumes extends BaseRule {
                 findings.add(Finding.of("the hold for Hold & Accept was not fulfilled", done.map(d -> List.of(hold.get(), d))
                         .orElse(List.of(hold.get()))));
             }
-            boolean running = trace.lastBefore(hold.get(), e -> CallFacts.startsMedia(e) && Trace.sameCall(e, choice))
-                    .map(s -> trace.between(s, hold.get(), e -> CallFacts.stopsMedia(e) && Trace.sameCall(e, choice)).isEmpty())
+            boolean running = trace.lastBefore(hold.get(), CallFacts.STARTS_MEDIA.and(e -> Trace.sameCall(e, choice)))
+                    .map(s -> trace.between(s, hold.get(), CallFacts.STOPS_MEDIA.and(e -> Trace.sameCall(e, choice))).isEmpty())
                     .orElse(false);
-            Optional<Event> restart = trace.firstAfter(hold.get(), e -> CallFacts.startsMedia(e) && Trace.sameCall(e, choice));
-            Optional<Event> stop = trace.firstAfter(hold.get(), e -> CallFacts.stopsMedia(e) && Trace.sameCall(e, choice));
+            Optional<Event> restart = trace.firstAfter(hold.get(), CallFacts.STARTS_MEDIA.and(e -> Trace.sameCall(e, choice)));
+            Optional<Event> stop = trace.firstAfter(hold.get(), CallFacts.STOPS_MEDIA.and(e -> Trace.sameCall(e, choice)));
             if (running && (stop.isEmpty() || restart.filter(r -> r.seq() < stop.get().seq()).isPresent())) {
                 findings.add(Finding.of("the held VoIP call's media was not stopped", hold.get()));
             }
         }
         for (Event choice : trace.named("userChoseEndAndAccept")) {
-            if (trace.firstAfter(choice, e -> e.is("performEndCallAction") && Trace.sameCall(e, choice)).isEmpty()) {
+            if (trace.firstAfter(choice, Trace.is("performEndCallAction").and(e -> Trace.sameCall(e, choice))).isEmpty()) {
                 findings.add(Finding.of("End & Accept without a CXEndCallAction for the VoIP call", choice));
             }
         }
-        for (Event ended : trace.where(e -> e.is("otherCallEnded") && "localUser".equals(e.attributes().get("by")))) {
+        for (Event ended : trace.where(Trace.is("otherCallEnded").and(e -> "localUser".equals(e.attributes().get("by"))))) {
             Optional<Event> nextInterruption = trace.firstAfter(ended, Trace.is("otherCallIncoming"));
             for (Event start : CallFacts.upTo(trace, ended, nextInterruption, CallFacts::startsMedia)) {
-                if (trace.between(ended, start, e -> e.is("didActivateAudioSession") && Trace.sameCall(e, start)).isEmpty()) {
+                if (trace.between(ended, start, Trace.is("didActivateAudioSession").and(e -> Trace.sameCall(e, start))).isEmpty()) {
                     findings.add(Finding.of("media restarted after the other call ended without a didActivateAudioSession",
                             ended, start));
                 }

@@ -34,7 +34,7 @@ public final class SurvivingCallAudioUntouched extends BaseRule {
     public RuleVerdict judge(Trace trace, Policy policy) {
         List<Finding> findings = new ArrayList<>();
         boolean judged = false;
-        for (Event end : trace.where(e -> e.is("performEndCallAction") && e.call() != null)) {
+        for (Event end : trace.where(Trace.is("performEndCallAction").and(e -> e.call() != null))) {
             UUID x = end.call();
             List<UUID> survivors = trace.calls().stream().filter(y -> !y.equals(x)
                     && CallFacts.knownBefore(trace, y, end) && !CallFacts.endedBefore(trace, y, end)).toList();

@@ -27,7 +27,7 @@ public final class OneStartPerCall extends BaseRule {
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
         List<Event> requests = trace.where(e -> CallFacts.isStartRequest(e) && e.call() != null);
-        List<Event> performs = trace.where(e -> e.is("performStartCallAction") && e.call() != null);
+        List<Event> performs = trace.where(Trace.is("performStartCallAction").and(e -> e.call() != null));
         if (requests.isEmpty() && performs.isEmpty()) {
             return notJudged("no start transaction for a known call UUID");
         }

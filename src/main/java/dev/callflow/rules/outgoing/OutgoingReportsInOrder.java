@@ -37,10 +37,10 @@ public final class OutgoingReportsInOrder extends BaseRule {
         for (Event start : starts) {
             Optional<Event> connecting = trace.firstAfter(start, Trace.isFor("reportOutgoingCallStartedConnecting", start));
             Optional<Event> connected = trace.firstAfter(start, Trace.isFor("reportOutgoingCallConnected", start));
-            Optional<Event> fulfilled = trace.firstAfter(start, e -> e.is("fulfill") && "start".equals(e.attributes().get("action"))
-                    && Trace.sameCall(e, start));
-            Optional<Event> answered = trace.firstAfter(start, e -> e.is("serverEvent") && "answered".equals(e.attributes().get("type"))
-                    && Trace.sameCall(e, start));
+            Optional<Event> fulfilled = trace.firstAfter(start, Trace.is("fulfill").and(e -> "start".equals(e.attributes().get("action"))
+                    && Trace.sameCall(e, start)));
+            Optional<Event> answered = trace.firstAfter(start, Trace.is("serverEvent").and(e -> "answered".equals(e.attributes().get("type"))
+                    && Trace.sameCall(e, start)));
             if (connected.isPresent() && (connecting.isEmpty() || connecting.get().seq() > connected.get().seq())) {
                 findings.add(Finding.of("reportOutgoingCall(connectedAt:) before reportOutgoingCall(startedConnectingAt:)",
                         start, connected.get()));

@@ -39,8 +39,8 @@ public final class CancelledPushCallReportedEnded extends BaseRule {
         List<Finding> findings = new ArrayList<>();
         int judged = 0;
         for (UUID call : pushCalls) {
-            for (Event cancel : trace.where(e -> e.is(Source.SIGNALLING, "serverEvent") && call.equals(e.call())
-                    && e.attribute("type").filter("cancel"::equals).isPresent())) {
+            for (Event cancel : trace.where(Trace.is("serverEvent").and(e -> e.source() == Source.SIGNALLING && call.equals(e.call())
+                    && e.attribute("type").filter("cancel"::equals).isPresent()))) {
                 Optional<Event> pushAfter = trace.firstAfter(cancel, Trace.is(PushEvents.PUSH, call));
                 Optional<Event> pushBefore = trace.lastBefore(cancel, Trace.is(PushEvents.PUSH, call));
                 Event anchor;
@@ -59,7 +59,7 @@ public final class CancelledPushCallReportedEnded extends BaseRule {
                     continue;
                 }
                 judged++;
-                Optional<Event> reportedEnd = trace.firstAfter(anchor, e -> e.is(Source.APP, "reportCallEnded") && call.equals(e.call()));
+                Optional<Event> reportedEnd = trace.firstAfter(anchor, Trace.is("reportCallEnded").and(e -> e.source() == Source.APP && call.equals(e.call())));
                 if (reportedEnd.isPresent()) {
                     String reason = reportedEnd.get().attribute("reason").orElse("?");
                     if (!REASONS.contains(reason)) {
@@ -68,8 +68,8 @@ public final class CancelledPushCallReportedEnded extends BaseRule {
                     }
                     continue;
                 }
-                Optional<Event> localEnd = trace.firstAfter(anchor, e -> e.is(Source.APP, "requestTransaction") && call.equals(e.call())
-                        && e.attribute("actions").filter(a -> a.contains("end")).isPresent());
+                Optional<Event> localEnd = trace.firstAfter(anchor, Trace.is("requestTransaction").and(e -> e.source() == Source.APP && call.equals(e.call())
+                        && e.attribute("actions").filter(a -> a.contains("end")).isPresent()));
                 if (localEnd.isPresent()) {
                     findings.add(Finding.warning(situation + "; the app ended it with its own CXEndCallAction, which "
                             + "records a local end, instead of reportCall(endedAt:reason:)", cancel, localEnd.get()));

@@ -33,8 +33,7 @@ public final class DuplicateReportKeepsCall extends BaseRule {
 
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
-        List<Event> duplicates = trace.where(e -> e.is(Source.SYSTEM, PushEvents.REPORT_DONE)
-                && e.attribute("error").filter(DUPLICATE::equals).isPresent());
+        List<Event> duplicates = trace.where(Trace.is(PushEvents.REPORT_DONE).and(e -> e.source() == Source.SYSTEM && e.attribute("error").filter(DUPLICATE::equals).isPresent()));
         if (duplicates.isEmpty()) {
             return notJudged("no duplicate report (reportNewIncomingCallCompletion error=callUUIDAlreadyExists)");
         }

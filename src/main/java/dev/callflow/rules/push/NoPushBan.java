@@ -10,7 +10,6 @@ import dev.callflow.timeline.Event;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * R-PUSH-2. Each unreported push gets the app killed ({@code NSInternalInconsistencyException} when the delegate
@@ -59,7 +58,21 @@ public final class NoPushBan extends BaseRule {
     }
 
     private static boolean mentionsBaadCall(Event e) {
-        return e.attributes().values().stream()
-                .anyMatch(v -> v != null && v.toLowerCase(Locale.ROOT).contains("0xbaadca11"));
+        for (String v : e.attributes().values()) {
+            if (v != null && containsIgnoreCase(v, "0xbaadca11")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Without lower-casing every attribute of every event: a device log holds millions of them. */
+    private static boolean containsIgnoreCase(String s, String needle) {
+        for (int i = 0, last = s.length() - needle.length(); i <= last; i++) {
+            if (s.regionMatches(true, i, needle, 0, needle.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

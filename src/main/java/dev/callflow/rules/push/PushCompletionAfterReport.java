@@ -35,7 +35,7 @@ public final class PushCompletionAfterReport extends BaseRule {
 
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
-        List<Event> completions = trace.where(e -> e.is(Source.APP, "pushCompletion"));
+        List<Event> completions = trace.where(Trace.is("pushCompletion").and(e -> e.source() == Source.APP));
         if (completions.isEmpty()) {
             return notJudged("no PushKit completion (pushCompletion) on the timeline");
         }
@@ -79,13 +79,13 @@ public final class PushCompletionAfterReport extends BaseRule {
     private static Optional<Event> pushOf(Trace trace, Event done, Map<Long, Event> consumed) {
         Optional<String> apnsId = done.attribute("apnsId");
         if (apnsId.isPresent()) {
-            List<Event> deliveries = trace.where(e -> e.is(Source.SYSTEM, PushEvents.PUSH) && e.seq() < done.seq()
-                    && apnsId.get().equals(e.attributes().get("apnsId")));
+            List<Event> deliveries = trace.where(Trace.is(PushEvents.PUSH).and(e -> e.source() == Source.SYSTEM && e.seq() < done.seq()
+                    && apnsId.get().equals(e.attributes().get("apnsId"))));
             if (!deliveries.isEmpty()) {
                 return deliveries.stream().filter(d -> !consumed.containsKey(d.seq())).findFirst()
                         .or(() -> Optional.of(deliveries.get(deliveries.size() - 1)));
             }
         }
-        return trace.lastBefore(done, e -> e.is(Source.SYSTEM, PushEvents.PUSH) && Trace.sameCall(e, done));
+        return trace.lastBefore(done, Trace.is(PushEvents.PUSH).and(e -> e.source() == Source.SYSTEM && Trace.sameCall(e, done)));
     }
 }

@@ -19,19 +19,18 @@ final class PushEvents {
 
     /** Pushes PushKit handed to the app's delegate, in order. */
     static List<Event> pushes(Trace trace) {
-        return trace.where(e -> e.is(Source.SYSTEM, PUSH));
+        return trace.where(Trace.is(PUSH).and(e -> e.source() == Source.SYSTEM));
     }
 
     /** The event that closes a push's handling window: the next push, or the timeline's end (null). */
     static Event nextPush(Trace trace, Event push) {
-        return trace.firstAfter(push, e -> e.is(Source.SYSTEM, PUSH)).orElse(null);
+        return trace.firstAfter(push, Trace.is(PUSH).and(e -> e.source() == Source.SYSTEM)).orElse(null);
     }
 
     /** The first report after {@code push} (and before the next push) that may concern the push's call. */
     static Optional<Event> reportFor(Trace trace, Event push) {
         Event next = nextPush(trace, push);
-        return trace.firstAfter(push, e -> e.is(REPORT) && Trace.sameCall(e, push)
-                && (next == null || e.seq() < next.seq()));
+        return trace.firstBetween(push, next, Trace.isFor(REPORT, push));
     }
 
     /**
@@ -41,13 +40,12 @@ final class PushEvents {
      */
     static Optional<Event> anyReportFor(Trace trace, Event push) {
         Event next = nextPush(trace, push);
-        return reportFor(trace, push).or(() -> trace.firstAfter(push, e -> e.is(REPORT)
-                && (next == null || e.seq() < next.seq())));
+        return reportFor(trace, push).or(() -> trace.firstBetween(push, next, Trace.is(REPORT)));
     }
 
     /** The completion of a report: the first report completion for its call after it. */
     static Optional<Event> completionOf(Trace trace, Event report) {
-        return trace.firstAfter(report, e -> e.is(REPORT_DONE) && Trace.sameCall(e, report));
+        return trace.firstAfter(report, Trace.is(REPORT_DONE).and(e -> Trace.sameCall(e, report)));
     }
 
     static boolean failed(Event reportCompletion) {
@@ -60,6 +58,6 @@ final class PushEvents {
 
     /** The push with this APNs id, when the timeline records one. */
     static Optional<Event> pushWithApnsId(Trace trace, String apnsId) {
-        return trace.first(e -> e.is(Source.SYSTEM, PUSH) && apnsId.equals(e.attributes().get("apnsId")));
+        return trace.first(Trace.is(PUSH).and(e -> e.source() == Source.SYSTEM && apnsId.equals(e.attributes().get("apnsId"))));
     }
 }

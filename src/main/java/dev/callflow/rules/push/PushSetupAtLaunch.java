@@ -29,10 +29,8 @@ public final class PushSetupAtLaunch extends BaseRule {
 
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
-        List<Event> launches = trace.where(e -> e.is(Source.SYSTEM, "appLaunched")
-                && e.attribute("reason").filter("voipPush"::equals).isPresent());
-        List<Event> noDelegate = trace.where(e -> e.is("pushNotDelivered")
-                && e.attribute("why").filter(w -> w.contains("delegate")).isPresent());
+        List<Event> launches = trace.where(Trace.is("appLaunched").and(e -> e.source() == Source.SYSTEM && e.attribute("reason").filter("voipPush"::equals).isPresent()));
+        List<Event> noDelegate = trace.where(Trace.is("pushNotDelivered").and(e -> e.attribute("why").filter(w -> w.contains("delegate")).isPresent()));
         if (launches.isEmpty() && noDelegate.isEmpty()) {
             return notJudged("no push-wake launch (appLaunched reason=voipPush)");
         }
@@ -41,8 +39,8 @@ public final class PushSetupAtLaunch extends BaseRule {
             findings.add(Finding.of("PushKit could not deliver the push: no PKPushRegistry delegate was set at launch", miss));
         }
         for (Event launch : launches) {
-            Optional<Event> nextLaunch = trace.firstAfter(launch, e -> e.is(Source.SYSTEM, "appLaunched"));
-            Optional<Event> push = trace.firstAfter(launch, e -> e.is(Source.SYSTEM, PushEvents.PUSH))
+            Optional<Event> nextLaunch = trace.firstAfter(launch, Trace.is("appLaunched").and(e -> e.source() == Source.SYSTEM));
+            Optional<Event> push = trace.firstAfter(launch, Trace.is(PushEvents.PUSH).and(e -> e.source() == Source.SYSTEM))
                     .filter(p -> nextLaunch.isEmpty() || p.seq() < nextLaunch.get().seq());
             if (push.isEmpty()) {
                 continue;

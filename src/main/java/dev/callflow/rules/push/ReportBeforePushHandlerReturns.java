@@ -41,8 +41,8 @@ public final class ReportBeforePushHandlerReturns extends BaseRule {
         for (Event push : pushes) {
             Event next = PushEvents.nextPush(trace, push);
             Optional<Event> report = PushEvents.anyReportFor(trace, push);
-            Optional<Event> killed = trace.firstAfter(push, e -> e.is("pushNotReported") && Trace.sameCall(e, push)
-                    && (next == null || e.seq() < next.seq()));
+            Optional<Event> killed = trace.firstAfter(push, Trace.is("pushNotReported").and(e -> Trace.sameCall(e, push)
+                    && (next == null || e.seq() < next.seq())));
             if (killed.isPresent() && (report.isEmpty() || report.get().seq() > killed.get().seq())) {
                 explained.add(killed.get().seq());
                 List<Event> offending = withTermination(trace, push, killed.get());
@@ -57,7 +57,7 @@ public final class ReportBeforePushHandlerReturns extends BaseRule {
         for (Event orphan : notReported) {
             if (!explained.contains(orphan.seq())) {
                 findings.add(Finding.of("a VoIP push went unreported ("
-                        + trace.lastBefore(orphan, e -> e.is("pushNotDelivered")).flatMap(e -> e.attribute("why"))
+                        + trace.lastBefore(orphan, Trace.is("pushNotDelivered")).flatMap(e -> e.attribute("why"))
                                 .orElse("never handed to a delegate that reported it") + ")",
                         withTermination(trace, orphan, orphan)));
             }
@@ -73,7 +73,7 @@ public final class ReportBeforePushHandlerReturns extends BaseRule {
             out.add(anchor);
         }
         Event next = PushEvents.nextPush(trace, push);
-        trace.firstAfter(anchor, e -> e.is("appTerminated") && (next == null || e.seq() < next.seq()))
+        trace.firstAfter(anchor, Trace.is("appTerminated").and(e -> (next == null || e.seq() < next.seq())))
                 .ifPresent(out::add);
         return out;
     }

@@ -47,8 +47,7 @@ public final class ValidVoipPushRequest extends BaseRule {
                 }
             } else if (e.is("apnsResponse") && status(e) >= 400) {
                 List<Event> offending = new ArrayList<>(List.of(e));
-                Optional<Event> rejected = e.attribute("apnsId").flatMap(id -> trace.first(r -> r.is(Source.PUSH, "pushRejected")
-                        && id.equals(r.attributes().get("apnsId"))));
+                Optional<Event> rejected = e.attribute("apnsId").flatMap(id -> trace.first(Trace.is("pushRejected").and(r -> r.source() == Source.PUSH && id.equals(r.attributes().get("apnsId")))));
                 rejected.ifPresent(r -> { offending.add(r); reported.add(r.seq()); });
                 findings.add(Finding.of("APNs refused the VoIP push with " + status(e) + " "
                         + e.attribute("reason").or(() -> rejected.flatMap(r -> r.attribute("reason"))).orElse("(no reason)"),

@@ -56,8 +56,7 @@ public final class VoipPushOnlyStartsCalls extends BaseRule {
                 continue; // the system showed nothing, so there is nothing to end
             }
             Event reported = report.get();
-            Optional<Event> ended = trace.firstAfter(reported, e -> e.is(Source.APP, "reportCallEnded")
-                    && (reported.call() == null ? true : reported.call().equals(e.call())));
+            Optional<Event> ended = trace.firstAfter(reported, Trace.is("reportCallEnded").and(e -> e.source() == Source.APP && (reported.call() == null ? true : reported.call().equals(e.call()))));
             if (ended.isEmpty()) {
                 findings.add(Finding.of("a VoIP push " + why.get() + " was reported as a call but the call was never "
                         + "ended with reportCallEnded: the phantom call keeps ringing", push, reported));
@@ -71,7 +70,7 @@ public final class VoipPushOnlyStartsCalls extends BaseRule {
 
     private static Optional<String> notAStartingCall(Trace trace, Event push) {
         Optional<String> kind = push.attribute("payloadType").or(() -> push.attribute("apnsId")
-                .flatMap(id -> trace.first(e -> e.is(Source.PUSH, "pushAccepted") && id.equals(e.attributes().get("apnsId"))))
+                .flatMap(id -> trace.first(Trace.is("pushAccepted").and(e -> e.source() == Source.PUSH && id.equals(e.attributes().get("apnsId")))))
                 .flatMap(e -> e.attribute("payloadType")));
         if (kind.isPresent() && !CALL_KINDS.contains(kind.get().toLowerCase(Locale.ROOT))) {
             return Optional.of("with a non-call payload (payloadType=" + kind.get() + ")");

@@ -58,8 +58,8 @@ public final class Actions {
     /** The system's timeout of one performed action, if it timed out. */
     public static Optional<Event> timeoutOf(Trace trace, Event perform) {
         Optional<String> id = id(perform);
-        return trace.firstAfter(perform, e -> e.is("timedOutPerformingAction") && Trace.sameCall(e, perform)
-                && (id.isEmpty() || id.get().equals(e.attributes().get("actionId"))));
+        return trace.firstAfter(perform, Trace.is("timedOutPerformingAction").and(e -> Trace.sameCall(e, perform)
+                && (id.isEmpty() || id.get().equals(e.attributes().get("actionId")))));
     }
 
     /**

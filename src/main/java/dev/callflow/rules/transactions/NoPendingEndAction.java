@@ -26,7 +26,7 @@ public final class NoPendingEndAction extends BaseRule {
 
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
-        List<Event> ends = trace.where(e -> e.is(Source.SYSTEM, "performEndCallAction"));
+        List<Event> ends = trace.where(Trace.is("performEndCallAction").and(e -> e.source() == Source.SYSTEM));
         if (ends.isEmpty()) {
             return notJudged("no performEndCallAction on the timeline");
         }

@@ -29,7 +29,7 @@ public final class RefusedTransactionNamed extends BaseRule {
 
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
-        List<Event> completions = trace.where(e -> e.is(Source.SYSTEM, "requestTransactionCompletion"));
+        List<Event> completions = trace.where(Trace.is("requestTransactionCompletion").and(e -> e.source() == Source.SYSTEM));
         if (completions.isEmpty()) {
             return notJudged("no CXCallController request on the timeline");
         }
@@ -39,7 +39,7 @@ public final class RefusedTransactionNamed extends BaseRule {
                 continue;
             }
             List<Event> offending = new ArrayList<>();
-            trace.lastBefore(c, e -> e.is(Source.APP, "requestTransaction") && Trace.sameCall(e, c)).ifPresent(offending::add);
+            trace.lastBefore(c, Trace.is("requestTransaction").and(e -> e.source() == Source.APP && Trace.sameCall(e, c))).ifPresent(offending::add);
             offending.add(c);
             String actions = offending.get(0).attribute("actions").map(a -> " (" + a + ")").orElse("");
             findings.add(Finding.warning("the system refused the transaction" + actions + " with "

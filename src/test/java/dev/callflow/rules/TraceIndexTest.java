@@ -1,0 +1,102 @@
+package dev.callflow.rules;
+
+import dev.callflow.timeline.Event;
+import dev.callflow.timeline.Level;
+import dev.callflow.timeline.Source;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The trace answers indexed queries (by position, by name) exactly as a plain scan of the events would: random traces,
+ * random anchors, every query compared with its brute-force meaning.
+ */
+class TraceIndexTest {
+    private static final String[] NAMES = {"startAudio", "stopAudio", "releaseAudio", "fulfill", "callEnded", "noise"};
+    private static final UUID A = UUID.fromString("00000000-0000-0000-0000-00000000000a");
+    private static final UUID B = UUID.fromString("00000000-0000-0000-0000-00000000000b");
+    private static final UUID[] CALLS = {A, B, null};
+
+    @RepeatedTest(40)
+    void indexedQueriesAgreeWithAPlainScan(RepetitionInfo repetition) {
+        Random random = new Random(7919L * repetition.getCurrentRepetition());
+        List<Event> events = randomEvents(random, 1 + random.nextInt(60));
+        Trace trace = new Trace(events);
+        for (int q = 0; q < 50; q++) {
+            Event anchor = events.get(random.nextInt(events.size()));
+            Event other = events.get(random.nextInt(events.size()));
+            Trace.Named named = random.nextBoolean()
+                    ? Trace.isFor(NAMES[random.nextInt(NAMES.length)], other)
+                    : Trace.anyOf(NAMES[random.nextInt(NAMES.length)], NAMES[random.nextInt(NAMES.length)])
+                            .and(e -> e.call() != B);
+            Predicate<Event> opaque = named::test; // the same predicate without the index
+
+            assertThat(trace.firstAfter(anchor, named)).isEqualTo(firstAfter(events, anchor, opaque))
+                    .isEqualTo(trace.firstAfter(anchor, opaque));
+            assertThat(trace.lastBefore(anchor, named)).isEqualTo(lastBefore(events, anchor, opaque))
+                    .isEqualTo(trace.lastBefore(anchor, opaque));
+            assertThat(trace.between(anchor, other, named)).isEqualTo(between(events, anchor, other, opaque))
+                    .isEqualTo(trace.between(anchor, other, opaque));
+            assertThat(trace.firstBetween(anchor, other, named))
+                    .isEqualTo(between(events, anchor, other, opaque).stream().findFirst());
+            assertThat(trace.firstBetween(anchor, null, named)).isEqualTo(firstAfter(events, anchor, opaque));
+            assertThat(trace.where(named)).isEqualTo(events.stream().filter(opaque).toList());
+            assertThat(trace.after(anchor)).isEqualTo(events.stream().filter(e -> e.seq() > anchor.seq()).toList());
+        }
+    }
+
+    @Test
+    void anchorsFromAnotherTimelineArePlacedBySequenceNumber() {
+        List<Event> events = List.of(event(2, "startAudio", A), event(5, "stopAudio", A), event(9, "startAudio", A));
+        Trace trace = new Trace(events);
+        Event foreign = event(6, "noise", null);
+        assertThat(trace.firstAfter(foreign, Trace.is("startAudio"))).contains(events.get(2));
+        assertThat(trace.lastBefore(foreign, Trace.anyOf("startAudio", "stopAudio"))).contains(events.get(1));
+        assertThat(trace.has("stopAudio")).isTrue();
+        assertThat(trace.has("fulfill")).isFalse();
+    }
+
+    @Test
+    void eventsOutOfTimelineOrderAreRefused() {
+        List<Event> events = List.of(event(2, "startAudio", A), event(2, "stopAudio", A));
+        assertThatThrownBy(() -> new Trace(events)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ascending sequence numbers").hasMessageContaining("#2 follows #2");
+    }
+
+    private static List<Event> randomEvents(Random random, int n) {
+        List<Event> out = new ArrayList<>();
+        long seq = 0;
+        for (int i = 0; i < n; i++) {
+            seq += 1 + random.nextInt(3);
+            out.add(event(seq, NAMES[random.nextInt(NAMES.length)], CALLS[random.nextInt(CALLS.length)]));
+        }
+        return out;
+    }
+
+    private static Event event(long seq, String name, UUID call) {
+        return new Event(seq, seq * 1000, Source.APP, Level.INFO, name, call, 1, Map.of());
+    }
+
+    private static Optional<Event> firstAfter(List<Event> events, Event anchor, Predicate<Event> p) {
+        return events.stream().filter(e -> e.seq() > anchor.seq() && p.test(e)).findFirst();
+    }
+
+    private static Optional<Event> lastBefore(List<Event> events, Event anchor, Predicate<Event> p) {
+        return events.stream().filter(e -> e.seq() < anchor.seq() && p.test(e)).reduce((a, b) -> b);
+    }
+
+    private static List<Event> between(List<Event> events, Event from, Event to, Predicate<Event> p) {
+        return events.stream().filter(e -> e.seq() > from.seq() && e.seq() < to.seq() && p.test(e)).toList();
+    }
+}
