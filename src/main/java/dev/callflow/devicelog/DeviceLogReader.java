@@ -7,6 +7,7 @@ import dev.callflow.timeline.Source;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,11 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Reads a device log as teams paste it into timeline events. Per line it finds the shape (a paste may mix them),
@@ -37,7 +33,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * timestamp. Blank lines, {@code //} comments and {@code log show} headers are skipped. A line that starts like a
  * timestamp but is not one, or holds control characters, is reported as a problem with its number and skipped.
  * <p>
- * Not thread-safe; cheap to create, one per thread.
+ * Each read keeps its own state, so one reader serves any number of threads; a large log is parsed in segments on all
+ * cores, cut only where a record starts with a full date, time and zone, and joined as one pass would have read it.
  */
 public final class DeviceLogReader {
     private static final Set<String> SYSTEM_PROCESSES = Set.of("callservicesd", "mediaserverd", "audiomxd",
@@ -46,95 +43,172 @@ public final class DeviceLogReader {
     private final Recogniser recogniser;
 
     public DeviceLogReader(Recogniser recogniser) {
+        this(recogniser, SEGMENT_LINES, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** For tests: segments of at least {@code segmentLines} lines, parsed on {@code threads} threads (1: one pass). */
+    DeviceLogReader(Recogniser recogniser, int segmentLines, int threads) {
         this.recogniser = recogniser;
+        this.segmentLines = segmentLines;
+        this.threads = threads;
     }
 
     public Recogniser recogniser() {
         return recogniser;
     }
 
-    /**
-     * Reads a log file. Decoding and splitting lines runs on a second thread, a batch ahead of the parsing, so a log of
-     * millions of lines costs little more than its parsing.
-     */
+    /** Reads a log file; bytes that are not UTF-8 cost only their line (reported, skipped). */
     public DeviceLog read(Path file) throws IOException {
-        BlockingQueue<List<String>> batches = new ArrayBlockingQueue<>(8);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        AtomicBoolean abandoned = new AtomicBoolean();
-        Thread decoder = new Thread(() -> decode(file, batches, failure, abandoned), "callflow-log-decoder");
-        decoder.setDaemon(true);
-        decoder.start();
-        Run run = new Run();
-        try {
-            for (List<String> batch = take(batches); !batch.isEmpty(); batch = take(batches)) {
-                batch.forEach(run::line);
-            }
-        } finally {
-            abandoned.set(true);
-            batches.clear();
-        }
-        Throwable t = failure.get();
-        if (t instanceof IOException io) {
-            throw io;
-        }
-        if (t != null) {
-            throw new IOException("Reading " + file + " failed: " + t, t);
-        }
-        return run.finish();
-    }
-
-    private static final int BATCH = 4096;
-
-    /** Puts the file's lines in batches, then an empty batch for the end (also after a failure). */
-    private static void decode(Path file, BlockingQueue<List<String>> batches, AtomicReference<Throwable> failure,
-                               AtomicBoolean abandoned) {
-        // Bytes that are not UTF-8 become U+FFFD, and their line is reported and skipped like any unreadable line.
         java.nio.charset.CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
         try (BufferedReader in = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), utf8), 1 << 16)) {
-            List<String> batch = new ArrayList<>(BATCH);
-            String line;
-            while ((line = in.readLine()) != null && !abandoned.get()) {
-                batch.add(line);
-                if (batch.size() == BATCH) {
-                    offer(batches, batch, abandoned);
-                    batch = new ArrayList<>(BATCH);
-                }
-            }
-            if (!batch.isEmpty()) {
-                offer(batches, batch, abandoned);
-            }
-        } catch (IOException | RuntimeException e) {
-            failure.set(e);
-        } finally {
-            offer(batches, List.of(), abandoned);
-        }
-    }
-
-    private static void offer(BlockingQueue<List<String>> batches, List<String> batch, AtomicBoolean abandoned) {
-        try {
-            while (!abandoned.get() && !batches.offer(batch, 100, TimeUnit.MILLISECONDS)) {
-                // the parser is behind; keep the batch until it has room, or stop when it has given up
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static List<String> take(BlockingQueue<List<String>> batches) throws IOException {
-        try {
-            return batches.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while reading a device log");
+            return read(in::readLine);
         }
     }
 
     public DeviceLog read(List<String> lines) {
-        Run run = new Run();
-        lines.forEach(run::line);
-        return run.finish();
+        java.util.Iterator<String> it = lines.iterator();
+        try {
+            return read(() -> it.hasNext() ? it.next() : null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The next line, or {@code null} at the end. */
+    private interface LineSource {
+        String next() throws IOException;
+    }
+
+    /**
+     * Reads lines into segments of at least {@code segmentLines}, each cut at a line that starts a record with a full
+     * date, time and zone (where nothing before it can change how it and the lines after it read). Segments are parsed
+     * on {@code threads} worker threads while this thread reads on, then joined; the result is the same as one pass line
+     * by line. A log of one segment is parsed on this thread.
+     */
+    private DeviceLog read(LineSource source) throws IOException {
+        java.util.ArrayDeque<java.util.concurrent.Future<Run>> inFlight = new java.util.ArrayDeque<>();
+        List<Run> done = new ArrayList<>();
+        java.util.concurrent.ExecutorService pool = null;
+        Timestamps timestamps = new Timestamps();
+        LineShape first = NsLogShape.withZone(timestamps);
+        RawLine raw = new RawLine();
+        List<String> segment = new ArrayList<>();
+        int segmentStart = 0;
+        int count = 0;
+        try {
+            for (String line = source.next(); line != null; line = source.next(), count++) {
+                if (threads > 1 && segment.size() >= segmentLines && cleanRecordStart(line, first, raw)) {
+                    if (pool == null) {
+                        pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+                            Thread t = new Thread(r, "callflow-log-parser");
+                            t.setDaemon(true);
+                            return t;
+                        });
+                    }
+                    inFlight.add(pool.submit(parse(segmentStart, segment)));
+                    while (inFlight.size() > 2 * threads) {
+                        done.add(await(inFlight.poll())); // the parsers are behind: hold the reading, not the lines
+                    }
+                    segment = new ArrayList<>();
+                    segmentStart = count;
+                }
+                segment.add(line);
+            }
+            if (pool == null) {
+                Run run = new Run(0);
+                segment.forEach(run::line);
+                return run.finish();
+            }
+            inFlight.add(pool.submit(parse(segmentStart, segment)));
+            while (!inFlight.isEmpty()) {
+                done.add(await(inFlight.poll()));
+            }
+            return join(done, count);
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private java.util.concurrent.Callable<Run> parse(int firstLine, List<String> lines) {
+        return () -> {
+            Run run = new Run(firstLine);
+            lines.forEach(run::line);
+            run.flush();
+            return run;
+        };
+    }
+
+    private static Run await(java.util.concurrent.Future<Run> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while parsing a device log", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("parsing a device log failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Logs shorter than this are parsed in one pass on the calling thread; longer ones in segments of this many lines. */
+    static final int SEGMENT_LINES = 100_000;
+
+    private final int segmentLines;
+    private final int threads;
+
+    /**
+     * A line the first shape reads with a full date, time and UTC offset, with no leading space: it can continue no
+     * record, and it sets the whole clock (day, zone) itself, so a chunk may start there.
+     */
+    private static boolean cleanRecordStart(String line, LineShape first, RawLine raw) {
+        int end = line.length();
+        while (end > 0 && Character.isWhitespace(line.charAt(end - 1))) {
+            end--;
+        }
+        if (end == 0 || !Timestamps.isDigit(line.charAt(0)) || !Timestamps.looksLikeTimestamp(line, end)
+                || skipped(line, end) || control(line, end) >= 0) {
+            return false;
+        }
+        raw.reset();
+        return first.read(line, end, raw) && raw.hasTime && !raw.timeOnly && raw.hasOffset;
+    }
+
+    /** Joins chunk runs as one run over the whole log would have: one clock origin, seq from 1, a kill counted once. */
+    private static DeviceLog join(List<Run> runs, int lines) {
+        long origin = runs.stream().filter(r -> r.anyTime).mapToLong(r -> r.originMicros).findFirst().orElse(0);
+        List<Event> events = new ArrayList<>(runs.stream().mapToInt(r -> r.events.size()).sum());
+        List<LogParseException> problems = new ArrayList<>();
+        Map<String, Integer> shapes = new LinkedHashMap<>();
+        for (Run run : runs) {
+            long shift = run.anyTime ? run.originMicros - origin : 0;
+            for (Event e : run.events) {
+                Event last = events.isEmpty() ? null : events.get(events.size() - 1);
+                if (e == run.events.get(0) && repeatsKill(last, e.name(), e.call())) {
+                    continue;
+                }
+                events.add(new Event(events.size() + 1L, e.micros() + shift, e.source(), e.level(), e.name(), e.call(),
+                        e.thread(), e.attributes()));
+            }
+            problems.addAll(run.problems);
+            for (int s = 0; s < run.shapes.length; s++) {
+                if (run.shapeCounts[s] > 0) {
+                    shapes.merge(run.shapes[s].name(), run.shapeCounts[s], Integer::sum);
+                }
+            }
+        }
+        return new DeviceLog(events, problems, lines, shapes);
+    }
+
+    /** PushKit's message and the exception that repeats it are one kill. */
+    private static boolean repeatsKill(Event last, String name, UUID call) {
+        return name.equals("pushNotReported") && last != null && last.is("pushNotReported")
+                && (call == null || last.call() == null || call.equals(last.call()));
     }
 
     public DeviceLog read(String text) {
@@ -153,6 +227,11 @@ public final class DeviceLogReader {
         private final List<Event> events = new ArrayList<>();
         private final List<LogParseException> problems = new ArrayList<>();
         private int n;
+
+        /** A run over the lines from index {@code firstLine} on: line numbers count from there. */
+        Run(int firstLine) {
+            this.n = firstLine;
+        }
 
         // the record being read: its first line's fields and its text so far
         private boolean pending;
@@ -271,9 +350,8 @@ public final class DeviceLogReader {
 
         @Override
         public void event(String name, Source source, Level level, UUID call, Map<String, String> attributes) {
-            if (name.equals("pushNotReported") && lastEvent != null && lastEvent.is("pushNotReported")
-                    && (call == null || lastEvent.call() == null || call.equals(lastEvent.call()))) {
-                return; // PushKit's message and the exception that repeats it are one kill
+            if (repeatsKill(lastEvent, name, call)) {
+                return;
             }
             attributes.put(DeviceLog.LINE, Integer.toString(recordLine));
             lastEvent = new Event(events.size() + 1L, recordMicros, source, level, name, call, recordThread, attributes);

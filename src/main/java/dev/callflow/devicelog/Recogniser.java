@@ -44,7 +44,6 @@ public final class Recogniser {
             "filteredBySensitiveParticipants"};
     private static final String KILL_EXCEPTION = "NSInternalInconsistencyException";
     private static final String KILL_WHERE = "-[PKPushRegistry _terminateAppIfThereAreUnhandledVoIPPushes]";
-    private static final Pattern CODE = Pattern.compile("(?i)(?:\\bcode\\s*[=:]?\\s*|\\berror\\s+)(\\d{1,2})\\b");
     private static final Pattern EXCEPTION = Pattern.compile("uncaught exception '?([A-Za-z_][A-Za-z0-9_]*)'?");
 
     enum Kind {
@@ -496,10 +495,7 @@ public final class Recogniser {
         private void transactionError(String text, boolean transaction, Level l, Sink sink) {
             int code = errorName != null ? (transaction ? errorName.code() : errorName.code2()) : -1;
             if (code < 0) {
-                Matcher m = CODE.matcher(text);
-                if (m.find()) {
-                    code = Integer.parseInt(m.group(1));
-                }
+                code = errorCode(text);
             }
             String[] names = transaction ? TX_ERRORS : INC_ERRORS;
             attrs.put("error", code >= 0 && code < names.length ? names[code] : "unknown");
@@ -567,6 +563,48 @@ public final class Recogniser {
 
     static boolean isWordChar(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+    }
+
+    /**
+     * The error code a line gives as {@code code 4}, {@code Code=4}, {@code code: 4} or {@code error 4} (one or two
+     * digits, words matched whole, any case), or -1. A scan, not a regex: it runs on every error line of a big log.
+     */
+    static int errorCode(String s) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            if (i > 0 && isWordChar(s.charAt(i - 1))) {
+                continue;
+            }
+            int j;
+            if (s.regionMatches(true, i, "code", 0, 4)) {
+                j = skipSpaces(s, i + 4);
+                if (j < n && (s.charAt(j) == '=' || s.charAt(j) == ':')) {
+                    j = skipSpaces(s, j + 1);
+                }
+            } else if (s.regionMatches(true, i, "error", 0, 5)) {
+                j = skipSpaces(s, i + 5);
+                if (j == i + 5) {
+                    continue;
+                }
+            } else {
+                continue;
+            }
+            int d = j;
+            while (d < n && d - j < 3 && s.charAt(d) >= '0' && s.charAt(d) <= '9') {
+                d++;
+            }
+            if (d - j >= 1 && d - j <= 2 && (d == n || !isWordChar(s.charAt(d)))) {
+                return Integer.parseInt(s, j, d, 10);
+            }
+        }
+        return -1;
+    }
+
+    private static int skipSpaces(String s, int i) {
+        while (i < s.length() && " \t\n\u000B\f\r".indexOf(s.charAt(i)) >= 0) {
+            i++;
+        }
+        return i;
     }
 
     private static boolean containsIgnoreCase(String text, String what) {

@@ -181,4 +181,28 @@ class RecogniserTest {
         assertThatThrownBy(() -> Grammar.parse("g", List.of("x -> startAudio source=server")))
                 .hasMessageContaining("expected a source: system, app, sdk, push, signalling or user");
     }
+
+    /** The scan finds what the regex it replaced found, on real spellings and on random text made of their pieces. */
+    @Test
+    void errorCodeScanAgreesWithTheRegexItReplaced() {
+        java.util.regex.Pattern regex = java.util.regex.Pattern.compile("(?i)(?:\\bcode\\s*[=:]?\\s*|\\berror\\s+)(\\d{1,2})\\b");
+        String[] pieces = {"code", "Code", "CODE", "error", "Error", "=", ":", " ", "\t", "4", "12", "123", "x", "_",
+                "Domain=com.apple.CallKit.error.requesttransaction", "\"", "(", ")", "errorcode", "codec"};
+        java.util.Random random = new java.util.Random(42);
+        List<String> samples = new java.util.ArrayList<>(List.of(
+                "Error Domain=com.apple.CallKit.error.requesttransaction Code=4 \"(null)\"",
+                "error 2", "code: 7 and code 9", "errorcode 3", "code=123", "code = 12x", "CXErrorCodeRequestTransactionError code 6"));
+        for (int i = 0; i < 5000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = random.nextInt(8); k >= 0; k--) {
+                b.append(pieces[random.nextInt(pieces.length)]);
+            }
+            samples.add(b.toString());
+        }
+        for (String s : samples) {
+            java.util.regex.Matcher m = regex.matcher(s);
+            int expected = m.find() ? Integer.parseInt(m.group(1)) : -1;
+            assertThat(Recogniser.errorCode(s)).as("error code in '%s'", s).isEqualTo(expected);
+        }
+    }
 }
