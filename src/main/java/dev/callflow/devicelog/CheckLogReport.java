@@ -57,8 +57,10 @@ public record CheckLogReport(String file, DeviceLog log, List<RuleVerdict> verdi
         if (log != null) {
             b.append(String.format("%d lines, %d events (%d recognised, %d kept as log), %d unreadable; shapes: %s%n",
                     log.lines(), log.events().size(), log.recognised(), log.events().size() - log.recognised(),
-                    log.problems().size(), log.shapes().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                            .collect(Collectors.joining(", "))));
+                    log.problems().size(), log.shapes().entrySet().stream()
+                            .sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed()
+                                    .thenComparing(java.util.Map.Entry.comparingByKey()))
+                            .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
         }
         if (!readable()) {
             b.append("UNREADABLE: ").append(error).append('\n');

@@ -93,6 +93,17 @@ class CheckLogCommandTest {
     }
 
     @Test
+    void shapesAreListedMostFrequentFirst(@TempDir Path dir) throws IOException {
+        Path f = Files.writeString(dir.resolve("mixed.log"), String.join("\n",
+                "flutter: CallScreen: startAudio",
+                "2018-05-10 20:06:02.327572+0800 BigoOfree[19394:8610627] [I][CallKit] performAnswerCallAction",
+                "2018-05-10 20:06:02.892451+0800 BigoOfree[19394:8610627] [I][CallKit] didActivateAudioSession",
+                "2018-05-10 20:06:03.087589+0800 BigoOfree[19394:8610628] [I][CallKit] configAudio"));
+        Cli r = Cli.run("check-log", f.toString());
+        assertThat(r.out()).contains("shapes: nslog 3, bare 1\n");
+    }
+
+    @Test
     void theWorstFileDecidesTheExitCode() {
         assertThat(Cli.run("check-log", "fixtures/logs/seed-sample.log", R_AUD_2).exit())
                 .isEqualTo(CallflowCli.CONFORMANCE_FAILURE);
