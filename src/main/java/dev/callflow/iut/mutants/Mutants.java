@@ -45,6 +45,9 @@ public final class Mutants {
             mutant("non-call-push-not-reported", "R-PUSH-4", "#37/#32 element-hq/element-ios #3577, linphone-iphone #834: "
                     + "a VoIP push that starts no call (message, cancel) is dropped unreported", "@R-PUSH-4",
                     NonCallPushNotReported::new),
+            mutant("never-check-late-push", "R-PUSH-5", "#26/#37 flutter_callkit_incoming #316/#778, element-x-ios PR #5682: "
+                    + "a late push is reported and left ringing; the app never asks whether its caller already cancelled",
+                    "@R-PUSH-5", NeverCheckLatePush::new),
             mutant("push-delegate-set-after-login", "R-PUSH-6", "DTS forum 817976 (R-PUSH-6): PKPushRegistry delegate set "
                     + "only once the signalling login answered, not at launch", "@R-PUSH-6 or @flow-push-wake",
                     PushDelegateSetAfterLogin::new),
@@ -194,6 +197,16 @@ public final class Mutants {
                 onRemoteEnd(callId.get(), CallEndedReason.REMOTE_ENDED);
             }
             completion.run();
+        }
+    }
+
+    /** Trusts every push it reports: never asks the server whether the call still rings, so a late push's call rings on. */
+    static final class NeverCheckLatePush extends ReferenceApp {
+        NeverCheckLatePush(AppSettings s) { super(s); }
+
+        @Override
+        protected void checkCallState(UUID call) {
+            env.log("callStateNotChecked", call);
         }
     }
 
