@@ -29,9 +29,14 @@ import java.util.function.Function;
  * CALLKIT-RULES.md section 3, and names the rule it was written to break and the scenarios (tags) that can show it.
  * Every factory passes the scenario's {@link AppSettings} through, as the reference's does, so that a mutant fails
  * for its deviation and not for a configuration the scenario asked for (Recents, R-CFG-3).
+ * Every rule has a mutant except R-PUSH-7 ({@link #UNMUTABLE}).
  */
 public final class Mutants {
     private Mutants() { }
+
+    /** The rules no app mutant can break, and why. */
+    public static final String UNMUTABLE = "R-PUSH-7 has no mutant: it judges the app server's APNs request headers, "
+            + "which the harness itself sends, so no change to the app can break it.";
 
     private static final List<Mutant> ALL = List.of(
             // ---- push (1A)
