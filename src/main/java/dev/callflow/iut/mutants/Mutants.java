@@ -79,6 +79,10 @@ public final class Mutants {
             mutant("end-pending-until-server-confirms", "R-TX-6", "#24 flutter_callkit_incoming PR #850: the end action is "
                     + "completed only when the server confirms, so a failed decline leaves it pending", "@R-TX-6",
                     EndPendingUntilServerConfirms::new),
+            mutant("end-request-after-reported-end", "R-TX-3", "#11/#49 twilio/voice-quickstart-ios #155, "
+                    + "react-native-callkit #3: after reporting a remote end, the app also runs its hang-up path, whose "
+                    + "CXEndCallAction names a call the system already ended (error 4)", "@R-END-1",
+                    EndRequestAfterReportedEnd::new),
             // ---- audio (1D)
             mutant("activate-session-in-answer", "R-AUD-1", "#17/#22 twilio/voice-quickstart-ios #375, "
                     + "flutter_callkit_incoming #4: the app activates the AVAudioSession itself in performAnswerCallAction",
@@ -123,6 +127,9 @@ public final class Mutants {
                     NoConnectedReport::new),
             mutant("start-transaction-twice", "R-OUT-2", "#33 BelledonneCommunications/linphone-iphone #187: the outgoing "
                     + "call is registered with CallKit twice", "@flow-outgoing", StartTransactionTwice::new),
+            mutant("redial-busy-callee", "R-OUT-3", "DTS forum 793663 (R-OUT-3): the app dials a busy callee again by "
+                    + "itself, a CXStartCallAction requested from the background with no call active", "@R-OUT-3",
+                    RedialBusyCallee::new),
             // ---- second calls (1G)
             mutant("end-every-call", "R-MULTI-1", "#25 hiennguyen92/flutter_callkit_incoming #794: the end handler ends "
                     + "every call, not just the action's", "@R-MULTI-1", EndEveryCall::new),
@@ -136,7 +143,10 @@ public final class Mutants {
             mutant("provider-per-call", "R-CFG-1", "#12 twilio/voice-quickstart-ios #382/#332: a new CXProvider is created "
                     + "for every incoming call", "@flow-incoming or @R-CFG-1", ProviderPerCall::new),
             mutant("generic-handle-unsupported", "R-CFG-3", "#7 react-native-callkeep #349 + PR #660: generic missing "
-                    + "from supportedHandleTypes", "@R-CFG-3 or @flow-incoming", GenericHandleUnsupported::new));
+                    + "from supportedHandleTypes", "@R-CFG-3 or @flow-incoming", GenericHandleUnsupported::new),
+            mutant("no-supported-handle-types", "R-CFG-2", "#21 twilio/twilio-voice-react-native #369/#672: the SDK's "
+                    + "CallKit layer leaves CXProviderConfiguration at its defaults, supportedHandleTypes empty",
+                    "@flow-recents", NoSupportedHandleTypes::new));
 
     public static List<Mutant> all() {
         return ALL;
@@ -361,6 +371,20 @@ public final class Mutants {
         }
     }
 
+    /** A remote end is reported, then also handed to the app's hang-up path, which requests an end for the gone call. */
+    static final class EndRequestAfterReportedEnd extends ReferenceApp {
+        EndRequestAfterReportedEnd(AppSettings s) { super(s); }
+
+        @Override
+        protected void onRemoteEnd(UUID call, CallEndedReason reason) {
+            boolean known = calls.containsKey(call);
+            super.onRemoteEnd(call, reason);
+            if (known) {
+                userHangsUp(call);
+            }
+        }
+    }
+
     // ---- audio --------------------------------------------------------------------------------------------------
 
     /** Configures and activates the session itself ("pre-heat") when the user answers. */
@@ -555,6 +579,21 @@ public final class Mutants {
         }
     }
 
+    /** "Call again" on a busy callee, pressed by the app itself: a new start, requested wherever the app is. */
+    static final class RedialBusyCallee extends ReferenceApp {
+        RedialBusyCallee(AppSettings s) { super(s); }
+
+        @Override
+        protected void onRemoteEnd(UUID call, CallEndedReason reason) {
+            AppCall busy = reason == CallEndedReason.FAILED ? calls.get(call) : null;
+            super.onRemoteEnd(call, reason);
+            if (busy != null && busy.outgoing) {
+                env.log("redialBusyCallee", call);
+                userStartsCall(UUID.randomUUID(), busy.handle);
+            }
+        }
+    }
+
     // ---- second calls -------------------------------------------------------------------------------------------
 
     /** Ending one call ends every call the app has ("hang up" means hang up everything). */
@@ -640,6 +679,20 @@ public final class Mutants {
             ProviderConfiguration reference = super.providerConfiguration();
             return ProviderConfiguration.builder("CallApp")
                     .supportedHandleTypes(types)
+                    .maximumCallGroups(reference.maximumCallGroups())
+                    .maximumCallsPerCallGroup(reference.maximumCallsPerCallGroup())
+                    .build();
+        }
+    }
+
+    /** Builds its provider configuration without supportedHandleTypes, which stays the builder's (and CallKit's) empty set. */
+    static final class NoSupportedHandleTypes extends ReferenceApp {
+        NoSupportedHandleTypes(AppSettings s) { super(s); }
+
+        @Override
+        protected ProviderConfiguration providerConfiguration() {
+            ProviderConfiguration reference = super.providerConfiguration();
+            return ProviderConfiguration.builder("CallApp")
                     .maximumCallGroups(reference.maximumCallGroups())
                     .maximumCallsPerCallGroup(reference.maximumCallsPerCallGroup())
                     .build();
