@@ -1,7 +1,8 @@
 @flow-outgoing
 Feature: Outgoing call
   The user calls from the app: a start transaction, performStartCallAction, the invite over signalling, fulfil,
-  started connecting, activation, media, and connectedAt once the callee answers (R-OUT-1).
+  started connecting, activation, media, and connectedAt once the callee answers (R-OUT-1). Only the user starts a
+  call, from the foreground: with no call active, a start requested from the background is refused (R-OUT-3).
 
   Background:
     Given the app is running in the foreground
@@ -44,6 +45,19 @@ Feature: Outgoing call
       | declines           | remoteEnded |
       | does not answer    | unanswered  |
       | is busy for        | failed      |
+
+  @R-OUT-3 @R-END-1
+  Scenario: The callee is busy while the app is in the background, and the app does not dial again by itself
+    When the user calls "bob" from the app as call B
+    And the audio of call B runs
+    And the app moves to the background
+    And the callee is busy for call B
+    Then the timeline shows in order:
+      | source | event                 | call | attributes    |
+      | system | appDidEnterBackground |      |               |
+      | app    | reportCallEnded       | B    | reason=failed |
+      | system | callEnded             | B    |               |
+    And there is no requestTransaction after callEnded
 
   @R-OUT-1 @R-END-2
   Scenario: The user cancels an outgoing call before it connects

@@ -15,13 +15,13 @@ import java.util.concurrent.Callable;
 /**
  * {@code callflow kill-matrix}: the reference app against the whole suite (the control), then every mutant against
  * the scenarios that can show its rule; writes {@code reports/kill-matrix.md}. Exit 0 when every mutant is killed by
- * its rule and the control is clean, else 1.
+ * its rule (flagged, for a warning rule) and the control is clean, else 1.
  */
 @Command(name = "kill-matrix", mixinStandardHelpOptions = true,
         description = "Run the control and every mutant of the zoo; write the kill matrix to reports/kill-matrix.md.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every mutant killed by its rule, and the reference clean",
-                "1:a mutant survived or was killed without its rule, or the reference failed", "2:usage error"})
+        exitCodeList = {"0:every mutant killed by its rule (flagged, for a warning rule), and the reference clean",
+                "1:a mutant survived or was caught without its rule, or the reference failed", "2:usage error"})
 final class KillMatrixCommand implements Callable<Integer> {
 
     @Option(names = "--reports", paramLabel = "DIR", description = "Report directory. Default: <home>/reports.")

@@ -5,6 +5,8 @@ import dev.callflow.harness.InProcessSuite.Verdict;
 import dev.callflow.harness.ScenarioOutcomePlugin.Outcome;
 import dev.callflow.iut.mutants.Mutant;
 import dev.callflow.iut.mutants.Mutants;
+import dev.callflow.rules.RuleCatalog;
+import dev.callflow.rules.Severity;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,10 +22,12 @@ import java.util.stream.Collectors;
 
 /**
  * The mutant kill matrix: the reference app against the whole suite (the control: no failure, no undeclared
- * violation), then every mutant of {@link Mutants} against the scenarios that can show its rule. A mutant is killed
- * when at least one scenario fails with an AssertionError (a conformance failure, not a harness fault) and the rule
- * it was written to break fires (violated or warning) in at least one scenario that did not declare it. Shared by
- * {@code MutantKillTest} and {@code ./callflow kill-matrix}.
+ * violation), then every mutant of {@link Mutants} against the scenarios that can show its rule. A mutant of a
+ * violation rule is killed when at least one scenario fails with an AssertionError (a conformance failure, not a
+ * harness fault) and the rule it was written to break fires (violated or warning) in at least one scenario that did
+ * not declare it. A warning cannot fail a scenario, so a mutant of a warning rule is caught (flagged) when that rule
+ * warns, undeclared, in at least one scenario, with no harness fault. Shared by {@code MutantKillTest} and
+ * {@code ./callflow kill-matrix}.
  */
 public final class KillMatrix {
 
@@ -58,15 +62,28 @@ public final class KillMatrix {
             return run.verdicts().stream().anyMatch(v -> v.firedUndeclared() && v.rule().equals(rule));
         }
 
+        /** The mutant's rule is a warning: it cannot fail a scenario, so the mutant can only be flagged. */
+        public boolean warningRule() {
+            return !control && RuleCatalog.byId(rule).map(r -> r.severity() == Severity.WARNING).orElse(false);
+        }
+
+        /** The mutant's own rule warned in some scenario that did not declare it. */
+        public boolean intendedRuleWarned() {
+            return run.verdicts().stream().anyMatch(v -> v.firedUndeclared() && v.rule().equals(rule) && v.outcome().equals("warning"));
+        }
+
         /** Violations no scenario declared: for the control, each is a false alarm. */
         public List<Verdict> undeclaredViolations() {
             return run.verdicts().stream().filter(v -> v.outcome().equals("violated") && !v.declared()).toList();
         }
 
-        /** Mutant: killed by its rule. Control: clean. */
+        /** Mutant of a violation rule: killed by its rule; of a warning rule: flagged by it. Control: clean. */
         public boolean ok() {
             if (control) {
                 return failed().isEmpty() && undeclaredViolations().isEmpty() && !run.outcomes().isEmpty();
+            }
+            if (warningRule()) {
+                return !run.outcomes().isEmpty() && harnessFaults().isEmpty() && intendedRuleWarned();
             }
             return conformanceFailures() > 0 && harnessFaults().isEmpty() && intendedRuleFired();
         }
@@ -76,13 +93,16 @@ public final class KillMatrix {
                 return ok() ? "control: clean" : "control: FALSE ALARMS";
             }
             if (ok()) {
-                return "yes";
-            }
-            if (failed().isEmpty()) {
-                return "no (survived)";
+                return warningRule() ? "flagged (warning)" : "yes";
             }
             if (!harnessFaults().isEmpty()) {
                 return "no (harness fault)";
+            }
+            if (warningRule()) {
+                return "no (" + rule + " did not warn)";
+            }
+            if (failed().isEmpty()) {
+                return "no (survived)";
             }
             return "no (" + rule + " did not fire)";
         }
@@ -143,7 +163,7 @@ public final class KillMatrix {
         return List.copyOf(rows);
     }
 
-    /** Every mutant killed by its rule, and the control clean. */
+    /** Every mutant killed (or, for a warning rule, flagged) by its rule, and the control clean. */
     public boolean allGood() {
         List<Row> all = rows();
         return !all.isEmpty() && all.stream().allMatch(Row::ok);
@@ -154,11 +174,16 @@ public final class KillMatrix {
         List<Row> all = rows();
         StringBuilder b = new StringBuilder("# Kill matrix\n\n");
         long mutants = all.stream().filter(r -> !r.control()).count();
-        long killed = all.stream().filter(r -> !r.control() && r.ok()).count();
-        b.append(String.format(Locale.ROOT, "%d of %d mutants killed by their rule; control %s. Total %.1f s.%n%n", killed, mutants,
+        long killed = all.stream().filter(r -> !r.control() && !r.warningRule() && r.ok()).count();
+        long flagged = all.stream().filter(r -> r.warningRule() && r.ok()).count();
+        b.append(String.format(Locale.ROOT, "%d of %d mutants caught by their rule (%d killed, %d flagged (warning)); "
+                        + "control %s. Total %.1f s.%n%n", killed + flagged, mutants, killed, flagged,
                 all.stream().filter(Row::control).map(r -> r.ok() ? "clean" : "NOT clean").findFirst().orElse("not run"),
                 all.stream().mapToLong(r -> r.run().millis()).sum() / 1000.0));
-        b.append("| mutant | intended rule | bug | scenarios failed/run | rules fired | killed | scenarios | time |\n");
+        b.append("A mutant of a violation rule is killed: a scenario fails and its rule fires. A warning cannot fail a "
+                + "scenario, so a mutant of a warning rule is flagged: its rule warns, undeclared, in a scenario. "
+                + Mutants.UNMUTABLE + "\n\n");
+        b.append("| mutant | intended rule | bug | scenarios failed/run | rules fired | caught | scenarios | time |\n");
         b.append("|---|---|---|---|---|---|---|---|\n");
         for (Row r : all) {
             b.append(String.format(Locale.ROOT, "| %s | %s | %s | %d/%d | %s | %s | %s | %.1f s |%n", r.iut(), r.rule(),

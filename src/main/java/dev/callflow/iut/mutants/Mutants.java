@@ -29,9 +29,14 @@ import java.util.function.Function;
  * CALLKIT-RULES.md section 3, and names the rule it was written to break and the scenarios (tags) that can show it.
  * Every factory passes the scenario's {@link AppSettings} through, as the reference's does, so that a mutant fails
  * for its deviation and not for a configuration the scenario asked for (Recents, R-CFG-3).
+ * Every rule has a mutant except R-PUSH-7 ({@link #UNMUTABLE}).
  */
 public final class Mutants {
     private Mutants() { }
+
+    /** The rules no app mutant can break, and why. */
+    public static final String UNMUTABLE = "R-PUSH-7 has no mutant: it judges the app server's APNs request headers, "
+            + "which the harness itself sends, so no change to the app can break it.";
 
     private static final List<Mutant> ALL = List.of(
             // ---- push (1A)
@@ -45,6 +50,9 @@ public final class Mutants {
             mutant("non-call-push-not-reported", "R-PUSH-4", "#37/#32 element-hq/element-ios #3577, linphone-iphone #834: "
                     + "a VoIP push that starts no call (message, cancel) is dropped unreported", "@R-PUSH-4",
                     NonCallPushNotReported::new),
+            mutant("never-check-late-push", "R-PUSH-5", "#26/#37 flutter_callkit_incoming #316/#778, element-x-ios PR #5682: "
+                    + "a late push is reported and left ringing; the app never asks whether its caller already cancelled",
+                    "@R-PUSH-5", NeverCheckLatePush::new),
             mutant("push-delegate-set-after-login", "R-PUSH-6", "DTS forum 817976 (R-PUSH-6): PKPushRegistry delegate set "
                     + "only once the signalling login answered, not at launch", "@R-PUSH-6 or @flow-push-wake",
                     PushDelegateSetAfterLogin::new),
@@ -71,6 +79,10 @@ public final class Mutants {
             mutant("end-pending-until-server-confirms", "R-TX-6", "#24 flutter_callkit_incoming PR #850: the end action is "
                     + "completed only when the server confirms, so a failed decline leaves it pending", "@R-TX-6",
                     EndPendingUntilServerConfirms::new),
+            mutant("end-request-after-reported-end", "R-TX-3", "#11/#49 twilio/voice-quickstart-ios #155, "
+                    + "react-native-callkit #3: after reporting a remote end, the app also runs its hang-up path, whose "
+                    + "CXEndCallAction names a call the system already ended (error 4)", "@R-END-1",
+                    EndRequestAfterReportedEnd::new),
             // ---- audio (1D)
             mutant("activate-session-in-answer", "R-AUD-1", "#17/#22 twilio/voice-quickstart-ios #375, "
                     + "flutter_callkit_incoming #4: the app activates the AVAudioSession itself in performAnswerCallAction",
@@ -115,6 +127,9 @@ public final class Mutants {
                     NoConnectedReport::new),
             mutant("start-transaction-twice", "R-OUT-2", "#33 BelledonneCommunications/linphone-iphone #187: the outgoing "
                     + "call is registered with CallKit twice", "@flow-outgoing", StartTransactionTwice::new),
+            mutant("redial-busy-callee", "R-OUT-3", "DTS forum 793663 (R-OUT-3): the app dials a busy callee again by "
+                    + "itself, a CXStartCallAction requested from the background with no call active", "@R-OUT-3",
+                    RedialBusyCallee::new),
             // ---- second calls (1G)
             mutant("end-every-call", "R-MULTI-1", "#25 hiennguyen92/flutter_callkit_incoming #794: the end handler ends "
                     + "every call, not just the action's", "@R-MULTI-1", EndEveryCall::new),
@@ -128,7 +143,10 @@ public final class Mutants {
             mutant("provider-per-call", "R-CFG-1", "#12 twilio/voice-quickstart-ios #382/#332: a new CXProvider is created "
                     + "for every incoming call", "@flow-incoming or @R-CFG-1", ProviderPerCall::new),
             mutant("generic-handle-unsupported", "R-CFG-3", "#7 react-native-callkeep #349 + PR #660: generic missing "
-                    + "from supportedHandleTypes", "@R-CFG-3 or @flow-incoming", GenericHandleUnsupported::new));
+                    + "from supportedHandleTypes", "@R-CFG-3 or @flow-incoming", GenericHandleUnsupported::new),
+            mutant("no-supported-handle-types", "R-CFG-2", "#21 twilio/twilio-voice-react-native #369/#672: the SDK's "
+                    + "CallKit layer leaves CXProviderConfiguration at its defaults, supportedHandleTypes empty",
+                    "@flow-recents", NoSupportedHandleTypes::new));
 
     public static List<Mutant> all() {
         return ALL;
@@ -194,6 +212,16 @@ public final class Mutants {
                 onRemoteEnd(callId.get(), CallEndedReason.REMOTE_ENDED);
             }
             completion.run();
+        }
+    }
+
+    /** Trusts every push it reports: never asks the server whether the call still rings, so a late push's call rings on. */
+    static final class NeverCheckLatePush extends ReferenceApp {
+        NeverCheckLatePush(AppSettings s) { super(s); }
+
+        @Override
+        protected void checkCallState(UUID call) {
+            env.log("callStateNotChecked", call);
         }
     }
 
@@ -340,6 +368,20 @@ public final class Mutants {
                     action.fulfill();
                 }
             }));
+        }
+    }
+
+    /** A remote end is reported, then also handed to the app's hang-up path, which requests an end for the gone call. */
+    static final class EndRequestAfterReportedEnd extends ReferenceApp {
+        EndRequestAfterReportedEnd(AppSettings s) { super(s); }
+
+        @Override
+        protected void onRemoteEnd(UUID call, CallEndedReason reason) {
+            boolean known = calls.containsKey(call);
+            super.onRemoteEnd(call, reason);
+            if (known) {
+                userHangsUp(call);
+            }
         }
     }
 
@@ -537,6 +579,21 @@ public final class Mutants {
         }
     }
 
+    /** "Call again" on a busy callee, pressed by the app itself: a new start, requested wherever the app is. */
+    static final class RedialBusyCallee extends ReferenceApp {
+        RedialBusyCallee(AppSettings s) { super(s); }
+
+        @Override
+        protected void onRemoteEnd(UUID call, CallEndedReason reason) {
+            AppCall busy = reason == CallEndedReason.FAILED ? calls.get(call) : null;
+            super.onRemoteEnd(call, reason);
+            if (busy != null && busy.outgoing) {
+                env.log("redialBusyCallee", call);
+                userStartsCall(UUID.randomUUID(), busy.handle);
+            }
+        }
+    }
+
     // ---- second calls -------------------------------------------------------------------------------------------
 
     /** Ending one call ends every call the app has ("hang up" means hang up everything). */
@@ -622,6 +679,20 @@ public final class Mutants {
             ProviderConfiguration reference = super.providerConfiguration();
             return ProviderConfiguration.builder("CallApp")
                     .supportedHandleTypes(types)
+                    .maximumCallGroups(reference.maximumCallGroups())
+                    .maximumCallsPerCallGroup(reference.maximumCallsPerCallGroup())
+                    .build();
+        }
+    }
+
+    /** Builds its provider configuration without supportedHandleTypes, which stays the builder's (and CallKit's) empty set. */
+    static final class NoSupportedHandleTypes extends ReferenceApp {
+        NoSupportedHandleTypes(AppSettings s) { super(s); }
+
+        @Override
+        protected ProviderConfiguration providerConfiguration() {
+            ProviderConfiguration reference = super.providerConfiguration();
+            return ProviderConfiguration.builder("CallApp")
                     .maximumCallGroups(reference.maximumCallGroups())
                     .maximumCallsPerCallGroup(reference.maximumCallsPerCallGroup())
                     .build();

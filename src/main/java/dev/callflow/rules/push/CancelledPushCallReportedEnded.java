@@ -39,8 +39,7 @@ public final class CancelledPushCallReportedEnded extends BaseRule {
         List<Finding> findings = new ArrayList<>();
         int judged = 0;
         for (UUID call : pushCalls) {
-            for (Event cancel : trace.where(Trace.is("serverEvent").and(e -> e.source() == Source.SIGNALLING && call.equals(e.call())
-                    && e.attribute("type").filter("cancel"::equals).isPresent()))) {
+            for (Event cancel : trace.where(e -> e.source() == Source.SIGNALLING && call.equals(e.call()) && isCancel(e))) {
                 Optional<Event> pushAfter = trace.firstAfter(cancel, Trace.is(PushEvents.PUSH, call));
                 Optional<Event> pushBefore = trace.lastBefore(cancel, Trace.is(PushEvents.PUSH, call));
                 Event anchor;
@@ -83,6 +82,15 @@ public final class CancelledPushCallReportedEnded extends BaseRule {
             return notJudged("no call that came in by VoIP push was cancelled by its caller before an answer");
         }
         return verdict(findings);
+    }
+
+    /**
+     * The caller's cancel: the cancel event the server sent the app, or the server's own state change when the cancel
+     * came before the push, with no app connected to hear it.
+     */
+    private static boolean isCancel(Event e) {
+        return (e.is("serverEvent") && e.attribute("type").filter("cancel"::equals).isPresent())
+                || (e.is("callStateChanged") && e.attribute("state").filter("cancelled"::equals).isPresent());
     }
 
     /** Reported without error, not answered and not yet ended when the cancel arrived. */
