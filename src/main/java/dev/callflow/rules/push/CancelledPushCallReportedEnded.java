@@ -39,7 +39,8 @@ public final class CancelledPushCallReportedEnded extends BaseRule {
         List<Finding> findings = new ArrayList<>();
         int judged = 0;
         for (UUID call : pushCalls) {
-            for (Event cancel : trace.where(e -> e.source() == Source.SIGNALLING && call.equals(e.call()) && isCancel(e))) {
+            for (Event cancel : trace.where(Trace.anyOf("serverEvent", "callStateChanged")
+                    .and(e -> e.source() == Source.SIGNALLING && call.equals(e.call()) && isCancel(e)))) {
                 Optional<Event> pushAfter = trace.firstAfter(cancel, Trace.is(PushEvents.PUSH, call));
                 Optional<Event> pushBefore = trace.lastBefore(cancel, Trace.is(PushEvents.PUSH, call));
                 Event anchor;
