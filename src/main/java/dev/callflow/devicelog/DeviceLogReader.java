@@ -7,16 +7,26 @@ import dev.callflow.timeline.Source;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Reads a device log as teams paste it into timeline events. Per line it finds the shape (a paste may mix them),
@@ -59,16 +69,16 @@ public final class DeviceLogReader {
 
     /** Reads a log file; bytes that are not UTF-8 cost only their line (reported, skipped). */
     public DeviceLog read(Path file) throws IOException {
-        java.nio.charset.CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
-        try (BufferedReader in = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), utf8), 1 << 16)) {
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), utf8), 1 << 16)) {
             return read(in::readLine);
         }
     }
 
     public DeviceLog read(List<String> lines) {
-        java.util.Iterator<String> it = lines.iterator();
+        Iterator<String> it = lines.iterator();
         try {
             return read(() -> it.hasNext() ? it.next() : null);
         } catch (IOException e) {
@@ -88,9 +98,9 @@ public final class DeviceLogReader {
      * by line. A log of one segment is parsed on this thread.
      */
     private DeviceLog read(LineSource source) throws IOException {
-        java.util.ArrayDeque<java.util.concurrent.Future<Run>> inFlight = new java.util.ArrayDeque<>();
+        ArrayDeque<Future<Run>> inFlight = new ArrayDeque<>();
         List<Run> done = new ArrayList<>();
-        java.util.concurrent.ExecutorService pool = null;
+        ExecutorService pool = null;
         Timestamps timestamps = new Timestamps();
         LineShape first = NsLogShape.withZone(timestamps);
         RawLine raw = new RawLine();
@@ -101,7 +111,7 @@ public final class DeviceLogReader {
             for (String line = source.next(); line != null; line = source.next(), count++) {
                 if (threads > 1 && segment.size() >= segmentLines && cleanRecordStart(line, first, raw)) {
                     if (pool == null) {
-                        pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+                        pool = Executors.newFixedThreadPool(threads, r -> {
                             Thread t = new Thread(r, "callflow-log-parser");
                             t.setDaemon(true);
                             return t;
@@ -133,7 +143,7 @@ public final class DeviceLogReader {
         }
     }
 
-    private java.util.concurrent.Callable<Run> parse(int firstLine, List<String> lines) {
+    private Callable<Run> parse(int firstLine, List<String> lines) {
         return () -> {
             Run run = new Run(firstLine);
             lines.forEach(run::line);
@@ -142,13 +152,13 @@ public final class DeviceLogReader {
         };
     }
 
-    private static Run await(java.util.concurrent.Future<Run> f) {
+    private static Run await(Future<Run> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while parsing a device log", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
