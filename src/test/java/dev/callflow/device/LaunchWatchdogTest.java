@@ -5,28 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.callflow.timeline.Event;
 import dev.callflow.timeline.Level;
 
-import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** A launch that blocks past the watchdog: the app dies with 0x8badf00d, its push fails, and failures lead to a ban (R-PUSH-2). */
 @Timeout(10)
-class LaunchWatchdogTest {
-    private final ScriptedApp app = new ScriptedApp();
-    private final DeviceFixture f = new DeviceFixture(app);
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
-
-    private static VoipPush push(UUID call) {
-        return new VoipPush("apns-" + call, "{\"aps\":{},\"callId\":\"" + call + "\"}",
-                Map.of("callId", call.toString(), "caller", "alice"));
-    }
-
+class LaunchWatchdogTest extends DeviceTest {
     @Test
     void aPushLaunchThatExceedsTheWatchdogKillsTheAppBeforeThePushIsDelivered() {
         f.device().launchExceedsWatchdog(true);

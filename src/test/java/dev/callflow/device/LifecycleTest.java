@@ -9,21 +9,12 @@ import dev.callflow.timeline.Level;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The app's process: killed, sent to the background by the lock screen, crashed by its own exceptions. */
 @Timeout(10)
-class LifecycleTest {
-    private final ScriptedApp app = new ScriptedApp();
-    private final DeviceFixture f = new DeviceFixture(app);
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
-
+class LifecycleTest extends DeviceTest {
     @Test
     void killingTheAppEndsItsCallsAndDropsItsQueuedMainQueueWork() throws Exception {
         f.launch();

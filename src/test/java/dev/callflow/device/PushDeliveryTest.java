@@ -6,28 +6,13 @@ import dev.callflow.timeline.Event;
 import dev.callflow.timeline.Level;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The network between APNs and the phone: late, lost and duplicated VoIP pushes (R-PUSH-7, R-PUSH-8). */
 @Timeout(10)
-class PushDeliveryTest {
-    private final ScriptedApp app = new ScriptedApp();
-    private final DeviceFixture f = new DeviceFixture(app);
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
-
-    private static VoipPush push(UUID call) {
-        return new VoipPush("apns-" + call, "{\"aps\":{},\"callId\":\"" + call + "\"}",
-                Map.of("callId", call.toString(), "caller", "alice"));
-    }
-
+class PushDeliveryTest extends DeviceTest {
     @Test
     void aDelayedPushArrivesAfterItsDelayAndTheDeviceIsNotSettledMeanwhile() {
         Duration delay = Duration.ofMillis(150);

@@ -6,30 +6,15 @@ import dev.callflow.timeline.Event;
 import dev.callflow.timeline.Level;
 import dev.callflow.timeline.Source;
 
-import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Every VoIP push is reported before the delegate returns, or the app dies; repeat offenders lose pushes (R-PUSH-1/2). */
 @Timeout(10)
-class PushKitTest {
+class PushKitTest extends DeviceTest {
     private static final String KILL_MESSAGE = "Killing app because it never posted an incoming call to the system after "
             + "receiving a PushKit VoIP push.";
-
-    private final ScriptedApp app = new ScriptedApp();
-    private final DeviceFixture f = new DeviceFixture(app);
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
-
-    private static VoipPush push(UUID call) {
-        return new VoipPush("apns-" + call, "{\"aps\":{},\"callId\":\"" + call + "\"}",
-                Map.of("callId", call.toString(), "caller", "alice"));
-    }
 
     @Test
     void pushToAKilledAppLaunchesItInTheBackgroundThenDeliversThePush() {

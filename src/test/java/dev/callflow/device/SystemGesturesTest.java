@@ -12,21 +12,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The headset button (R-INC-6), taps in Recents (R-CFG-3) and app settings through the app factory. */
 @Timeout(10)
-class SystemGesturesTest {
-    private final ScriptedApp app = new ScriptedApp();
-    private final DeviceFixture f = new DeviceFixture(app);
+class SystemGesturesTest extends DeviceTest {
     private final List<Handle> activities = new CopyOnWriteArrayList<>();
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
 
     @Test
     void theHeadsetButtonEndsTheActiveCallWithoutARequestFromTheApp() {

@@ -10,21 +10,12 @@ import dev.callflow.timeline.Source;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** {@code CXCallController.request} and {@code CXErrorCodeRequestTransactionError} (R-TX-3, R-OUT-3). */
 @Timeout(10)
-class TransactionTest {
-    private final ScriptedApp app = new ScriptedApp();
-    private final DeviceFixture f = new DeviceFixture(app);
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
-
+class TransactionTest extends DeviceTest {
     @Test
     void endingAnUnknownUuidFailsWithUnknownCallUuidAndPerformsNothing() {
         f.launch();
