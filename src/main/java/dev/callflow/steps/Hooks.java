@@ -93,7 +93,7 @@ public class Hooks {
             scenario.attach(log.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain", "timeline.log");
             // A scenario that failed at a flow step names the rules its timeline breaks too: the step says what went
             // wrong, the rule IDs say which contract that is.
-            java.util.Set<String> violated = context.undeclaredViolations();
+            List<String> violated = context.undeclaredViolations();
             Suite.get().noteScenario(String.format(Locale.ROOT, "%-8s %7.1f ms  %s%s", scenario.getStatus(),
                     (System.nanoTime() - startNanos) / 1e6, scenario.getName(),
                     violated.isEmpty() ? "" : "  [violates " + String.join(", ", violated) + "]"));

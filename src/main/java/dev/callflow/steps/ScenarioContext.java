@@ -13,6 +13,8 @@ public final class ScenarioContext {
     private ScenarioRig rig;
     private Policy policy;
     private final Set<String> expectedRules = new TreeSet<>();
+    /** The rules the always-on monitor found violated without the scenario declaring them. */
+    private final Set<String> undeclaredViolations = new TreeSet<>();
 
     Policy policy() {
         return policy != null ? policy : rig().settings().policy();
@@ -31,15 +33,13 @@ public final class ScenarioContext {
         return Set.copyOf(expectedRules);
     }
 
-    /** The rules the always-on monitor found violated without the scenario declaring them. */
-    private final Set<String> undeclaredViolations = new TreeSet<>();
-
     void undeclaredViolations(java.util.Collection<String> ids) {
         undeclaredViolations.addAll(ids);
     }
 
-    Set<String> undeclaredViolations() {
-        return Set.copyOf(undeclaredViolations);
+    /** In rule-ID order, so a summary line reads the same on every run. */
+    java.util.List<String> undeclaredViolations() {
+        return java.util.List.copyOf(undeclaredViolations);
     }
 
     void attach(ScenarioRig r) {
