@@ -9,8 +9,8 @@ Feature: Push anomalies
   Scenario Outline: A push delivered late, after the caller cancelled, is reported and then ended (<app>)
     Given <app>
     And VoIP pushes reach the phone 10 s late
+    And the caller will cancel call A while its push is on the way
     When the app server sends a VoIP push for call A from "alice"
-    And the caller cancels call A before the push is delivered
     Then the timeline shows in order:
       | source     | event                  | call | attributes         |
       | push       | pushAccepted           | A    |                    |

@@ -6,7 +6,9 @@ import dev.callflow.timeline.Source;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -25,6 +27,8 @@ public final class PushRegistry {
     private volatile PushRegistryDelegate delegate;
     /** Pushes that launched (or reached) an app stuck in its launch: they fail when the watchdog kills it. */
     private final List<VoipPush> awaitingLaunch = new ArrayList<>();
+    /** What happens in the world while a call's push is on its way, e.g. the caller cancelling (R-PUSH-5). */
+    private final Map<UUID, Runnable> inFlight = new ConcurrentHashMap<>();
 
     PushRegistry(SimulatedDevice device) {
         this.device = device;
@@ -48,6 +52,13 @@ public final class PushRegistry {
         delegate = null;
     }
 
+    void whileInFlight(UUID call, Runnable happening) {
+        if (inFlight.putIfAbsent(call, happening) != null) {
+            throw new IllegalStateException("something already happens while the push for call " + call
+                    + " is on its way; combine both into one step");
+        }
+    }
+
     /** A push APNs accepted reaches the phone as the device's {@link PushDeliveryPolicy} says. */
     void deliver(VoipPush push) {
         UUID call = callOf(push);
@@ -55,6 +66,7 @@ public final class PushRegistry {
         if (delivery instanceof PushDeliveryPolicy.Delay d) {
             device.record(Source.SYSTEM, "pushDeliveryDelayed", call, "apnsId", push.apnsId(),
                     "delay", d.by().toMillis() + "ms");
+            runInFlight(call);
             device.activity.begin();
             device.schedule(() -> {
                 try {
@@ -64,14 +76,25 @@ public final class PushRegistry {
                 }
             }, d.by());
         } else if (delivery instanceof PushDeliveryPolicy.Drop) {
+            runInFlight(call);
             device.record(Source.SYSTEM, Level.WARNING, "pushDropped", call, "apnsId", push.apnsId(),
                     "why", "lost between APNs and the phone");
         } else if (delivery instanceof PushDeliveryPolicy.Duplicate) {
+            runInFlight(call);
             device.record(Source.SYSTEM, "pushDuplicated", call, "apnsId", push.apnsId());
             arrive(push, call);
             arrive(push, call);
         } else {
+            runInFlight(call);
             arrive(push, call);
+        }
+    }
+
+    /** Once per call, on the thread that hands the push to the network: nothing can reach the app before it. */
+    private void runInFlight(UUID call) {
+        Runnable happening = call == null ? null : inFlight.remove(call);
+        if (happening != null) {
+            happening.run();
         }
     }
 

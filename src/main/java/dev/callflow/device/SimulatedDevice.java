@@ -290,6 +290,15 @@ public final class SimulatedDevice implements AutoCloseable {
         main.async(() -> gesture.accept(a));
     }
 
+    /**
+     * Runs {@code happening} once the next push for {@code call} has left APNs and before it reaches the phone (for a
+     * late push, inside its delay), whatever the scenario thread is doing: a push that is 10 s late cannot overtake
+     * the caller's cancel because the harness was slow to send it.
+     */
+    public void whilePushInFlight(UUID call, Runnable happening) {
+        pushRegistry.whileInFlight(Objects.requireNonNull(call, "call"), Objects.requireNonNull(happening, "happening"));
+    }
+
     /** Delivers a VoIP push that APNs accepted for this device's token. */
     public void deliverVoipPush(VoipPush push) {
         pushRegistry.deliver(push);

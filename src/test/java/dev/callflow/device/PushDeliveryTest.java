@@ -1,9 +1,11 @@
 package dev.callflow.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.callflow.timeline.Event;
 import dev.callflow.timeline.Level;
+import dev.callflow.timeline.Source;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -72,5 +74,44 @@ class PushDeliveryTest extends DeviceTest {
 
         f.await("didReceiveIncomingPush", call);
         assertThat(f.events("pushDeliveryDelayed", null)).isEmpty();
+    }
+
+    @Test
+    void whatHappensWhileALatePushIsOnItsWayLandsInsideTheDelayOnce() {
+        f.device().pushDeliveryPolicy(p -> PushDeliveryPolicy.delay(Duration.ofMillis(50)));
+        UUID call = UUID.randomUUID();
+        f.device().whilePushInFlight(call, () -> f.timeline().record(Source.SIGNALLING, "callStateChanged", call,
+                "state", "cancelled"));
+
+        f.device().deliverVoipPush(push(call));
+        f.device().deliverVoipPush(push(call));
+
+        Event delayed = f.await("pushDeliveryDelayed", call);
+        Event cancelled = f.awaitAfter(delayed, "callStateChanged", call);
+        f.awaitAfter(cancelled, "didReceiveIncomingPush", call);
+        f.awaitNth("reportNewIncomingCallCompletion", 2);
+        f.settle();
+        assertThat(f.events("callStateChanged", call)).as("it happens for the first push only").hasSize(1);
+    }
+
+    @Test
+    void whatHappensWhileAPushIsOnItsWayPrecedesEvenAnImmediateDelivery() {
+        UUID call = UUID.randomUUID();
+        f.device().whilePushInFlight(call, () -> f.timeline().record(Source.SIGNALLING, "callStateChanged", call));
+
+        f.device().deliverVoipPush(push(call));
+
+        Event cancelled = f.await("callStateChanged", call);
+        f.awaitAfter(cancelled, "didReceiveIncomingPush", call);
+    }
+
+    @Test
+    void twoHappeningsForOnePushAreRefusedRatherThanOneSilentlyLost() {
+        UUID call = UUID.randomUUID();
+        f.device().whilePushInFlight(call, () -> { });
+
+        assertThatThrownBy(() -> f.device().whilePushInFlight(call, () -> { }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("combine both into one step");
     }
 }
