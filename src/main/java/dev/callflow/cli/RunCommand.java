@@ -81,6 +81,7 @@ final class RunCommand implements Callable<Integer> {
         clean(reportDir.resolve("timelines"));
         clean(reportDir.resolve("allure-results"));
         Files.deleteIfExists(reportDir.resolve("verdict.properties"));
+        Files.deleteIfExists(reportDir.resolve("failures.txt"));
 
         System.setProperty(HarnessSettings.HOME, home.toString());
         System.setProperty(HarnessSettings.REPORTS, reportDir.toString());
@@ -118,7 +119,12 @@ final class RunCommand implements Callable<Integer> {
         if (Files.exists(summary)) {
             spec.commandLine().getOut().printf("%n%s", Files.readString(summary));
         }
-        spec.commandLine().getOut().printf("%nReports: %s (timelines/, allure-results/, junit/cucumber.xml, cucumber.html, summary.txt)%n",
+        Path failed = reportDir.resolve("failures.txt");
+        if (Files.exists(failed) && Files.size(failed) > 0) {
+            spec.commandLine().getOut().printf("%nWhy they failed (the head of each error; whole texts above):%n%n%s",
+                    Files.readString(failed));
+        }
+        spec.commandLine().getOut().printf("%nReports: %s (timelines/, allure-results/, junit/cucumber.xml, cucumber.html, summary.txt, failures.txt)%n",
                 reportDir);
         if (undefined > 0) {
             return CallflowCli.USAGE;

@@ -1,0 +1,37 @@
+package dev.callflow.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The tail of a run's output says why each scenario failed, short enough for a CI log. */
+class FailureDigestTest {
+    private static final String URI = "file:///p/features/push_anomalies.feature";
+
+    @Test
+    void aConformanceFailureShowsItsPlaceKindAndMessageIndented() {
+        String d = VerdictPlugin.digest("Late push", URI, 33, new AssertionError("Expected callState\nbut none"));
+
+        assertThat(d).isEqualTo("Late push (push_anomalies.feature:33), conformance failure:\n"
+                + "    Expected callState\n    but none\n");
+    }
+
+    @Test
+    void aHarnessFaultShowsTheExceptionTypeSoItIsNotMistakenForTheApp() {
+        String d = VerdictPlugin.digest("Late push", URI, 33, new IllegalStateException("registration closed"));
+
+        assertThat(d).contains("harness fault:").contains("java.lang.IllegalStateException: registration closed");
+    }
+
+    @Test
+    void aLongMessageIsCutAndSaysWhereTheRestIs() {
+        String longText = IntStream.rangeClosed(1, 45).mapToObj(i -> "line " + i).collect(Collectors.joining("\n"));
+
+        String d = VerdictPlugin.digest("Flow", URI, 9, new AssertionError(longText));
+
+        assertThat(d).contains("    line 30\n").doesNotContain("line 31")
+                .contains("… 15 more line(s) in cucumber.html");
+    }
+}
