@@ -45,6 +45,9 @@ public final class ScenarioRig implements AutoCloseable {
     private final Registration apnsRegistration;
     private final SignallingServer.Registration signallingRegistration;
     private final DeviceGateway.Registration gatewayRegistration;
+    /** Per APNs id: completed once the device sink has handled the push (accepted or rejected). */
+    private final java.util.Map<String, java.util.concurrent.CompletableFuture<Void>> handovers =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private ScenarioRig(Infrastructure infra, HarnessSettings settings, AppFactory app) {
         this.infra = infra;
@@ -98,6 +101,18 @@ public final class ScenarioRig implements AutoCloseable {
         }
     }
 
+    /**
+     * Until the device has taken the push whole (recorded it, and delayed, dropped, launched or queued it): a step
+     * after the push must not land between {@code pushAccepted} and what the device does with it.
+     */
+    private void awaitHandover(String apnsId, String what) {
+        try {
+            join(handovers.computeIfAbsent(apnsId, k -> new java.util.concurrent.CompletableFuture<>()), what);
+        } finally {
+            handovers.remove(apnsId);
+        }
+    }
+
     /** The app server sends a VoIP push to this device's token through the mock APNs, and waits for APNs' answer. */
     public PushResult sendVoipPush(UUID call, String payloadJson) {
         timeline.record(Source.PUSH, "pushSent", call, "topic", device.voipTopic(), "pushType", "voip");
@@ -105,10 +120,7 @@ public final class ScenarioRig implements AutoCloseable {
                 "sending a VoIP push through the mock APNs");
         dev.callflow.timeline.Event response = timeline.record(Source.PUSH, "apnsResponse", call, "status", String.valueOf(result.status()),
                 "reason", result.rejectionReason().orElse(null), "apnsId", result.apnsId());
-        String apnsId = result.apnsId();
-        awaitRecorded("the mock APNs to hand push " + apnsId + " to the device",
-                e -> (e.is(Source.PUSH, "pushAccepted") || e.is(Source.PUSH, "pushRejected"))
-                        && java.util.Objects.equals(apnsId, e.attribute("apnsId").orElse(null)), 1);
+        awaitHandover(result.apnsId(), "the mock APNs to hand push " + result.apnsId() + " to the device");
         return result;
     }
 
@@ -125,10 +137,7 @@ public final class ScenarioRig implements AutoCloseable {
                 Timeline.attrs("status", String.valueOf(result.status()), "reason", result.rejectionReason().orElse(null),
                         "apnsId", result.apnsId()));
         if (request.deviceToken().equals(device.deviceToken())) {
-            String apnsId = result.apnsId();
-            awaitRecorded("the mock APNs to tell the device's registration about push " + apnsId,
-                    e -> (e.is(Source.PUSH, "pushAccepted") || e.is(Source.PUSH, "pushRejected"))
-                            && java.util.Objects.equals(apnsId, e.attribute("apnsId").orElse(null)), 1);
+            awaitHandover(result.apnsId(), "the mock APNs to tell the device's registration about push " + result.apnsId());
         }
         return result;
     }
@@ -212,7 +221,15 @@ public final class ScenarioRig implements AutoCloseable {
     private final class DeviceSink implements PushSink {
         @Override
         public void onAccepted(ApnsPush push) {
-            device.arriving(() -> accepted(push));
+            try {
+                device.arriving(() -> accepted(push));
+            } finally {
+                handedOver(push);
+            }
+        }
+
+        private void handedOver(ApnsPush push) {
+            handovers.computeIfAbsent(push.apnsId(), k -> new java.util.concurrent.CompletableFuture<>()).complete(null);
         }
 
         private void accepted(ApnsPush push) {
@@ -234,8 +251,12 @@ public final class ScenarioRig implements AutoCloseable {
 
         @Override
         public void onRejected(ApnsPush push, String reason, int status) {
-            timeline.record(Source.PUSH, Level.WARNING, "pushRejected", null,
-                    Timeline.attrs("apnsId", push.apnsId(), "reason", reason, "status", String.valueOf(status)));
+            try {
+                timeline.record(Source.PUSH, Level.WARNING, "pushRejected", null,
+                        Timeline.attrs("apnsId", push.apnsId(), "reason", reason, "status", String.valueOf(status)));
+            } finally {
+                handedOver(push);
+            }
         }
     }
 }
