@@ -102,21 +102,66 @@ public final class CallFacts {
 
     /** Events strictly after {@code from} up to and including {@code to} (or to the timeline's end) that match. */
     public static List<Event> upTo(Trace trace, Event from, Optional<Event> to, Predicate<Event> p) {
-        long last = to.map(Event::seq).orElse(Long.MAX_VALUE);
-        return trace.where(e -> e.seq() > from.seq() && e.seq() <= last && p.test(e));
+        return trace.through(from, to.orElse(null), p);
     }
+
+    private static final Trace.Named KNOWS_CALL = Trace.anyOf("incomingCallUiShown", "performStartCallAction",
+            "performAnswerCallAction", "reportNewIncomingCall");
+    private static final Trace.Named ENDS_CALL = Trace.anyOf("callEnded", "reportCallEnded", "fulfill")
+            .and(CallFacts::endsCall);
 
     /** The system knows the call: an incoming call shown or reported without error, or a start performed. */
     public static boolean knownBefore(Trace trace, UUID call, Event anchor) {
-        return trace.lastBefore(anchor, e -> call != null && call.equals(e.call())
-                && (e.is("incomingCallUiShown") || e.is("performStartCallAction") || e.is("performAnswerCallAction")
-                || (e.is("reportNewIncomingCall") && trace.first(Trace.is("reportNewIncomingCallCompletion").and(x -> call.equals(x.call()) && x.seq() > e.seq() && !x.attributes().getOrDefault("error", "").isEmpty())).isEmpty())))
-                .isPresent();
+        return trace.lastBefore(anchor, KNOWS_CALL.forCall(call).and(e -> knownBy(trace, call, e))).isPresent();
     }
 
     /** The call ended on the system's side, or was reported ended, before {@code anchor}. */
     public static boolean endedBefore(Trace trace, UUID call, Event anchor) {
-        return trace.lastBefore(anchor, e -> call != null && call.equals(e.call()) && endsCall(e)).isPresent();
+        return trace.lastBefore(anchor, ENDS_CALL.forCall(call)).isPresent();
+    }
+
+    /**
+     * The calls live at each of a series of anchors given in timeline order: known ({@link #knownBefore}) and not ended
+     * ({@link #endedBefore}) before it. One sweep over the log's calls, where asking both of every call at every anchor
+     * would cost calls squared.
+     */
+    public static final class LiveCalls {
+        private final List<UUID> byKnown;
+        private final java.util.Map<UUID, Long> known = new java.util.HashMap<>();
+        private final java.util.Map<UUID, Long> ended = new java.util.HashMap<>();
+        private final java.util.LinkedHashSet<UUID> live = new java.util.LinkedHashSet<>();
+        private int next;
+        private long lastAnchor = Long.MIN_VALUE;
+
+        public LiveCalls(Trace trace) {
+            for (UUID call : trace.calls()) {
+                Optional<Event> k = trace.first(KNOWS_CALL.forCall(call).and(e -> knownBy(trace, call, e)));
+                if (k.isPresent()) {
+                    known.put(call, k.get().seq());
+                    ended.put(call, trace.first(ENDS_CALL.forCall(call)).map(Event::seq).orElse(Long.MAX_VALUE));
+                }
+            }
+            byKnown = known.keySet().stream().sorted(java.util.Comparator.comparingLong(known::get)).toList();
+        }
+
+        /** The calls live when {@code anchor} happened, in the order the system came to know them. */
+        public List<UUID> at(Event anchor) {
+            if (anchor.seq() < lastAnchor) {
+                throw new IllegalArgumentException("anchors go in timeline order: #" + anchor.seq() + " after #" + lastAnchor);
+            }
+            lastAnchor = anchor.seq();
+            while (next < byKnown.size() && known.get(byKnown.get(next)) < anchor.seq()) {
+                live.add(byKnown.get(next++));
+            }
+            live.removeIf(c -> ended.get(c) < anchor.seq());
+            return List.copyOf(live);
+        }
+    }
+
+    /** A known-call event that counts: a reportNewIncomingCall counts unless its completion carries an error. */
+    private static boolean knownBy(Trace trace, UUID call, Event e) {
+        return !e.is("reportNewIncomingCall") || trace.firstAfter(e, Trace.is("reportNewIncomingCallCompletion", call)
+                .and(x -> !x.attributes().getOrDefault("error", "").isEmpty())).isEmpty();
     }
 
     /** The call is still live when the timeline ends. */

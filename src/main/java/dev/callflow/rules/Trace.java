@@ -20,17 +20,22 @@ import java.util.function.Predicate;
  * <p>
  * A recorded device log can hold millions of events, so queries start from their anchor's position (found by binary
  * search on the ascending sequence numbers) instead of scanning from the start, and a predicate built by
- * {@link #is(String)}, {@link #is(String, UUID)} or {@link #isFor(String, Event)} walks only the events of its name.
+ * {@link #is(String)}, {@link #is(String, UUID)} or {@link #isFor(String, Event)} walks only the events of its name;
+ * one narrowed to a call ({@link #is(String, UUID)}, {@link Named#forCall}) walks only that call's events, so a rule
+ * asking about each of a log's thousands of calls does not read the whole log per call.
  */
 public final class Trace {
     private final List<Event> events;
     private final long[] seqs;
     private final Map<String, int[]> positionsByName;
+    /** In order of each call's first appearance. */
+    private final Map<UUID, int[]> positionsByCall;
 
     public Trace(List<Event> events) {
         this.events = List.copyOf(events);
         long[] s = new long[this.events.size()];
-        Map<String, List<Integer>> byName = new HashMap<>();
+        Map<String, Positions> byName = new HashMap<>();
+        Map<UUID, Positions> byCall = new java.util.LinkedHashMap<>();
         for (int i = 0; i < s.length; i++) {
             Event e = this.events.get(i);
             s[i] = e.seq();
@@ -38,12 +43,35 @@ public final class Trace {
                 throw new IllegalArgumentException("A trace's events are in timeline order with ascending sequence "
                         + "numbers; #" + s[i] + " follows #" + s[i - 1]);
             }
-            byName.computeIfAbsent(e.name(), k -> new ArrayList<>()).add(i);
+            byName.computeIfAbsent(e.name(), k -> new Positions()).add(i);
+            if (e.call() != null) {
+                byCall.computeIfAbsent(e.call(), k -> new Positions()).add(i);
+            }
         }
         this.seqs = s;
-        Map<String, int[]> index = new HashMap<>();
-        byName.forEach((name, list) -> index.put(name, list.stream().mapToInt(Integer::intValue).toArray()));
-        this.positionsByName = index;
+        Map<String, int[]> names = new HashMap<>();
+        byName.forEach((name, list) -> names.put(name, list.toArray()));
+        this.positionsByName = names;
+        Map<UUID, int[]> calls = new java.util.LinkedHashMap<>();
+        byCall.forEach((call, list) -> calls.put(call, list.toArray()));
+        this.positionsByCall = calls;
+    }
+
+    /** A growing int array: millions of boxed Integers would cost more than the events. */
+    private static final class Positions {
+        private int[] at = new int[4];
+        private int size;
+
+        void add(int i) {
+            if (size == at.length) {
+                at = Arrays.copyOf(at, size * 2);
+            }
+            at[size++] = i;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(at, size);
+        }
     }
 
     public List<Event> events() {
@@ -86,6 +114,16 @@ public final class Trace {
     /** The last event strictly before {@code anchor} that matches. */
     public Optional<Event> lastBefore(Event anchor, Predicate<Event> p) {
         int end = before(anchor);
+        if (p instanceof Named n && n.call() != null) {
+            int[] at = positionsByCall.getOrDefault(n.call(), NONE);
+            for (int k = lowerBound(at, end) - 1; k >= 0; k--) {
+                Event e = events.get(at[k]);
+                if (n.test(e)) {
+                    return Optional.of(e);
+                }
+            }
+            return Optional.empty();
+        }
         if (p instanceof Named n) {
             int best = -1;
             for (String name : n.names()) {
@@ -147,6 +185,16 @@ public final class Trace {
     }
 
     private Optional<Event> forward(int from, int to, Predicate<Event> p) {
+        if (p instanceof Named n && n.call() != null) {
+            int[] at = positionsByCall.getOrDefault(n.call(), NONE);
+            for (int k = lowerBound(at, from); k < at.length && at[k] < to; k++) {
+                Event e = events.get(at[k]);
+                if (n.test(e)) {
+                    return Optional.of(e);
+                }
+            }
+            return Optional.empty();
+        }
         if (p instanceof Named n) {
             int best = to;
             for (String name : n.names()) {
@@ -171,10 +219,17 @@ public final class Trace {
 
     private List<Event> collect(int from, int to, Predicate<Event> p) {
         List<Event> out = new ArrayList<>();
-        if (p instanceof Named n) {
+        if (p instanceof Named n && n.call() != null) {
+            int[] at = positionsByCall.getOrDefault(n.call(), NONE);
+            for (int k = lowerBound(at, from); k < at.length && at[k] < to; k++) {
+                Event e = events.get(at[k]);
+                if (n.test(e)) {
+                    out.add(e);
+                }
+            }
+        } else if (p instanceof Named n) {
             int[] merged = n.names().size() == 1 ? positionsByName.getOrDefault(n.names().iterator().next(), NONE)
-                    : n.names().stream().flatMapToInt(name -> Arrays.stream(positionsByName.getOrDefault(name, NONE)))
-                            .sorted().toArray();
+                    : inRange(n.names(), from, to);
             for (int k = lowerBound(merged, from); k < merged.length && merged[k] < to; k++) {
                 Event e = events.get(merged[k]);
                 if (n.rest().test(e)) {
@@ -192,15 +247,31 @@ public final class Trace {
         return Collections.unmodifiableList(out);
     }
 
+    /** The positions in [from, to) of events with any of these names, in order: only the range is merged. */
+    private int[] inRange(Set<String> names, int from, int to) {
+        int[] out = NONE;
+        for (String name : names) {
+            int[] at = positionsByName.getOrDefault(name, NONE);
+            int lo = lowerBound(at, from);
+            int hi = lowerBound(at, to);
+            if (hi > lo) {
+                int[] grown = Arrays.copyOf(out, out.length + hi - lo);
+                System.arraycopy(at, lo, grown, out.length, hi - lo);
+                out = grown;
+            }
+        }
+        Arrays.sort(out);
+        return out;
+    }
+
     /** Every call UUID that appears, in order of first appearance. */
     public Set<UUID> calls() {
-        Set<UUID> out = new LinkedHashSet<>();
-        events.forEach(e -> {
-            if (e.call() != null) {
-                out.add(e.call());
-            }
-        });
-        return out;
+        return Collections.unmodifiableSet(positionsByCall.keySet());
+    }
+
+    /** The events strictly after {@code from} up to and including {@code to} ({@code null}: the timeline's end) that match. */
+    public List<Event> through(Event from, Event to, Predicate<Event> p) {
+        return collect(after(from.seq()), to == null ? events.size() : after(to.seq()), p);
     }
 
     /**
@@ -212,23 +283,38 @@ public final class Trace {
     }
 
     /**
-     * A predicate on events with one of a few names: the trace walks only those names' events for it. {@code and}
-     * keeps the names, so {@code Trace.is("fulfill").and(...)} stays indexed.
+     * A predicate on events with one of a few names, and perhaps of one call: the trace walks only those names' (or that
+     * call's) events for it. {@code and} keeps both, so {@code Trace.is("fulfill").and(...)} stays indexed.
      */
-    public record Named(Set<String> names, Predicate<Event> rest) implements Predicate<Event> {
+    public record Named(Set<String> names, UUID call, Predicate<Event> rest) implements Predicate<Event> {
         public Named {
             names = Set.copyOf(names);
         }
 
+        Named(Set<String> names, Predicate<Event> rest) {
+            this(names, null, rest);
+        }
+
         @Override
         public boolean test(Event e) {
-            return names.contains(e.name()) && rest.test(e);
+            return names.contains(e.name()) && (call == null || call.equals(e.call())) && rest.test(e);
         }
 
         @Override
         public Named and(Predicate<? super Event> other) {
             Predicate<Event> r = rest;
-            return new Named(names, e -> r.test(e) && other.test(e));
+            return new Named(names, call, e -> r.test(e) && other.test(e));
+        }
+
+        /** Only events of {@code c}; a {@code null} call matches nothing, as {@link Trace#is(String, UUID)} does. */
+        public Named forCall(UUID c) {
+            if (c == null) {
+                return new Named(names, null, e -> false);
+            }
+            if (call != null && !call.equals(c)) {
+                return new Named(names, call, e -> false);
+            }
+            return new Named(names, c, rest);
         }
     }
 
@@ -247,7 +333,7 @@ public final class Trace {
     }
 
     public static Named is(String name, UUID call) {
-        return new Named(Set.of(name), e -> call != null && call.equals(e.call()));
+        return is(name).forCall(call);
     }
 
     public static Predicate<Event> attr(String key, String value) {

@@ -14,6 +14,7 @@ import java.util.Locale;
  * mvn -o -q test-compile
  * java -cp target/classes:target/test-classes:$(ls target/lib/*.jar | tr '\n' ':') dev.callflow.devicelog.CheckLogBenchmark [lines]
  * </pre>
+ * With a second argument, only writes the generated log to that file, to time {@code ./callflow check-log} on it.
  */
 public final class CheckLogBenchmark {
 
@@ -44,6 +45,10 @@ public final class CheckLogBenchmark {
     public static void main(String[] args) throws java.io.IOException {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
         List<String> lines = generate(n);
+        if (args.length > 1) {
+            java.nio.file.Files.write(java.nio.file.Path.of(args[1]), lines);
+            return;
+        }
         java.nio.file.Path file = java.nio.file.Files.createTempFile("checklog-bench", ".log");
         java.nio.file.Files.write(file, lines);
         DeviceLogReader reader = new DeviceLogReader(new Recogniser(Logs.SEED));

@@ -53,6 +53,22 @@ class RuleEdgeCasesTest {
                 .sdk("startAudio", NONE);
     }
 
+    /**
+     * In a device log the app logs the delegate callbacks itself, so its lines after didDeactivate run on into the next
+     * callback's. A stop there belongs to that callback, not to the deactivation's handler (R-AUD-3).
+     */
+    @Test
+    void theDeactivationHandlerEndsAtTheNextDelegateCallback() {
+        TraceBuilder running = seedShapedCall()
+                .app("didDeactivateAudioSession", NONE)
+                .app("log", NONE, "text", "deactivated");
+        Trace inHandler = seedShapedCall().app("didDeactivateAudioSession", NONE).sdk("stopAudio", NONE).trace();
+        Trace inNextCallback = running.app("didActivateAudioSession", NONE).sdk("stopAudio", NONE).trace();
+
+        assertThat(judge("R-AUD-3", inHandler, Policy.DEFAULT)).isEqualTo(RuleVerdict.Outcome.HOLDS);
+        assertThat(judge("R-AUD-3", inNextCallback, Policy.DEFAULT)).isEqualTo(RuleVerdict.Outcome.VIOLATED);
+    }
+
     @Test
     void stopPlacementIsJudgedWithoutCallIds() {
         Trace t = seedShapedCall()

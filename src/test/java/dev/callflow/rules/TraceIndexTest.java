@@ -36,10 +36,15 @@ class TraceIndexTest {
         for (int q = 0; q < 50; q++) {
             Event anchor = events.get(random.nextInt(events.size()));
             Event other = events.get(random.nextInt(events.size()));
-            Trace.Named named = random.nextBoolean()
-                    ? Trace.isFor(NAMES[random.nextInt(NAMES.length)], other)
-                    : Trace.anyOf(NAMES[random.nextInt(NAMES.length)], NAMES[random.nextInt(NAMES.length)])
-                            .and(e -> e.call() != B);
+            Trace.Named named = switch (random.nextInt(4)) {
+                case 0 -> Trace.isFor(NAMES[random.nextInt(NAMES.length)], other);
+                case 1 -> Trace.is(NAMES[random.nextInt(NAMES.length)], CALLS[random.nextInt(CALLS.length)]);
+                case 2 -> Trace.anyOf(NAMES[random.nextInt(NAMES.length)], NAMES[random.nextInt(NAMES.length)],
+                        NAMES[random.nextInt(NAMES.length)]).forCall(CALLS[random.nextInt(CALLS.length)])
+                        .and(e -> e.seq() % 5 != 0);
+                default -> Trace.anyOf(NAMES[random.nextInt(NAMES.length)], NAMES[random.nextInt(NAMES.length)])
+                        .and(e -> e.call() != B);
+            };
             Predicate<Event> opaque = named::test; // the same predicate without the index
 
             assertThat(trace.firstAfter(anchor, named)).isEqualTo(firstAfter(events, anchor, opaque))
@@ -53,6 +58,39 @@ class TraceIndexTest {
             assertThat(trace.firstBetween(anchor, null, named)).isEqualTo(firstAfter(events, anchor, opaque));
             assertThat(trace.where(named)).isEqualTo(events.stream().filter(opaque).toList());
             assertThat(trace.after(anchor)).isEqualTo(events.stream().filter(e -> e.seq() > anchor.seq()).toList());
+            assertThat(trace.through(anchor, other, named)).isEqualTo(events.stream()
+                    .filter(e -> e.seq() > anchor.seq() && e.seq() <= other.seq() && opaque.test(e)).toList());
+            assertThat(trace.through(anchor, null, named)).isEqualTo(events.stream()
+                    .filter(e -> e.seq() > anchor.seq() && opaque.test(e)).toList());
+        }
+        assertThat(trace.calls()).containsExactlyElementsOf(events.stream().map(Event::call)
+                .filter(java.util.Objects::nonNull).distinct().toList());
+    }
+
+    /** The sweep of live calls agrees with asking knownBefore and endedBefore of every call at every anchor. */
+    @RepeatedTest(40)
+    void liveCallsAgreeWithAskingEveryCall(RepetitionInfo repetition) {
+        Random random = new Random(104729L * repetition.getCurrentRepetition());
+        String[] names = {"incomingCallUiShown", "reportNewIncomingCall", "reportNewIncomingCallCompletion",
+                "performStartCallAction", "performAnswerCallAction", "callEnded", "reportCallEnded", "fulfill", "noise"};
+        UUID[] calls = {A, B, UUID.fromString("00000000-0000-0000-0000-00000000000c"), null};
+        List<Event> events = new ArrayList<>();
+        long seq = 0;
+        for (int i = 0, n = 1 + random.nextInt(80); i < n; i++) {
+            seq += 1 + random.nextInt(3);
+            String name = names[random.nextInt(names.length)];
+            Map<String, String> attrs = switch (name) {
+                case "reportNewIncomingCallCompletion" -> random.nextBoolean() ? Map.of("error", "filteredByDoNotDisturb") : Map.of();
+                case "fulfill" -> Map.of("action", random.nextBoolean() ? "end" : "answer");
+                default -> Map.of();
+            };
+            events.add(new Event(seq, seq * 1000, Source.APP, Level.INFO, name, calls[random.nextInt(calls.length)], 1, attrs));
+        }
+        Trace trace = new Trace(events);
+        CallFacts.LiveCalls live = new CallFacts.LiveCalls(trace);
+        for (Event anchor : events) {
+            assertThat(live.at(anchor)).containsExactlyInAnyOrderElementsOf(trace.calls().stream()
+                    .filter(c -> CallFacts.knownBefore(trace, c, anchor) && !CallFacts.endedBefore(trace, c, anchor)).toList());
         }
     }
 

@@ -75,10 +75,14 @@ public final class MediaStoppedByDeactivation extends BaseRule {
         return verdict(findings);
     }
 
-    /** A stop among the app's and SDK's events that directly follow the deactivation: the didDeactivate handler. */
+    /**
+     * A stop among the app's and SDK's events that directly follow the deactivation: the didDeactivate handler, which
+     * ends at the first event of anyone else or at the next delegate callback (in a device log, the app's own lines of
+     * the next callback; without that bound one deactivation with no stop would read the rest of a long log).
+     */
     static Optional<Event> stopInHandler(Trace trace, Event deactivation) {
         for (Event e : trace.after(deactivation)) {
-            if (e.source() != Source.APP && e.source() != Source.SDK) {
+            if (e.source() != Source.APP && e.source() != Source.SDK || CallFacts.isDelegateCallback(e)) {
                 return Optional.empty();
             }
             if (CallFacts.stopsMedia(e) && Trace.sameCall(e, deactivation)) {

@@ -34,10 +34,10 @@ public final class SurvivingCallAudioUntouched extends BaseRule {
     public RuleVerdict judge(Trace trace, Policy policy) {
         List<Finding> findings = new ArrayList<>();
         boolean judged = false;
+        CallFacts.LiveCalls live = new CallFacts.LiveCalls(trace);
         for (Event end : trace.where(Trace.is("performEndCallAction").and(e -> e.call() != null))) {
             UUID x = end.call();
-            List<UUID> survivors = trace.calls().stream().filter(y -> !y.equals(x)
-                    && CallFacts.knownBefore(trace, y, end) && !CallFacts.endedBefore(trace, y, end)).toList();
+            List<UUID> survivors = live.at(end).stream().filter(y -> !y.equals(x)).toList();
             if (survivors.isEmpty()) {
                 continue;
             }
