@@ -23,13 +23,19 @@ import java.util.stream.Stream;
  * than the trace shows up when the trace is doubled.
  * <pre>
  * java -cp target/classes:target/test-classes:$(ls target/lib/*.jar | tr '\n' ':') dev.callflow.rules.RuleScaling FILE...
- * java -cp ... dev.callflow.rules.RuleScaling --timelines reports/timelines COPIES...
+ * java -cp ... dev.callflow.rules.RuleScaling [--skip R-AUD-7,R-TX-1] --timelines reports/timelines COPIES...
  * </pre>
  * The second form joins every scenario timeline of a run (every rule's situations, with the harness's sources) COPIES
  * times over, each copy with fresh call UUIDs: a trace of thousands of calls, as a day's device log holds.
  */
 public final class RuleScaling {
+    private static List<String> skip = List.of();
+
     public static void main(String[] args) throws IOException {
+        if (args.length > 1 && args[0].equals("--skip")) {
+            skip = List.of(args[1].split(","));
+            args = java.util.Arrays.copyOfRange(args, 2, args.length);
+        }
         if (args.length > 0 && args[0].equals("--timelines")) {
             List<List<Event>> timelines = timelines(Path.of(args[1]));
             for (int i = 2; i < args.length; i++) {
@@ -50,6 +56,9 @@ public final class RuleScaling {
         System.out.printf(Locale.ROOT, "%s: %,d events, %,d calls%n", what, events.size(), trace.calls().size());
         long total = 0;
         for (Rule r : RuleCatalog.all()) {
+            if (skip.contains(r.id())) {
+                continue;
+            }
             long t0 = System.nanoTime();
             r.judge(trace, Policy.DEFAULT);
             long ms = (System.nanoTime() - t0) / 1_000_000;
