@@ -45,7 +45,7 @@ public final class ScenarioRig implements AutoCloseable {
     private final Registration apnsRegistration;
     private final SignallingServer.Registration signallingRegistration;
     private final DeviceGateway.Registration gatewayRegistration;
-    /** Per APNs id: completed once the device sink has handled the push (accepted or rejected). */
+    /** Per APNs id or server event: completed once the device has handled it (a push accepted or rejected). */
     private final java.util.Map<String, java.util.concurrent.CompletableFuture<Void>> handovers =
             new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -81,35 +81,35 @@ public final class ScenarioRig implements AutoCloseable {
         return signallingRegistration.inject(fault);
     }
 
-    /** The signalling server sends an event to the app, through WireMock's relay over real HTTP. */
+    /**
+     * The signalling server sends an event to the app, through WireMock's relay over real HTTP, and waits until the
+     * device has taken it whole (recorded it, and queued it for the app or recorded why not).
+     */
     public void sendServerEvent(ServerEvent event) {
-        dev.callflow.timeline.Event sent = timeline.record(Source.SIGNALLING, "serverSends", parseCall(event.callId()), "type", event.type());
+        String key = serverEventKey(event);
+        handovers.remove(key); // a like event the server sent by itself earlier must not end this wait
+        timeline.record(Source.SIGNALLING, "serverSends", parseCall(event.callId()), "type", event.type());
         int status = join(infra.signalling().sendToDevice(device.deviceId(), infra.gateway().endpointFor(device.deviceId()), event),
                 "relaying " + event.type() + " through the mock signalling server");
         if (status / 100 != 2) {
             throw new IllegalStateException("The mock signalling server's relay answered " + status + " for " + event.type());
         }
-        awaitRecorded("the relayed " + event.type() + " event to reach the phone's gateway",
-                e -> e.is(Source.SIGNALLING, "serverEvent") && event.type().equals(e.attribute("type").orElse(null))
-                        && java.util.Objects.equals(parseCall(event.callId()), e.call()), sent.seq());
+        awaitHandover(key, "the relayed " + event.type() + " event to reach the phone's gateway");
     }
 
-    /** Hand-offs between servers and device are not counted as device work: wait until they landed. */
-    private void awaitRecorded(String what, java.util.function.Predicate<dev.callflow.timeline.Event> match, long fromSeq) {
-        if (timeline.awaitEvent(match, fromSeq, waitBound()).isEmpty()) {
-            throw new IllegalStateException("Timed out after " + waitBound().toMillis() + " ms waiting for " + what);
-        }
+    private static String serverEventKey(ServerEvent event) {
+        return "serverEvent " + event.type() + " " + event.callId();
     }
 
     /**
-     * Until the device has taken the push whole (recorded it, and delayed, dropped, launched or queued it): a step
-     * after the push must not land between {@code pushAccepted} and what the device does with it.
+     * Until the device has taken a push or server event whole (e.g. recorded a push, and delayed, dropped, launched or
+     * queued it): a step after it must not land between {@code pushAccepted} and what the device does with the push.
      */
-    private void awaitHandover(String apnsId, String what) {
+    private void awaitHandover(String key, String what) {
         try {
-            join(handovers.computeIfAbsent(apnsId, k -> new java.util.concurrent.CompletableFuture<>()), what);
+            join(handovers.computeIfAbsent(key, k -> new java.util.concurrent.CompletableFuture<>()), what);
         } finally {
-            handovers.remove(apnsId);
+            handovers.remove(key);
         }
     }
 
@@ -118,7 +118,7 @@ public final class ScenarioRig implements AutoCloseable {
         timeline.record(Source.PUSH, "pushSent", call, "topic", device.voipTopic(), "pushType", "voip");
         PushResult result = join(infra.push().appServer().sendVoip(device.deviceToken(), device.bundleId(), payloadJson),
                 "sending a VoIP push through the mock APNs");
-        dev.callflow.timeline.Event response = timeline.record(Source.PUSH, "apnsResponse", call, "status", String.valueOf(result.status()),
+        timeline.record(Source.PUSH, "apnsResponse", call, "status", String.valueOf(result.status()),
                 "reason", result.rejectionReason().orElse(null), "apnsId", result.apnsId());
         awaitHandover(result.apnsId(), "the mock APNs to hand push " + result.apnsId() + " to the device");
         return result;
@@ -180,7 +180,15 @@ public final class ScenarioRig implements AutoCloseable {
     }
 
     private void onServerEvent(ServerEvent event) {
-        device.arriving(() -> deliverServerEvent(event));
+        try {
+            device.arriving(() -> deliverServerEvent(event));
+        } finally {
+            handedOver(serverEventKey(event));
+        }
+    }
+
+    private void handedOver(String key) {
+        handovers.computeIfAbsent(key, k -> new java.util.concurrent.CompletableFuture<>()).complete(null);
     }
 
     private void deliverServerEvent(ServerEvent event) {
@@ -224,13 +232,10 @@ public final class ScenarioRig implements AutoCloseable {
             try {
                 device.arriving(() -> accepted(push));
             } finally {
-                handedOver(push);
+                handedOver(push.apnsId());
             }
         }
 
-        private void handedOver(ApnsPush push) {
-            handovers.computeIfAbsent(push.apnsId(), k -> new java.util.concurrent.CompletableFuture<>()).complete(null);
-        }
 
         private void accepted(ApnsPush push) {
             VoipPush decoded;
@@ -255,7 +260,7 @@ public final class ScenarioRig implements AutoCloseable {
                 timeline.record(Source.PUSH, Level.WARNING, "pushRejected", null,
                         Timeline.attrs("apnsId", push.apnsId(), "reason", reason, "status", String.valueOf(status)));
             } finally {
-                handedOver(push);
+                handedOver(push.apnsId());
             }
         }
     }
