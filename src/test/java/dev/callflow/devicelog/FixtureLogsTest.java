@@ -97,6 +97,16 @@ class FixtureLogsTest {
     }
 
     @Test
+    void otherProcessesLinesBetweenTheDeactivationAndTheAppsStopDoNotEndItsHandler() throws IOException {
+        DeviceLog log = read("aud3-stop-in-did-deactivate-console-capture.log");
+        assertThat(Logs.names(log)).containsSubsequence("didDeactivateAudioSession@24", "log@25", "log@26", "stopAudio@27");
+
+        Cli r = Cli.run("check-log", "--policy", "seed-strict", "fixtures/logs/aud3-stop-in-did-deactivate-console-capture.log");
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(CallflowCli.PASS);
+        assertThat(r.out()).containsPattern("R-AUD-3 +holds");
+    }
+
+    @Test
     void theSeedsSampleLogIsConformant() {
         Cli r = Cli.run("check-log", "fixtures/logs/seed-sample.log");
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(CallflowCli.PASS);

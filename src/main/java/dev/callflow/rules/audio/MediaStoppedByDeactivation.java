@@ -75,6 +75,9 @@ public final class MediaStoppedByDeactivation extends BaseRule {
         return verdict(findings);
     }
 
+    /** What check-log keeps for a device-log line it does not recognise. */
+    private static final String UNRECOGNISED_LINE = "log";
+
     /**
      * A stop among the app's and SDK's events that directly follow the deactivation: the didDeactivate handler, which
      * ends at the first event of anyone else or at the next delegate callback (in a device log, the app's own lines of
@@ -82,6 +85,9 @@ public final class MediaStoppedByDeactivation extends BaseRule {
      */
     static Optional<Event> stopInHandler(Trace trace, Event deactivation) {
         for (Event e : trace.after(deactivation)) {
+            if (e.is(UNRECOGNISED_LINE)) {
+                continue; // another process's chatter in a Console capture does not end the app's handler
+            }
             if (e.source() != Source.APP && e.source() != Source.SDK || CallFacts.isDelegateCallback(e)) {
                 return Optional.empty();
             }
