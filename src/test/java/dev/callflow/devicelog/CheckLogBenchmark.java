@@ -12,9 +12,10 @@ import java.util.Locale;
  * file, judging it with every rule, rendering the text report). JVM start-up is not included.
  * <pre>
  * mvn -o -q test-compile
- * java -cp target/classes:target/test-classes:$(ls target/lib/*.jar | tr '\n' ':') dev.callflow.devicelog.CheckLogBenchmark [lines]
+ * java -cp target/classes:target/test-classes:$(ls target/lib/*.jar | tr '\n' ':') dev.callflow.devicelog.CheckLogBenchmark [lines [dense|capture [FILE]]]
  * </pre>
- * With a second argument, only writes the generated log to that file, to time {@code ./callflow check-log} on it.
+ * {@code capture} generates a Console capture of thousands of calls instead (see {@link #capture}). With a FILE, only
+ * writes the generated log there, to time {@code ./callflow check-log} on it.
  */
 public final class CheckLogBenchmark {
 
@@ -44,17 +45,24 @@ public final class CheckLogBenchmark {
 
     public static void main(String[] args) throws java.io.IOException {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
-        List<String> lines = generate(n);
-        if (args.length > 1) {
-            java.nio.file.Files.write(java.nio.file.Path.of(args[1]), lines);
+        String kind = args.length > 1 ? args[1] : "dense";
+        List<String> lines = switch (kind) {
+            case "dense" -> generate(n);
+            case "capture" -> capture(n, new java.util.Random(7));
+            default -> throw new IllegalArgumentException("kind is dense or capture, not " + kind);
+        };
+        if (args.length > 2) {
+            java.nio.file.Files.write(java.nio.file.Path.of(args[2]), lines);
             return;
         }
+        System.out.println(kind.equals("dense") ? "dense log: " + BLOCK.length + "-line blocks of 6 shapes, one call"
+                : "Console capture: 10% app lines, a conforming call flow per call, fresh call UUIDs; 90% other processes");
         java.nio.file.Path file = java.nio.file.Files.createTempFile("checklog-bench", ".log");
         java.nio.file.Files.write(file, lines);
         DeviceLogReader reader = new DeviceLogReader(new Recogniser(Logs.SEED));
         dev.callflow.rules.RuleMonitor monitor = dev.callflow.rules.RuleMonitor.allRules(dev.callflow.rules.Policy.DEFAULT);
-        System.out.printf("%,d lines (%d-line blocks of 6 shapes, %d MiB on disk), %d cpus, max heap %d MiB%n", lines.size(),
-                BLOCK.length, java.nio.file.Files.size(file) >> 20, Runtime.getRuntime().availableProcessors(),
+        System.out.printf("%,d lines (%d MiB on disk), %d cpus, max heap %d MiB%n", lines.size(),
+                java.nio.file.Files.size(file) >> 20, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
         int rounds = 6;
         int warmUp = 2;
@@ -89,6 +97,57 @@ public final class CheckLogBenchmark {
         System.out.printf(Locale.ROOT, "check-log in process (file, every rule, text report): median %,.0f lines/s, best %,.0f lines/s%n",
                 whole[whole.length / 2], whole[whole.length - 1]);
         java.nio.file.Files.delete(file);
+    }
+
+    /** One call's conforming flow as the app logs it; {@code %s} is the call UUID. */
+    private static final String[] CALL = {
+            "[I][Signalling] serverEvent call=%s type=offer", "[I][App] handleIncomingCall call=%s via=signalling",
+            "[I][App] reportNewIncomingCall call=%s handle=alice handleType=generic caller=alice",
+            "[I][CallKit] incomingCallUiShown call=%s lockScreen=false", "[I][CallKit] reportNewIncomingCallCompletion call=%s",
+            "[I][MediaSDK] prepareSDK call=%s", "[I][CallKit] performAnswerCallAction call=%s origin=systemCallUi",
+            "[I][App] fulfill call=%s action=answer", "[I][CallKit] didActivateAudioSession call=%s",
+            "[I][MediaSDK] configAudio call=%s result=ok", "[I][MediaSDK] startAudio call=%s result=ok session=callkit",
+            "[I][App] endCallWithCompletion call=%s", "[I][App] requestTransaction call=%s actions=end",
+            "[I][CallKit] performEndCallAction call=%s origin=transaction", "[I][App] fulfill call=%s action=end",
+            "[I][CallKit] callEnded call=%s", "[I][CallKit] didDeactivateAudioSession call=%s",
+            "[I][MediaSDK] stopAudio call=%s wasRunning=true", "[I][MediaSDK] releaseAudio call=%s",
+            "[I][MediaSDK] unprepareSDK call=%s wasPrepared=true"};
+    private static final String[] PROCESSES = {"kernel", "SpringBoard", "mediaserverd", "locationd", "wifid",
+            "backboardd", "UserEventAgent", "symptomsd", "apsd", "CommCenter"};
+    private static final String[] CHATTER = {"AppleBCMWLANCore:: dumpWmeCounters(): -> 0x%x",
+            "[0x%x] activating connection: mach=true listener=false peer=false name=com.apple.lsd.mapdb",
+            "LQM-WiFi: (5G) rssi=-61 snr=32 txRate=%d rxRate=866", "Evaluating policy for flow %d",
+            "display brightness changed to 0.%d", "nw_connection_receive [C%d] reading"};
+
+    /**
+     * A Console capture ('log show' shape) of a long day: one line in ten is the app's, walking one conforming call
+     * after another, each with a fresh call UUID; the rest is other processes' chatter. Thousands of calls, so a rule
+     * that asks about every call per call shows.
+     */
+    static List<String> capture(int n, java.util.Random random) {
+        List<String> lines = new ArrayList<>(n);
+        long micros = 0;
+        int step = 0;
+        String call = "";
+        while (lines.size() < n) {
+            micros += 50 + random.nextInt(350);
+            long s = micros / 1_000_000;
+            String time = String.format(Locale.ROOT, "2026-01-01 %02d:%02d:%02d.%06d+0000", 10 + s / 3600 % 14, s / 60 % 60,
+                    s % 60, micros % 1_000_000);
+            if (random.nextInt(10) == 0) {
+                if (step == 0) {
+                    call = new java.util.UUID(random.nextLong(), random.nextLong()).toString();
+                }
+                lines.add(time + " 0x1a2b3c   Default     0x0                  100    0    CallApp: " + CALL[step].replace("%s", call));
+                step = (step + 1) % CALL.length;
+            } else {
+                int p = random.nextInt(PROCESSES.length);
+                lines.add(String.format(Locale.ROOT, "%s 0x%06x   Default     0x0                  %-6d 0    %s: %s", time,
+                        random.nextInt(0xffffff), 30 + p * 7, PROCESSES[p],
+                        String.format(Locale.ROOT, CHATTER[random.nextInt(CHATTER.length)], random.nextInt(99_999))));
+            }
+        }
+        return lines;
     }
 
     static List<String> generate(int n) {
