@@ -15,8 +15,12 @@ import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@link CallFacts.SameCallIndex} answers as the trace does for the same predicate with {@link Trace#sameCall} added. */
-class SameCallIndexTest {
+/**
+ * The indexes in {@link CallFacts} answer as the queries they stand for: {@link CallFacts.SameCallIndex} as the trace
+ * does with {@link Trace#sameCall} in the predicate, {@link CallFacts.Completions} as {@link CallFacts#completionOf}
+ * and {@link CallFacts#handlingEnd}.
+ */
+class CallFactsIndexTest {
     private static final String[] NAMES = {"startAudio", "stopAudio", "releaseAudio", "noise"};
     private static final UUID[] CALLS = {UUID.fromString("00000000-0000-0000-0000-00000000000a"),
             UUID.fromString("00000000-0000-0000-0000-00000000000b"), null};
@@ -46,6 +50,30 @@ class SameCallIndexTest {
             assertThat(index.between(from, to, of.call())).isEqualTo(trace.between(from, to, same));
             assertThat(index.through(from, to, of.call())).isEqualTo(trace.through(from, to, same));
             assertThat(index.through(from, null, of.call())).isEqualTo(trace.through(from, null, same));
+        }
+    }
+
+    @RepeatedTest(40)
+    void completionsAgreeWithCompletionOfAndHandlingEnd(RepetitionInfo repetition) {
+        Random random = new Random(32452843L * repetition.getCurrentRepetition());
+        String[] names = {"performEndCallAction", "performSetHeldCallAction", "didActivateAudioSession", "fulfill", "fail",
+                "noise"};
+        String[] ids = {"1", "2", null};
+        List<Event> events = new ArrayList<>();
+        long seq = 0;
+        for (int i = 0, n = 1 + random.nextInt(60); i < n; i++) {
+            seq += 1 + random.nextInt(3);
+            String name = names[random.nextInt(names.length)];
+            String id = ids[random.nextInt(ids.length)];
+            String key = name.startsWith("perform") ? "action" : "actionId";
+            events.add(new Event(seq, seq * 1000, Source.APP, Level.INFO, name, CALLS[random.nextInt(CALLS.length)], 1,
+                    id == null ? Map.of() : Map.of(key, id)));
+        }
+        Trace trace = new Trace(events);
+        CallFacts.Completions completions = new CallFacts.Completions(trace);
+        for (Event e : events) {
+            assertThat(completions.of(e)).isEqualTo(CallFacts.completionOf(trace, e));
+            assertThat(completions.handlingEnd(e)).isEqualTo(CallFacts.handlingEnd(trace, e));
         }
     }
 }
