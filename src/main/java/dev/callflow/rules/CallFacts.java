@@ -177,4 +177,157 @@ public final class CallFacts {
     private static boolean endsCall(Event e) {
         return e.is("callEnded") || e.is("reportCallEnded") || (e.is("fulfill") && "end".equals(e.attributes().get("action")));
     }
+
+    /** Indexed form of {@link #isEndRequest} for trace queries. */
+    public static final Trace.Named END_REQUESTS = Trace.anyOf("endCallWithCompletion", "requestTransaction")
+            .and(CallFacts::isEndRequest);
+
+    /**
+     * The events that match one predicate, read once and kept by call, to ask which of them may concern a given call
+     * as {@link Trace#sameCall} means it: that call's own and the call-less ones, or all of them for a {@code null} call.
+     * A trace query with {@code sameCall} in its predicate walks past every other call's events each time it is asked.
+     */
+    public static final class SameCallIndex {
+        private final List<Event> all;
+        private final List<Event> callLess = new java.util.ArrayList<>();
+        private final java.util.Map<UUID, List<Event>> byCall = new java.util.HashMap<>();
+
+        public SameCallIndex(Trace trace, Predicate<Event> p) {
+            this(trace.where(p));
+        }
+
+        /** Over events already picked, in timeline order. */
+        private SameCallIndex(List<Event> matches) {
+            all = matches;
+            for (Event e : all) {
+                if (e.call() == null) {
+                    callLess.add(e);
+                } else {
+                    byCall.computeIfAbsent(e.call(), k -> new java.util.ArrayList<>()).add(e);
+                }
+            }
+        }
+
+        /** The last match strictly before {@code anchor} that may concern {@code call}. */
+        public Optional<Event> lastBefore(Event anchor, UUID call) {
+            Event last = null;
+            for (List<Event> matches : of(call)) {
+                int i = countUpTo(matches, anchor.seq() - 1) - 1;
+                if (i >= 0 && (last == null || matches.get(i).seq() > last.seq())) {
+                    last = matches.get(i);
+                }
+            }
+            return Optional.ofNullable(last);
+        }
+
+        /** The first match strictly after {@code anchor} that may concern {@code call}. */
+        public Optional<Event> firstAfter(Event anchor, UUID call) {
+            return firstBetween(anchor, null, call);
+        }
+
+        /**
+         * The first match strictly between {@code from} and {@code to} ({@code null}: the trace's end) that may concern
+         * {@code call}.
+         */
+        public Optional<Event> firstBetween(Event from, Event to, UUID call) {
+            long end = to == null ? Long.MAX_VALUE : to.seq();
+            Event first = null;
+            for (List<Event> matches : of(call)) {
+                int i = countUpTo(matches, from.seq());
+                Event next = i < matches.size() ? matches.get(i) : null;
+                if (next != null && next.seq() < end && (first == null || next.seq() < first.seq())) {
+                    first = next;
+                }
+            }
+            return Optional.ofNullable(first);
+        }
+
+        /** The matches strictly between {@code from} and {@code to} that may concern {@code call}, in order. */
+        public List<Event> between(Event from, Event to, UUID call) {
+            return range(from.seq(), to.seq() - 1, call);
+        }
+
+        /** The matches strictly after {@code from} up to and including {@code to} ({@code null}: the trace's end). */
+        public List<Event> through(Event from, Event to, UUID call) {
+            return range(from.seq(), to == null ? Long.MAX_VALUE : to.seq(), call);
+        }
+
+        /** The matches with {@code after < seq <= upTo} that may concern {@code call}, in order. */
+        private List<Event> range(long after, long upTo, UUID call) {
+            List<Event> out = new java.util.ArrayList<>();
+            for (List<Event> matches : of(call)) {
+                int from = countUpTo(matches, after);
+                int to = countUpTo(matches, upTo);
+                if (to > from) {
+                    out.addAll(matches.subList(from, to));
+                }
+            }
+            out.sort(java.util.Comparator.comparingLong(Event::seq));
+            return out;
+        }
+
+        private List<List<Event>> of(UUID call) {
+            return call == null ? List.of(all) : List.of(byCall.getOrDefault(call, List.of()), callLess);
+        }
+
+        /** How many of {@code matches} (in timeline order) have a seq not greater than {@code seq}. */
+        private static int countUpTo(List<Event> matches, long seq) {
+            int lo = 0;
+            int hi = matches.size();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (matches.get(mid).seq() <= seq) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+    }
+
+    /**
+     * {@link #completionOf} and {@link #handlingEnd} for the many callbacks of one trace: the fulfils and fails are read
+     * once and kept by action ID and call, where {@code completionOf} reads on to the log's end for an action never
+     * completed.
+     */
+    public static final class Completions {
+        private final Trace trace;
+        private final SameCallIndex all;
+        private final java.util.Map<String, SameCallIndex> byActionId = new java.util.HashMap<>();
+
+        public Completions(Trace trace) {
+            this.trace = trace;
+            List<Event> done = trace.where(Trace.anyOf("fulfill", "fail"));
+            all = new SameCallIndex(done);
+            java.util.Map<String, List<Event>> byId = new java.util.HashMap<>();
+            for (Event e : done) {
+                e.attribute("actionId").ifPresent(id -> byId.computeIfAbsent(id, k -> new java.util.ArrayList<>()).add(e));
+            }
+            byId.forEach((id, matches) -> byActionId.put(id, new SameCallIndex(matches)));
+        }
+
+        /** As {@link CallFacts#completionOf}. */
+        public Optional<Event> of(Event perform) {
+            Optional<String> id = perform.attribute("action");
+            SameCallIndex candidates = id.isEmpty() ? all : byActionId.get(id.get());
+            return candidates == null ? Optional.empty() : candidates.firstAfter(perform, perform.call());
+        }
+
+        /** As {@link CallFacts#handlingEnd}. */
+        public Optional<Event> handlingEnd(Event callback) {
+            Optional<Event> next = trace.firstAfter(callback, CallFacts::isDelegateCallback);
+            if (!callback.name().startsWith("perform")) {
+                return next;
+            }
+            Optional<Event> done = of(callback);
+            if (done.isEmpty()) {
+                return next;
+            }
+            if (callback.attribute("action").isPresent()) {
+                return done;
+            }
+            return next.isPresent() && next.get().seq() < done.get().seq() ? next : done;
+        }
+    }
 }

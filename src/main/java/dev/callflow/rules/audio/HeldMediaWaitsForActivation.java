@@ -2,6 +2,7 @@ package dev.callflow.rules.audio;
 
 import dev.callflow.rules.BaseRule;
 import dev.callflow.rules.CallFacts;
+import dev.callflow.rules.CallFacts.SameCallIndex;
 import dev.callflow.rules.Finding;
 import dev.callflow.rules.Policy;
 import dev.callflow.rules.RuleVerdict;
@@ -23,6 +24,14 @@ import java.util.Optional;
  */
 public final class HeldMediaWaitsForActivation extends BaseRule {
 
+    private static final Trace.Named ON_HOLD = Trace.is("performSetHeldCallAction").and(e -> CallFacts.flag(e, "onHold"));
+    private static final Trace.Named ENDED_REMOTELY = Trace.anyOf("otherCallEnded", "reportCallEnded")
+            .and(e -> (e.is("otherCallEnded") && "remote".equals(e.attributes().get("by")))
+                    || (e.is(Source.APP, "reportCallEnded") && e.call() != null));
+    /** What the app does for a held call that only the user may ask for: start its media, or unhold it. */
+    private static final Trace.Named SELF_RESUME = Trace.anyOf("startAudio", "requestTransaction", "performSetHeldCallAction")
+            .and(e -> CallFacts.startsMedia(e) || unholdsByItself(e));
+
     public HeldMediaWaitsForActivation() {
         super("R-AUD-7", Severity.VIOLATION,
                 "After CXSetHeldCallAction(onHold: true), restart media only after a new provider(_:didActivate:); "
@@ -32,58 +41,71 @@ public final class HeldMediaWaitsForActivation extends BaseRule {
 
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
-        List<Event> holds = trace.where(Trace.is("performSetHeldCallAction").and(e -> CallFacts.flag(e, "onHold")));
+        List<Event> holds = trace.where(ON_HOLD);
         if (holds.isEmpty()) {
             return notJudged("no call was put on hold");
         }
+        SameCallIndex holdsByCall = new SameCallIndex(trace, ON_HOLD);
+        SameCallIndex starts = new SameCallIndex(trace, CallFacts.STARTS_MEDIA);
+        SameCallIndex sessions = new SameCallIndex(trace, Trace.anyOf("didActivateAudioSession", "didDeactivateAudioSession"));
         List<Finding> findings = new ArrayList<>();
         for (Event hold : holds) {
-            Optional<Event> nextHold = trace.firstAfter(hold, Trace.is("performSetHeldCallAction").and(e -> CallFacts.flag(e, "onHold")
-                    && Trace.sameCall(e, hold)));
-            for (Event start : CallFacts.upTo(trace, hold, nextHold, CallFacts.STARTS_MEDIA.and(e -> Trace.sameCall(e, hold)))) {
-                Optional<Event> session = trace.lastBefore(start, e -> (e.is("didActivateAudioSession") || e.is("didDeactivateAudioSession"))
-                        && Trace.sameCall(e, start) && e.seq() > hold.seq());
+            Optional<Event> nextHold = holdsByCall.firstAfter(hold, hold.call());
+            for (Event start : starts.through(hold, nextHold.orElse(null), hold.call())) {
+                Optional<Event> session = sessions.lastBefore(start, start.call()).filter(e -> e.seq() > hold.seq());
                 if (session.isEmpty() || !session.get().is("didActivateAudioSession")) {
                     findings.add(Finding.of("startAudio for a held call without a new didActivateAudioSession", hold, start));
                 }
             }
         }
-        // The other call ended by its remote party: a cellular or other app's call (otherCallEnded by=remote), or the
-        // app's own second call, whose remote end the app reports with reportCallEnded (Hold & Accept, bug #2).
-        for (Event ended : trace.where(e -> (e.is("otherCallEnded") && "remote".equals(e.attributes().get("by")))
-                || (e.is(Source.APP, "reportCallEnded") && e.call() != null))) {
-            for (Event hold : holds) {
-                if (hold.seq() > ended.seq() || !stillHeld(trace, hold, ended)) {
-                    continue;
+        findings.addAll(resumedAfterOtherCallEnded(trace, holds));
+        return verdict(findings);
+    }
+
+    /**
+     * The other call ended by its remote party: a cellular or other app's call (otherCallEnded by=remote), or the app's
+     * own second call, whose remote end the app reports with reportCallEnded (Hold &amp; Accept, bug #2). One sweep over
+     * those ends keeps the holds still held, in timeline order.
+     */
+    private static List<Finding> resumedAfterOtherCallEnded(Trace trace, List<Event> holds) {
+        SameCallIndex unholds = new SameCallIndex(trace, Trace.is("performSetHeldCallAction")
+                .and(e -> !CallFacts.flag(e, "onHold")));
+        SameCallIndex userActs = new SameCallIndex(trace, e -> e.source() == Source.USER && e.call() != null);
+        SameCallIndex selfResumes = new SameCallIndex(trace, SELF_RESUME);
+        CallFacts.Completions completions = new CallFacts.Completions(trace);
+        List<Finding> findings = new ArrayList<>();
+        List<Event> held = new ArrayList<>();
+        int next = 0;
+        for (Event ended : trace.where(ENDED_REMOTELY)) {
+            for (; next < holds.size() && holds.get(next).seq() < ended.seq(); next++) {
+                if (completions.of(holds.get(next)).filter(d -> d.is("fail")).isEmpty()) {
+                    held.add(holds.get(next));
                 }
+            }
+            // Unheld, or nothing left that the app could do for it by itself: so for every later end too.
+            held.removeIf(hold -> unholds.firstBetween(hold, ended, hold.call()).isPresent()
+                    || selfResumes.firstAfter(ended, hold.call()).isEmpty());
+            for (Event hold : held) {
                 if (ended.call() != null && Trace.sameCall(ended, hold)) {
                     continue; // the held call itself ended
                 }
-                Optional<Event> userResume = trace.firstAfter(ended, e -> e.source() == Source.USER && Trace.sameCall(e, hold)
-                        && e.call() != null);
-                Optional<Event> limit = userResume.isPresent() ? userResume : Optional.empty();
-                for (Event e : CallFacts.upTo(trace, ended, limit, x -> Trace.sameCall(x, hold))) {
+                Optional<Event> userResume = userActs.firstAfter(ended, hold.call());
+                for (Event e : selfResumes.through(ended, userResume.orElse(null), hold.call())) {
                     if (CallFacts.startsMedia(e)) {
                         findings.add(Finding.of("startAudio for the held call after the other call ended remotely; it stays held "
                                 + "until the user resumes it", ended, e));
-                    } else if ((e.is("requestTransaction") && CallFacts.hasAction(e, "setHeld"))
-                            || (e.is("performSetHeldCallAction") && !CallFacts.flag(e, "onHold")
-                                && "transaction".equals(e.attributes().get("origin")))) {
+                    } else {
                         findings.add(Finding.of("the app unheld the call by itself after the other call ended remotely", ended, e));
                     }
                 }
             }
         }
-        return verdict(findings);
+        return findings;
     }
 
-    /** The hold was fulfilled and no unhold for that call came before {@code at}. */
-    private static boolean stillHeld(Trace trace, Event hold, Event at) {
-        Optional<Event> done = CallFacts.completionOf(trace, hold);
-        if (done.isPresent() && done.get().is("fail")) {
-            return false;
-        }
-        return trace.between(hold, at, Trace.is("performSetHeldCallAction").and(e -> !CallFacts.flag(e, "onHold")
-                && Trace.sameCall(e, hold))).isEmpty();
+    private static boolean unholdsByItself(Event e) {
+        return (e.is("requestTransaction") && CallFacts.hasAction(e, "setHeld"))
+                || (e.is("performSetHeldCallAction") && !CallFacts.flag(e, "onHold")
+                    && "transaction".equals(e.attributes().get("origin")));
     }
 }

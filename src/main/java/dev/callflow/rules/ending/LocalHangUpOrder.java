@@ -2,6 +2,7 @@ package dev.callflow.rules.ending;
 
 import dev.callflow.rules.BaseRule;
 import dev.callflow.rules.CallFacts;
+import dev.callflow.rules.CallFacts.SameCallIndex;
 import dev.callflow.rules.Finding;
 import dev.callflow.rules.Policy;
 import dev.callflow.rules.RuleVerdict;
@@ -33,25 +34,29 @@ public final class LocalHangUpOrder extends BaseRule {
         if (ends.isEmpty()) {
             return notJudged("no performEndCallAction on the timeline");
         }
+        SameCallIndex endActions = new SameCallIndex(trace, Trace.is("performEndCallAction"));
+        SameCallIndex requests = new SameCallIndex(trace, CallFacts.END_REQUESTS);
+        SameCallIndex starts = new SameCallIndex(trace, CallFacts.STARTS_MEDIA);
+        SameCallIndex releases = new SameCallIndex(trace, CallFacts.RELEASES_MEDIA);
         List<Finding> findings = new ArrayList<>();
         for (Event end : ends) {
-            Optional<Event> previousEnd = trace.lastBefore(end, Trace.isFor("performEndCallAction", end));
-            Optional<Event> request = trace.lastBefore(end, e -> CallFacts.isEndRequest(e) && Trace.sameCall(e, end)
-                    && previousEnd.map(p -> e.seq() > p.seq()).orElse(true));
+            Optional<Event> previousEnd = endActions.lastBefore(end, end.call());
+            Optional<Event> request = requests.lastBefore(end, end.call())
+                    .filter(r -> previousEnd.map(p -> r.seq() > p.seq()).orElse(true));
             String origin = end.attributes().get("origin");
             if ("transaction".equals(origin) && request.isEmpty()) {
                 findings.add(Finding.of("performEndCallAction from a transaction the app never requested", end));
             }
             if (origin == null && request.isEmpty()) {
-                Optional<Event> late = trace.firstAfter(end, e -> CallFacts.isEndRequest(e) && Trace.sameCall(e, end));
+                Optional<Event> late = requests.firstAfter(end, end.call());
                 late.ifPresent(l -> findings.add(Finding.of("the app's end request comes after performEndCallAction", end, l)));
             }
-            Optional<Event> start = trace.lastBefore(end, CallFacts.STARTS_MEDIA.and(e -> Trace.sameCall(e, end)));
+            Optional<Event> start = starts.lastBefore(end, end.call());
             Optional<Event> from = start.isPresent() ? start : request;
             if (from.isEmpty()) {
                 continue;
             }
-            for (Event early : trace.between(from.get(), end, CallFacts.RELEASES_MEDIA.and(e -> Trace.sameCall(e, end)))) {
+            for (Event early : releases.between(from.get(), end, end.call())) {
                 findings.add(Finding.of(early.name() + " before performEndCallAction: the SDK is released before the "
                         + "system's callback", early, end));
             }

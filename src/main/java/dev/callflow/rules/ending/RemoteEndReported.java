@@ -29,6 +29,8 @@ public final class RemoteEndReported extends BaseRule {
             "busy", Set.of("failed", "remoteEnded", "unanswered"),
             "noAnswer", Set.of("unanswered"),
             "answeredElsewhere", Set.of("answeredElsewhere"));
+    private static final Trace.Named LOCAL_END = Trace.anyOf("endCallWithCompletion", "requestTransaction", "performEndCallAction")
+            .and(e -> CallFacts.isEndRequest(e) || e.is("performEndCallAction"));
 
     public RemoteEndReported() {
         super("R-END-1", Severity.VIOLATION,
@@ -40,9 +42,9 @@ public final class RemoteEndReported extends BaseRule {
 
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
-        List<Event> remoteEnds = trace.where(e -> CallFacts.isRemoteEnd(e) && e.call() != null
+        List<Event> remoteEnds = trace.where(Trace.is("serverEvent").and(e -> CallFacts.isRemoteEnd(e) && e.call() != null
                 && CallFacts.knownBefore(trace, e.call(), e) && !CallFacts.endedBefore(trace, e.call(), e)
-                && trace.lastBefore(e, x -> e.call().equals(x.call()) && (CallFacts.isEndRequest(x) || x.is("performEndCallAction"))).isEmpty());
+                && trace.lastBefore(e, LOCAL_END.forCall(e.call())).isEmpty()));
         if (remoteEnds.isEmpty()) {
             return notJudged("no remote end (cancel, remoteHangup, declined, busy, noAnswer, answeredElsewhere) of a live call");
         }
@@ -50,7 +52,7 @@ public final class RemoteEndReported extends BaseRule {
         for (Event end : remoteEnds) {
             String type = end.attributes().get("type");
             Optional<Event> report = trace.firstAfter(end, Trace.is("reportCallEnded", end.call()));
-            Optional<Event> local = trace.firstAfter(end, e -> end.call().equals(e.call()) && CallFacts.isEndRequest(e));
+            Optional<Event> local = trace.firstAfter(end, CallFacts.END_REQUESTS.forCall(end.call()));
             if (report.isPresent() && (local.isEmpty() || report.get().seq() < local.get().seq())) {
                 String reason = report.get().attributes().getOrDefault("reason", "");
                 if (!FITTING.get(type).contains(reason)) {

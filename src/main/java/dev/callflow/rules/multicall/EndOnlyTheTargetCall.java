@@ -12,7 +12,6 @@ import dev.callflow.timeline.Event;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -21,8 +20,11 @@ import java.util.UUID;
  * answers, after the fulfil, so those count while Y has no end of its own.
  */
 public final class EndOnlyTheTargetCall extends BaseRule {
-    private static final Set<String> ENDING = Set.of("reportCallEnded", "callEnded");
-    private static final Set<String> SIGNALLED = Set.of("hangUp", "decline");
+    private static final Trace.Named ENDING = Trace.anyOf("reportCallEnded", "callEnded");
+    private static final Trace.Named SIGNALLED = Trace.anyOf("hangUp", "decline");
+    private static final Trace.Named OWN_END = Trace.anyOf("serverEvent", "endCallWithCompletion", "requestTransaction",
+            "performEndCallAction", "fail").and(e -> CallFacts.isRemoteEnd(e) || CallFacts.isEndRequest(e)
+            || e.is("performEndCallAction") || e.is("fail"));
 
     public EndOnlyTheTargetCall() {
         super("R-MULTI-1", Severity.VIOLATION,
@@ -36,18 +38,18 @@ public final class EndOnlyTheTargetCall extends BaseRule {
         if (trace.calls().size() < 2 || ends.isEmpty()) {
             return notJudged("needs two calls and a performEndCallAction");
         }
+        CallFacts.Completions completions = new CallFacts.Completions(trace);
         List<Finding> findings = new ArrayList<>();
         for (Event end : ends) {
             UUID x = end.call();
-            Optional<Event> handled = CallFacts.handlingEnd(trace, end);
-            for (Event e : CallFacts.upTo(trace, end, handled, ev -> ENDING.contains(ev.name()) && ev.call() != null && !x.equals(ev.call()))) {
+            Optional<Event> handled = completions.handlingEnd(end);
+            for (Event e : CallFacts.upTo(trace, end, handled, ENDING.and(ev -> ev.call() != null && !x.equals(ev.call())))) {
                 if (!ownEnd(trace, e.call(), end, e)) {
                     findings.add(Finding.of("handling the end of one call ended another call (" + e.name() + ")", end, e));
                 }
             }
             Optional<Event> nextEnd = trace.firstAfter(end, Trace.is("performEndCallAction"));
-            for (Event e : CallFacts.upTo(trace, end, nextEnd, ev -> SIGNALLED.contains(ev.name()) && ev.call() != null
-                    && !x.equals(ev.call()))) {
+            for (Event e : CallFacts.upTo(trace, end, nextEnd, SIGNALLED.and(ev -> ev.call() != null && !x.equals(ev.call())))) {
                 if (!ownEnd(trace, e.call(), end, e) && !CallFacts.endedBefore(trace, e.call(), end)) {
                     findings.add(Finding.of("handling the end of one call sent " + e.name() + " for another call", end, e));
                 }
@@ -58,7 +60,6 @@ public final class EndOnlyTheTargetCall extends BaseRule {
 
     /** Call {@code y} had an end of its own between {@code from} and {@code to}: a report, a request, its own end action. */
     private static boolean ownEnd(Trace trace, UUID y, Event from, Event to) {
-        return !trace.between(from, to, e -> y.equals(e.call()) && (CallFacts.isRemoteEnd(e) || CallFacts.isEndRequest(e)
-                || e.is("performEndCallAction") || e.is("fail"))).isEmpty();
+        return trace.firstBetween(from, to, OWN_END.forCall(y)).isPresent();
     }
 }

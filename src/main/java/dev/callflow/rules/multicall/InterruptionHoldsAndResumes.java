@@ -2,6 +2,7 @@ package dev.callflow.rules.multicall;
 
 import dev.callflow.rules.BaseRule;
 import dev.callflow.rules.CallFacts;
+import dev.callflow.rules.CallFacts.SameCallIndex;
 import dev.callflow.rules.Finding;
 import dev.callflow.rules.Policy;
 import dev.callflow.rules.RuleVerdict;
@@ -33,37 +34,43 @@ public final class InterruptionHoldsAndResumes extends BaseRule {
         if (incoming.isEmpty()) {
             return notJudged("no other call interrupted");
         }
+        SameCallIndex holds = new SameCallIndex(trace, Trace.is("performSetHeldCallAction")
+                .and(e -> CallFacts.flag(e, "onHold")));
+        SameCallIndex starts = new SameCallIndex(trace, CallFacts.STARTS_MEDIA);
+        SameCallIndex stops = new SameCallIndex(trace, CallFacts.STOPS_MEDIA);
+        CallFacts.Completions completions = new CallFacts.Completions(trace);
         List<Finding> findings = new ArrayList<>();
         for (Event choice : trace.named("userChoseHoldAndAccept")) {
-            Optional<Event> hold = trace.firstAfter(choice, Trace.is("performSetHeldCallAction").and(e -> CallFacts.flag(e, "onHold")
-                    && Trace.sameCall(e, choice)));
+            Optional<Event> hold = holds.firstAfter(choice, choice.call());
             if (hold.isEmpty()) {
                 findings.add(Finding.of("Hold & Accept without a CXSetHeldCallAction(onHold: true) for the VoIP call", choice));
                 continue;
             }
-            Optional<Event> done = CallFacts.completionOf(trace, hold.get());
+            Optional<Event> done = completions.of(hold.get());
             if (done.isEmpty() || !done.get().is("fulfill")) {
                 findings.add(Finding.of("the hold for Hold & Accept was not fulfilled", done.map(d -> List.of(hold.get(), d))
                         .orElse(List.of(hold.get()))));
             }
-            boolean running = trace.lastBefore(hold.get(), CallFacts.STARTS_MEDIA.and(e -> Trace.sameCall(e, choice)))
-                    .map(s -> trace.between(s, hold.get(), CallFacts.STOPS_MEDIA.and(e -> Trace.sameCall(e, choice))).isEmpty())
+            boolean running = starts.lastBefore(hold.get(), choice.call())
+                    .map(s -> stops.firstBetween(s, hold.get(), choice.call()).isEmpty())
                     .orElse(false);
-            Optional<Event> restart = trace.firstAfter(hold.get(), CallFacts.STARTS_MEDIA.and(e -> Trace.sameCall(e, choice)));
-            Optional<Event> stop = trace.firstAfter(hold.get(), CallFacts.STOPS_MEDIA.and(e -> Trace.sameCall(e, choice)));
+            Optional<Event> restart = starts.firstAfter(hold.get(), choice.call());
+            Optional<Event> stop = stops.firstAfter(hold.get(), choice.call());
             if (running && (stop.isEmpty() || restart.filter(r -> r.seq() < stop.get().seq()).isPresent())) {
                 findings.add(Finding.of("the held VoIP call's media was not stopped", hold.get()));
             }
         }
+        SameCallIndex endActions = new SameCallIndex(trace, Trace.is("performEndCallAction"));
         for (Event choice : trace.named("userChoseEndAndAccept")) {
-            if (trace.firstAfter(choice, Trace.is("performEndCallAction").and(e -> Trace.sameCall(e, choice))).isEmpty()) {
+            if (endActions.firstAfter(choice, choice.call()).isEmpty()) {
                 findings.add(Finding.of("End & Accept without a CXEndCallAction for the VoIP call", choice));
             }
         }
+        SameCallIndex activations = new SameCallIndex(trace, Trace.is("didActivateAudioSession"));
         for (Event ended : trace.where(Trace.is("otherCallEnded").and(e -> "localUser".equals(e.attributes().get("by"))))) {
             Optional<Event> nextInterruption = trace.firstAfter(ended, Trace.is("otherCallIncoming"));
-            for (Event start : CallFacts.upTo(trace, ended, nextInterruption, CallFacts::startsMedia)) {
-                if (trace.between(ended, start, Trace.is("didActivateAudioSession").and(e -> Trace.sameCall(e, start))).isEmpty()) {
+            for (Event start : CallFacts.upTo(trace, ended, nextInterruption, CallFacts.STARTS_MEDIA)) {
+                if (activations.firstBetween(ended, start, start.call()).isEmpty()) {
                     findings.add(Finding.of("media restarted after the other call ended without a didActivateAudioSession",
                             ended, start));
                 }

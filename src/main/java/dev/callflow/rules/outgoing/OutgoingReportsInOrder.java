@@ -1,6 +1,7 @@
 package dev.callflow.rules.outgoing;
 
 import dev.callflow.rules.BaseRule;
+import dev.callflow.rules.CallFacts.SameCallIndex;
 import dev.callflow.rules.Finding;
 import dev.callflow.rules.Policy;
 import dev.callflow.rules.RuleVerdict;
@@ -33,14 +34,20 @@ public final class OutgoingReportsInOrder extends BaseRule {
         if (starts.isEmpty()) {
             return notJudged("no performStartCallAction on the timeline");
         }
+        SameCallIndex connectings = new SameCallIndex(trace, Trace.is("reportOutgoingCallStartedConnecting"));
+        SameCallIndex connecteds = new SameCallIndex(trace, Trace.is("reportOutgoingCallConnected"));
+        SameCallIndex fulfils = new SameCallIndex(trace, Trace.is("fulfill")
+                .and(e -> "start".equals(e.attributes().get("action"))));
+        SameCallIndex answers = new SameCallIndex(trace, Trace.is("serverEvent")
+                .and(e -> "answered".equals(e.attributes().get("type"))));
+        SameCallIndex ends = new SameCallIndex(trace, Trace.anyOf("callEnded", "reportCallEnded",
+                "performEndCallAction"));
         List<Finding> findings = new ArrayList<>();
         for (Event start : starts) {
-            Optional<Event> connecting = trace.firstAfter(start, Trace.isFor("reportOutgoingCallStartedConnecting", start));
-            Optional<Event> connected = trace.firstAfter(start, Trace.isFor("reportOutgoingCallConnected", start));
-            Optional<Event> fulfilled = trace.firstAfter(start, Trace.is("fulfill").and(e -> "start".equals(e.attributes().get("action"))
-                    && Trace.sameCall(e, start)));
-            Optional<Event> answered = trace.firstAfter(start, Trace.is("serverEvent").and(e -> "answered".equals(e.attributes().get("type"))
-                    && Trace.sameCall(e, start)));
+            Optional<Event> connecting = connectings.firstAfter(start, start.call());
+            Optional<Event> connected = connecteds.firstAfter(start, start.call());
+            Optional<Event> fulfilled = fulfils.firstAfter(start, start.call());
+            Optional<Event> answered = answers.firstAfter(start, start.call());
             if (connected.isPresent() && (connecting.isEmpty() || connecting.get().seq() > connected.get().seq())) {
                 findings.add(Finding.of("reportOutgoingCall(connectedAt:) before reportOutgoingCall(startedConnectingAt:)",
                         start, connected.get()));
@@ -49,16 +56,11 @@ public final class OutgoingReportsInOrder extends BaseRule {
                 findings.add(Finding.of("reportOutgoingCall(startedConnectingAt:) for a start action never fulfilled",
                         start, connecting.get()));
             }
-            if (answered.isPresent() && connected.isEmpty() && !endedBefore(trace, start, answered.get())) {
+            if (answered.isPresent() && connected.isEmpty() && ends.firstBetween(start, answered.get(), start.call()).isEmpty()) {
                 findings.add(Finding.of("the callee answered but reportOutgoingCall(connectedAt:) never came; "
                         + "the system will record a cancelled call", start, answered.get()));
             }
         }
         return verdict(findings);
-    }
-
-    private static boolean endedBefore(Trace trace, Event start, Event at) {
-        return !trace.between(start, at, e -> Trace.sameCall(e, start)
-                && (e.is("callEnded") || e.is("reportCallEnded") || e.is("performEndCallAction"))).isEmpty();
     }
 }
