@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 /**
  * A refused report ({@link IncomingEvents#refusals}) and the end of its window: the next report that may be for the
- * same call, a new attempt ({@link IncomingEvents#nextReport}); empty when the window runs to the timeline's end.
+ * same call, a new attempt; empty when the window runs to the timeline's end.
  * <p>
  * "May be for the same call" ({@link Trace#sameCall}) takes in call-less events, which the trace's per-call index
  * leaves out; they are gathered once per trace, so a refusal's window is found without walking every later report.
