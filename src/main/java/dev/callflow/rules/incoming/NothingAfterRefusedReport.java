@@ -11,7 +11,7 @@ import dev.callflow.timeline.Source;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.NavigableMap;
 
 /**
  * R-INC-1. CXProvider.h: "If completion is invoked with a non-nil error, the incoming call has been disallowed by
@@ -19,6 +19,8 @@ import java.util.Optional;
  * to its model only if {@code error == nil}. A busy or decline over signalling is allowed.
  */
 public final class NothingAfterRefusedReport extends BaseRule {
+    private static final Trace.Named PROCEEDS = Trace.anyOf("prepareSDK", "configAudio", "startAudio", "accept", "fulfill")
+            .and(NothingAfterRefusedReport::proceeds);
 
     public NothingAfterRefusedReport() {
         super("R-INC-1", Severity.VIOLATION,
@@ -30,15 +32,15 @@ public final class NothingAfterRefusedReport extends BaseRule {
 
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
-        List<Event> refusals = IncomingEvents.refusals(trace);
-        if (refusals.isEmpty()) {
+        List<RefusalWindow> windows = RefusalWindow.all(trace);
+        if (windows.isEmpty()) {
             return notJudged("no reportNewIncomingCall completion with an error");
         }
+        NavigableMap<Long, Event> callLessProceeding = RefusalWindow.callLess(trace, PROCEEDS);
         List<Finding> findings = new ArrayList<>();
-        for (Event refusal : refusals) {
-            Optional<Event> until = IncomingEvents.nextReport(trace, refusal);
-            List<Event> proceeded = trace.where(e -> IncomingEvents.inWindow(e, refusal, until)
-                    && Trace.sameCall(e, refusal) && proceeds(e));
+        for (RefusalWindow window : windows) {
+            Event refusal = window.refusal();
+            List<Event> proceeded = window.withinForCall(trace, PROCEEDS, callLessProceeding);
             if (!proceeded.isEmpty()) {
                 List<Event> offending = new ArrayList<>();
                 offending.add(refusal);

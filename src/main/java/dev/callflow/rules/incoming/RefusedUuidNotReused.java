@@ -11,7 +11,6 @@ import dev.callflow.timeline.Source;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * R-INC-2. A report refused with a {@code CXErrorCodeIncomingCallError} leaves no call behind: the UUID is unknown
@@ -29,15 +28,15 @@ public final class RefusedUuidNotReused extends BaseRule {
 
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
-        List<Event> refusals = IncomingEvents.refusals(trace).stream().filter(e -> e.call() != null).toList();
-        if (refusals.isEmpty()) {
+        List<RefusalWindow> windows = RefusalWindow.all(trace).stream().filter(w -> w.refusal().call() != null).toList();
+        if (windows.isEmpty()) {
             return notJudged("no refused reportNewIncomingCall with a call UUID to follow");
         }
         List<Finding> findings = new ArrayList<>();
-        for (Event refusal : refusals) {
-            Optional<Event> until = IncomingEvents.nextReport(trace, refusal);
-            for (Event request : trace.where(e -> IncomingEvents.inWindow(e, refusal, until)
-                    && e.is(Source.APP, "requestTransaction") && refusal.call().equals(e.call()))) {
+        for (RefusalWindow window : windows) {
+            Event refusal = window.refusal();
+            for (Event request : window.within(trace, Trace.is("requestTransaction", refusal.call())
+                    .and(e -> e.source() == Source.APP))) {
                 findings.add(Finding.of("the app asked for a transaction (" + request.attribute("actions").orElse("?")
                         + ") on a call the system refused (" + refusal.attribute("error").orElse("?") + ")", refusal, request));
             }

@@ -13,6 +13,7 @@ import dev.callflow.timeline.Source;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * R-INC-5. Since iOS 16 the system ends an unanswered incoming call after about 60 s and sends the app a
@@ -31,9 +32,9 @@ public final class RingTimeoutHandled extends BaseRule {
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
         List<Event> timeouts = trace.where(Trace.is("ringTimeout").and(e -> e.source() == Source.SYSTEM));
-        boolean selfReported = trace.where(Trace.is("reportCallEnded").and(e -> e.source() == Source.APP && e.attribute("reason").filter("unanswered"::equals).isPresent())).stream()
-                .anyMatch(e -> trace.lastBefore(e, Trace.is(IncomingEvents.REPORT).and(x -> x.source() == Source.APP && Trace.sameCall(x, e))).isPresent());
         if (timeouts.isEmpty()) {
+            boolean selfReported = trace.where(Trace.is("reportCallEnded").and(e -> e.source() == Source.APP && e.attribute("reason").filter("unanswered"::equals).isPresent())).stream()
+                    .anyMatch(e -> trace.lastBefore(e, Trace.is(IncomingEvents.REPORT).and(x -> x.source() == Source.APP && Trace.sameCall(x, e))).isPresent());
             return selfReported ? holds() : notJudged("no incoming call rang out (no ringTimeout, no reportCallEnded reason=unanswered)");
         }
         List<Finding> findings = new ArrayList<>();
@@ -47,8 +48,9 @@ public final class RingTimeoutHandled extends BaseRule {
             }
             Optional<Event> prepared = trace.lastBefore(timeout, Trace.is("prepareSDK").and(e -> e.source() == Source.SDK && Trace.sameCall(e, timeout)));
             if (prepared.isPresent()) {
-                boolean releasedBefore = !trace.between(prepared.get(), timeout, e -> released(e, timeout)).isEmpty();
-                boolean releasedAfter = trace.firstAfter(timeout, e -> released(e, timeout)).isPresent();
+                Trace.Named released = releasedFor(timeout.call());
+                boolean releasedBefore = !trace.between(prepared.get(), timeout, released).isEmpty();
+                boolean releasedAfter = trace.firstAfter(timeout, released).isPresent();
                 if (!releasedBefore && !releasedAfter) {
                     findings.add(Finding.of("the call rang out but its media SDK was never released (no unprepareSDK or "
                             + "releaseAudio); the next call inherits it", prepared.get(), timeout, perform.get()));
@@ -58,8 +60,12 @@ public final class RingTimeoutHandled extends BaseRule {
         return verdict(findings);
     }
 
-    private static boolean released(Event e, Event timeout) {
-        return e.source() == Source.SDK && (e.is("unprepareSDK") || e.is("releaseAudio"))
-                && (e.call() == null ? timeout.call() == null : Trace.sameCall(e, timeout));
+    /**
+     * The SDK's release of the ringing call's media. A release without a call ID counts only for a ring timeout
+     * without one, which any release may concern.
+     */
+    private static Trace.Named releasedFor(UUID call) {
+        Trace.Named releases = Trace.anyOf("unprepareSDK", "releaseAudio").and(e -> e.source() == Source.SDK);
+        return call == null ? releases : releases.forCall(call);
     }
 }

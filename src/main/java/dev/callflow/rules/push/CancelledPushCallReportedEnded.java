@@ -39,8 +39,8 @@ public final class CancelledPushCallReportedEnded extends BaseRule {
         List<Finding> findings = new ArrayList<>();
         int judged = 0;
         for (UUID call : pushCalls) {
-            for (Event cancel : trace.where(Trace.anyOf("serverEvent", "callStateChanged")
-                    .and(e -> e.source() == Source.SIGNALLING && call.equals(e.call()) && isCancel(e)))) {
+            for (Event cancel : trace.where(Trace.anyOf("serverEvent", "callStateChanged").forCall(call)
+                    .and(e -> e.source() == Source.SIGNALLING && isCancel(e)))) {
                 Optional<Event> pushAfter = trace.firstAfter(cancel, Trace.is(PushEvents.PUSH, call));
                 Optional<Event> pushBefore = trace.lastBefore(cancel, Trace.is(PushEvents.PUSH, call));
                 Event anchor;
@@ -59,7 +59,7 @@ public final class CancelledPushCallReportedEnded extends BaseRule {
                     continue;
                 }
                 judged++;
-                Optional<Event> reportedEnd = trace.firstAfter(anchor, Trace.is("reportCallEnded").and(e -> e.source() == Source.APP && call.equals(e.call())));
+                Optional<Event> reportedEnd = trace.firstAfter(anchor, Trace.is("reportCallEnded", call).and(e -> e.source() == Source.APP));
                 if (reportedEnd.isPresent()) {
                     String reason = reportedEnd.get().attribute("reason").orElse("?");
                     if (!REASONS.contains(reason)) {
@@ -68,7 +68,7 @@ public final class CancelledPushCallReportedEnded extends BaseRule {
                     }
                     continue;
                 }
-                Optional<Event> localEnd = trace.firstAfter(anchor, Trace.is("requestTransaction").and(e -> e.source() == Source.APP && call.equals(e.call())
+                Optional<Event> localEnd = trace.firstAfter(anchor, Trace.is("requestTransaction", call).and(e -> e.source() == Source.APP
                         && e.attribute("actions").filter(a -> a.contains("end")).isPresent()));
                 if (localEnd.isPresent()) {
                     findings.add(Finding.warning(situation + "; the app ended it with its own CXEndCallAction, which "
@@ -104,8 +104,10 @@ public final class CancelledPushCallReportedEnded extends BaseRule {
         if (done.filter(PushEvents::failed).isPresent()) {
             return false;
         }
-        return trace.between(report.get(), cancel, e -> call.equals(e.call())
-                && (e.is("performAnswerCallAction") || e.is(Source.SYSTEM, "callEnded") || e.is(Source.APP, "reportCallEnded")
-                || (e.is("fulfill") && e.attribute("action").filter("answer"::equals).isPresent()))).isEmpty();
+        Trace.Named answeredOrEnded = Trace.anyOf("performAnswerCallAction", "callEnded", "reportCallEnded", "fulfill")
+                .forCall(call).and(e -> e.is("performAnswerCallAction") || e.is(Source.SYSTEM, "callEnded")
+                        || e.is(Source.APP, "reportCallEnded")
+                        || (e.is("fulfill") && e.attribute("action").filter("answer"::equals).isPresent()));
+        return trace.between(report.get(), cancel, answeredOrEnded).isEmpty();
     }
 }

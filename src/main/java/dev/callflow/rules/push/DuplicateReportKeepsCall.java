@@ -10,10 +10,16 @@ import dev.callflow.timeline.Event;
 import dev.callflow.timeline.Source;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * R-PUSH-8. Reporting the same UUID again is fine: "subsequent calls respond with an error"
@@ -23,6 +29,11 @@ import java.util.function.Predicate;
  */
 public final class DuplicateReportKeepsCall extends BaseRule {
     static final String DUPLICATE = "callUUIDAlreadyExists";
+    /** What legitimately ends the existing call after the duplicate, whichever call it concerns. */
+    private static final Trace.Named ENDS_EVERY_CALL = Trace.anyOf("appTerminated", "providerDidReset");
+    /** The names {@link #tearsDown} accepts. */
+    private static final Trace.Named TEARDOWN_KINDS = Trace.anyOf("reportCallEnded", "requestTransaction", "busy",
+            "decline", "unprepareSDK", "releaseAudio");
 
     public DuplicateReportKeepsCall() {
         super("R-PUSH-8", Severity.VIOLATION,
@@ -37,12 +48,24 @@ public final class DuplicateReportKeepsCall extends BaseRule {
         if (duplicates.isEmpty()) {
             return notJudged("no duplicate report (reportNewIncomingCallCompletion error=callUUIDAlreadyExists)");
         }
+        Trace.Named endsThisCall = Trace.anyOf(endNames(trace)).and(DuplicateReportKeepsCall::endsThisCall);
+        NavigableMap<Long, Event> callLessEnds = callLess(trace, endsThisCall);
+        NavigableMap<Long, Event> callLessTeardowns = callLess(trace, TEARDOWN_KINDS);
         List<Finding> findings = new ArrayList<>();
         for (Event dup : duplicates) {
             UUID call = dup.call();
-            Optional<Event> stop = trace.firstAfter(dup, endTrigger(call));
-            List<Event> teardown = trace.where(e -> e.seq() > dup.seq() && (stop.isEmpty() || e.seq() < stop.get().seq())
-                    && tearsDown(e, call));
+            Optional<Event> stop = earliest(trace.firstAfter(dup, ENDS_EVERY_CALL), call == null
+                    ? trace.firstAfter(dup, endsThisCall)
+                    : earliest(trace.firstAfter(dup, endsThisCall.forCall(call)),
+                            Optional.ofNullable(callLessEnds.higherEntry(dup.seq())).map(Map.Entry::getValue)));
+            Trace.Named tearsDown = (call == null ? TEARDOWN_KINDS : TEARDOWN_KINDS.forCall(call)).and(e -> tearsDown(e, call));
+            List<Event> teardown = new ArrayList<>(stop.map(s -> trace.between(dup, s, tearsDown))
+                    .orElseGet(() -> trace.through(dup, null, tearsDown)));
+            if (call != null) {
+                callLessTeardowns.subMap(dup.seq(), false, stop.map(Event::seq).orElse(Long.MAX_VALUE), false).values()
+                        .stream().filter(e -> tearsDown(e, call)).forEach(teardown::add);
+                teardown.sort(Comparator.comparingLong(Event::seq));
+            }
             if (!teardown.isEmpty()) {
                 List<Event> offending = new ArrayList<>();
                 offending.add(dup);
@@ -55,13 +78,34 @@ public final class DuplicateReportKeepsCall extends BaseRule {
         return verdict(findings);
     }
 
-    /** What legitimately ends the existing call after the duplicate: the user, the server, the system. */
-    private static Predicate<Event> endTrigger(UUID call) {
-        return e -> e.is("appTerminated") || e.is("providerDidReset")
-                || (concerns(e, call) && (e.is("performEndCallAction") || e.is("ringTimeout")
+    /**
+     * What legitimately ends the existing call after the duplicate when it concerns that call: the user, the server,
+     * the system. A call's own ends and the call-less ones (gathered once) are looked up apart, so a duplicate never
+     * walks other calls' events.
+     */
+    private static boolean endsThisCall(Event e) {
+        return e.is("performEndCallAction") || e.is("ringTimeout")
                 || e.is("timedOutPerformingAction") || e.is(Source.SYSTEM, "callEnded")
                 || (e.is(Source.SIGNALLING, "serverEvent") && !e.attribute("type").filter("offer"::equals).isPresent())
-                || (e.source() == Source.USER && e.name().startsWith("user"))));
+                || (e.source() == Source.USER && e.name().startsWith("user"));
+    }
+
+    /** The names {@link #endsThisCall} accepts; a user action's name is any this trace holds. */
+    private static String[] endNames(Trace trace) {
+        Set<String> names = new LinkedHashSet<>(List.of("performEndCallAction", "ringTimeout", "timedOutPerformingAction",
+                "callEnded", "serverEvent"));
+        trace.events().stream().filter(e -> e.source() == Source.USER && e.name().startsWith("user"))
+                .forEach(e -> names.add(e.name()));
+        return names.toArray(String[]::new);
+    }
+
+    private static NavigableMap<Long, Event> callLess(Trace trace, Trace.Named kind) {
+        return trace.where(kind.and(e -> e.call() == null)).stream()
+                .collect(Collectors.toMap(Event::seq, e -> e, (a, b) -> a, TreeMap::new));
+    }
+
+    private static Optional<Event> earliest(Optional<Event> a, Optional<Event> b) {
+        return a.isEmpty() || b.isPresent() && b.get().seq() < a.get().seq() ? b : a;
     }
 
     private static boolean tearsDown(Event e, UUID call) {

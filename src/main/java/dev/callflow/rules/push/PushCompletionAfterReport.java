@@ -41,8 +41,11 @@ public final class PushCompletionAfterReport extends BaseRule {
         }
         List<Finding> findings = new ArrayList<>();
         Map<Long, Event> consumed = new HashMap<>();
+        Map<String, List<Event>> pushesByApnsId = new HashMap<>();
+        PushEvents.pushes(trace).forEach(p -> p.attribute("apnsId")
+                .ifPresent(id -> pushesByApnsId.computeIfAbsent(id, k -> new ArrayList<>()).add(p)));
         for (Event done : completions) {
-            Optional<Event> push = pushOf(trace, done, consumed);
+            Optional<Event> push = pushOf(trace, done, consumed, pushesByApnsId);
             if (push.isEmpty()) {
                 findings.add(Finding.warning("PushKit completion without a VoIP push before it", done));
                 continue;
@@ -74,13 +77,14 @@ public final class PushCompletionAfterReport extends BaseRule {
     /**
      * The push by APNs id when both carry one: APNs may deliver one notification twice under the same id, and each
      * delivery has its own completion, so the earliest delivery whose completion is still unused. Otherwise the last
-     * push before the completion for the same call.
+     * push before the completion for the same call. {@code pushesByApnsId}: each APNs id's pushes, in order.
      */
-    private static Optional<Event> pushOf(Trace trace, Event done, Map<Long, Event> consumed) {
+    private static Optional<Event> pushOf(Trace trace, Event done, Map<Long, Event> consumed,
+            Map<String, List<Event>> pushesByApnsId) {
         Optional<String> apnsId = done.attribute("apnsId");
         if (apnsId.isPresent()) {
-            List<Event> deliveries = trace.where(Trace.is(PushEvents.PUSH).and(e -> e.source() == Source.SYSTEM && e.seq() < done.seq()
-                    && apnsId.get().equals(e.attributes().get("apnsId"))));
+            List<Event> deliveries = pushesByApnsId.getOrDefault(apnsId.get(), List.of()).stream()
+                    .takeWhile(e -> e.seq() < done.seq()).toList();
             if (!deliveries.isEmpty()) {
                 return deliveries.stream().filter(d -> !consumed.containsKey(d.seq())).findFirst()
                         .or(() -> Optional.of(deliveries.get(deliveries.size() - 1)));

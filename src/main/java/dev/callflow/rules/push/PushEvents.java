@@ -5,9 +5,7 @@ import dev.callflow.timeline.Event;
 import dev.callflow.timeline.Source;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
 /** Queries the push rules share: which pushes arrived, and what each one's handler reported. */
 final class PushEvents {
@@ -50,14 +48,5 @@ final class PushEvents {
 
     static boolean failed(Event reportCompletion) {
         return reportCompletion.attribute("error").isPresent();
-    }
-
-    static boolean sameUuid(UUID a, UUID b) {
-        return Objects.equals(a, b);
-    }
-
-    /** The push with this APNs id, when the timeline records one. */
-    static Optional<Event> pushWithApnsId(Trace trace, String apnsId) {
-        return trace.first(Trace.is(PUSH).and(e -> e.source() == Source.SYSTEM && apnsId.equals(e.attributes().get("apnsId"))));
     }
 }

@@ -10,8 +10,10 @@ import dev.callflow.timeline.Event;
 import dev.callflow.timeline.Source;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,8 +40,11 @@ public final class VoipPushOnlyStartsCalls extends BaseRule {
     public RuleVerdict judge(Trace trace, Policy policy) {
         List<Finding> findings = new ArrayList<>();
         int judged = 0;
+        Map<String, Event> acceptedByApnsId = new HashMap<>();
+        trace.where(Trace.is("pushAccepted").and(e -> e.source() == Source.PUSH))
+                .forEach(e -> e.attribute("apnsId").ifPresent(id -> acceptedByApnsId.putIfAbsent(id, e)));
         for (Event push : PushEvents.pushes(trace)) {
-            Optional<String> why = notAStartingCall(trace, push);
+            Optional<String> why = notAStartingCall(trace, push, acceptedByApnsId);
             if (why.isEmpty()) {
                 continue;
             }
@@ -56,7 +61,9 @@ public final class VoipPushOnlyStartsCalls extends BaseRule {
                 continue; // the system showed nothing, so there is nothing to end
             }
             Event reported = report.get();
-            Optional<Event> ended = trace.firstAfter(reported, Trace.is("reportCallEnded").and(e -> e.source() == Source.APP && (reported.call() == null ? true : reported.call().equals(e.call()))));
+            Trace.Named reportedEnd = reported.call() == null ? Trace.is("reportCallEnded")
+                    : Trace.is("reportCallEnded", reported.call());
+            Optional<Event> ended = trace.firstAfter(reported, reportedEnd.and(e -> e.source() == Source.APP));
             if (ended.isEmpty()) {
                 findings.add(Finding.of("a VoIP push " + why.get() + " was reported as a call but the call was never "
                         + "ended with reportCallEnded: the phantom call keeps ringing", push, reported));
@@ -68,16 +75,16 @@ public final class VoipPushOnlyStartsCalls extends BaseRule {
         return verdict(findings);
     }
 
-    private static Optional<String> notAStartingCall(Trace trace, Event push) {
+    /** {@code acceptedByApnsId}: the first pushAccepted with each APNs id. */
+    private static Optional<String> notAStartingCall(Trace trace, Event push, Map<String, Event> acceptedByApnsId) {
         Optional<String> kind = push.attribute("payloadType").or(() -> push.attribute("apnsId")
-                .flatMap(id -> trace.first(Trace.is("pushAccepted").and(e -> e.source() == Source.PUSH && id.equals(e.attributes().get("apnsId")))))
-                .flatMap(e -> e.attribute("payloadType")));
+                .map(acceptedByApnsId::get).flatMap(e -> e.attribute("payloadType")));
         if (kind.isPresent() && !CALL_KINDS.contains(kind.get().toLowerCase(Locale.ROOT))) {
             return Optional.of("with a non-call payload (payloadType=" + kind.get() + ")");
         }
         if (push.call() != null) {
-            Optional<Event> ended = trace.lastBefore(push, e -> push.call().equals(e.call())
-                    && (e.is(Source.SYSTEM, "callEnded") || e.is(Source.APP, "reportCallEnded")));
+            Optional<Event> ended = trace.lastBefore(push, Trace.anyOf("callEnded", "reportCallEnded").forCall(push.call())
+                    .and(e -> e.is(Source.SYSTEM, "callEnded") || e.is(Source.APP, "reportCallEnded")));
             if (ended.isPresent()) {
                 return Optional.of("for a call that had already ended");
             }
