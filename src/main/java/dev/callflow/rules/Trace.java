@@ -30,12 +30,15 @@ public final class Trace {
     private final Map<String, int[]> positionsByName;
     /** In order of each call's first appearance. */
     private final Map<UUID, int[]> positionsByCall;
+    /** The events without a call ID, by name: they may concern any call ({@link #sameCall}). */
+    private final Map<String, int[]> callLessByName;
 
     public Trace(List<Event> events) {
         this.events = List.copyOf(events);
         long[] s = new long[this.events.size()];
         Map<String, Positions> byName = new HashMap<>();
         Map<UUID, Positions> byCall = new java.util.LinkedHashMap<>();
+        Map<String, Positions> callLess = new HashMap<>();
         for (int i = 0; i < s.length; i++) {
             Event e = this.events.get(i);
             s[i] = e.seq();
@@ -46,6 +49,8 @@ public final class Trace {
             byName.computeIfAbsent(e.name(), k -> new Positions()).add(i);
             if (e.call() != null) {
                 byCall.computeIfAbsent(e.call(), k -> new Positions()).add(i);
+            } else {
+                callLess.computeIfAbsent(e.name(), k -> new Positions()).add(i);
             }
         }
         this.seqs = s;
@@ -55,6 +60,9 @@ public final class Trace {
         Map<UUID, int[]> calls = new java.util.LinkedHashMap<>();
         byCall.forEach((call, list) -> calls.put(call, list.toArray()));
         this.positionsByCall = calls;
+        Map<String, int[]> unknown = new HashMap<>();
+        callLess.forEach((name, list) -> unknown.put(name, list.toArray()));
+        this.callLessByName = unknown;
     }
 
     /** A growing int array: millions of boxed Integers would cost more than the events. */
@@ -114,25 +122,11 @@ public final class Trace {
     /** The last event strictly before {@code anchor} that matches. */
     public Optional<Event> lastBefore(Event anchor, Predicate<Event> p) {
         int end = before(anchor);
-        if (p instanceof Named n && n.call() != null) {
-            int[] at = positionsByCall.getOrDefault(n.call(), NONE);
-            for (int k = lowerBound(at, end) - 1; k >= 0; k--) {
-                Event e = events.get(at[k]);
-                if (n.test(e)) {
-                    return Optional.of(e);
-                }
-            }
-            return Optional.empty();
-        }
         if (p instanceof Named n) {
             int best = -1;
-            for (String name : n.names()) {
-                int[] at = positionsByName.getOrDefault(name, NONE);
-                for (int k = lowerBound(at, end) - 1; k >= 0; k--) {
-                    if (at[k] <= best) {
-                        break;
-                    }
-                    if (n.rest().test(events.get(at[k]))) {
+            for (int[] at : candidates(n)) {
+                for (int k = lowerBound(at, end) - 1; k >= 0 && at[k] > best; k--) {
+                    if (n.test(events.get(at[k]))) {
                         best = at[k];
                         break;
                     }
@@ -185,22 +179,11 @@ public final class Trace {
     }
 
     private Optional<Event> forward(int from, int to, Predicate<Event> p) {
-        if (p instanceof Named n && n.call() != null) {
-            int[] at = positionsByCall.getOrDefault(n.call(), NONE);
-            for (int k = lowerBound(at, from); k < at.length && at[k] < to; k++) {
-                Event e = events.get(at[k]);
-                if (n.test(e)) {
-                    return Optional.of(e);
-                }
-            }
-            return Optional.empty();
-        }
         if (p instanceof Named n) {
             int best = to;
-            for (String name : n.names()) {
-                int[] at = positionsByName.getOrDefault(name, NONE);
+            for (int[] at : candidates(n)) {
                 for (int k = lowerBound(at, from); k < at.length && at[k] < best; k++) {
-                    if (n.rest().test(events.get(at[k]))) {
+                    if (n.test(events.get(at[k]))) {
                         best = at[k];
                         break;
                     }
@@ -219,20 +202,12 @@ public final class Trace {
 
     private List<Event> collect(int from, int to, Predicate<Event> p) {
         List<Event> out = new ArrayList<>();
-        if (p instanceof Named n && n.call() != null) {
-            int[] at = positionsByCall.getOrDefault(n.call(), NONE);
-            for (int k = lowerBound(at, from); k < at.length && at[k] < to; k++) {
-                Event e = events.get(at[k]);
-                if (n.test(e)) {
-                    out.add(e);
-                }
-            }
-        } else if (p instanceof Named n) {
-            int[] merged = n.names().size() == 1 ? positionsByName.getOrDefault(n.names().iterator().next(), NONE)
-                    : inRange(n.names(), from, to);
+        if (p instanceof Named n) {
+            List<int[]> lists = candidates(n);
+            int[] merged = lists.size() == 1 ? lists.get(0) : inRange(lists, from, to);
             for (int k = lowerBound(merged, from); k < merged.length && merged[k] < to; k++) {
                 Event e = events.get(merged[k]);
-                if (n.rest().test(e)) {
+                if (n.test(e)) {
                     out.add(e);
                 }
             }
@@ -247,11 +222,10 @@ public final class Trace {
         return Collections.unmodifiableList(out);
     }
 
-    /** The positions in [from, to) of events with any of these names, in order: only the range is merged. */
-    private int[] inRange(Set<String> names, int from, int to) {
+    /** The positions in [from, to) in any of these ascending lists, in order: only the range is merged. */
+    private static int[] inRange(List<int[]> lists, int from, int to) {
         int[] out = NONE;
-        for (String name : names) {
-            int[] at = positionsByName.getOrDefault(name, NONE);
+        for (int[] at : lists) {
             int lo = lowerBound(at, from);
             int hi = lowerBound(at, to);
             if (hi > lo) {
@@ -262,6 +236,22 @@ public final class Trace {
         }
         Arrays.sort(out);
         return out;
+    }
+
+    /**
+     * The ascending position lists a named predicate can match in: its names' lists; for one narrowed to a call, that
+     * call's list, and with {@link Named#mayConcern} also its names' call-less lists.
+     */
+    private List<int[]> candidates(Named n) {
+        if (n.call() == null) {
+            return n.names().stream().map(name -> positionsByName.getOrDefault(name, NONE)).toList();
+        }
+        List<int[]> lists = new ArrayList<>();
+        lists.add(positionsByCall.getOrDefault(n.call(), NONE));
+        if (n.orCallLess()) {
+            n.names().forEach(name -> lists.add(callLessByName.getOrDefault(name, NONE)));
+        }
+        return lists;
     }
 
     /** Every call UUID that appears, in order of first appearance. */
@@ -286,35 +276,52 @@ public final class Trace {
      * A predicate on events with one of a few names, and perhaps of one call: the trace walks only those names' (or that
      * call's) events for it. {@code and} keeps both, so {@code Trace.is("fulfill").and(...)} stays indexed.
      */
-    public record Named(Set<String> names, UUID call, Predicate<Event> rest) implements Predicate<Event> {
+    public record Named(Set<String> names, UUID call, boolean orCallLess, Predicate<Event> rest) implements Predicate<Event> {
         public Named {
             names = Set.copyOf(names);
+            if (call == null && orCallLess) {
+                throw new IllegalArgumentException("orCallLess narrows to a call; give the call");
+            }
         }
 
         Named(Set<String> names, Predicate<Event> rest) {
-            this(names, null, rest);
+            this(names, null, false, rest);
         }
 
         @Override
         public boolean test(Event e) {
-            return names.contains(e.name()) && (call == null || call.equals(e.call())) && rest.test(e);
+            return names.contains(e.name()) && (call == null || call.equals(e.call()) || orCallLess && e.call() == null)
+                    && rest.test(e);
         }
 
         @Override
         public Named and(Predicate<? super Event> other) {
             Predicate<Event> r = rest;
-            return new Named(names, call, e -> r.test(e) && other.test(e));
+            return new Named(names, call, orCallLess, e -> r.test(e) && other.test(e));
         }
 
         /** Only events of {@code c}; a {@code null} call matches nothing, as {@link Trace#is(String, UUID)} does. */
         public Named forCall(UUID c) {
+            if (c == null || call != null && !call.equals(c)) {
+                return new Named(names, null, false, e -> false);
+            }
+            return new Named(names, c, false, rest);
+        }
+
+        /**
+         * Only events that may concern {@code c} ({@link Trace#sameCall}): its own and those without a call ID; a
+         * {@code null} call narrows nothing. Indexed either way.
+         */
+        public Named mayConcern(UUID c) {
             if (c == null) {
-                return new Named(names, null, e -> false);
+                return this;
             }
-            if (call != null && !call.equals(c)) {
-                return new Named(names, call, e -> false);
+            if (call != null) {
+                Predicate<Event> r = rest;
+                return call.equals(c) ? this : orCallLess ? new Named(names, null, false, e -> e.call() == null && r.test(e))
+                        : forCall(c);
             }
-            return new Named(names, c, rest);
+            return new Named(names, c, true, rest);
         }
     }
 
@@ -325,7 +332,7 @@ public final class Trace {
 
     /** The predicate: named {@code name} and possibly about the same call as {@code other}. */
     public static Named isFor(String name, Event other) {
-        return new Named(Set.of(name), e -> sameCall(e, other));
+        return is(name).mayConcern(other.call());
     }
 
     public static Named is(String name) {

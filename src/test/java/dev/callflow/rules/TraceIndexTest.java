@@ -36,7 +36,10 @@ class TraceIndexTest {
         for (int q = 0; q < 50; q++) {
             Event anchor = events.get(random.nextInt(events.size()));
             Event other = events.get(random.nextInt(events.size()));
-            Trace.Named named = switch (random.nextInt(4)) {
+            Trace.Named named = switch (random.nextInt(6)) {
+                case 4 -> Trace.anyOf(NAMES[random.nextInt(NAMES.length)], NAMES[random.nextInt(NAMES.length)])
+                        .mayConcern(CALLS[random.nextInt(CALLS.length)]).and(e -> e.seq() % 4 != 0);
+                case 5 -> narrowTwice(random);
                 case 0 -> Trace.isFor(NAMES[random.nextInt(NAMES.length)], other);
                 case 1 -> Trace.is(NAMES[random.nextInt(NAMES.length)], CALLS[random.nextInt(CALLS.length)]);
                 case 2 -> Trace.anyOf(NAMES[random.nextInt(NAMES.length)], NAMES[random.nextInt(NAMES.length)],
@@ -65,6 +68,41 @@ class TraceIndexTest {
         }
         assertThat(trace.calls()).containsExactlyElementsOf(events.stream().map(Event::call)
                 .filter(java.util.Objects::nonNull).distinct().toList());
+    }
+
+    /** Narrowing twice matches what both narrowings match: to a call, or to the events that may concern it. */
+    @Test
+    void narrowingTwiceIntersects() {
+        List<Event> events = randomEvents(new Random(3), 200);
+        for (UUID c1 : CALLS) {
+            for (UUID c2 : CALLS) {
+                for (int kinds = 0; kinds < 4; kinds++) {
+                    boolean mayConcern1 = (kinds & 1) != 0;
+                    boolean mayConcern2 = (kinds & 2) != 0;
+                    Trace.Named base = Trace.anyOf("startAudio", "noise");
+                    Trace.Named once = mayConcern1 ? base.mayConcern(c1) : base.forCall(c1);
+                    Trace.Named twice = mayConcern2 ? once.mayConcern(c2) : once.forCall(c2);
+                    for (Event e : events) {
+                        boolean expected = base.test(e) && narrowedTo(e, c1, mayConcern1) && narrowedTo(e, c2, mayConcern2);
+                        assertThat(twice.test(e)).as("%s %s then %s %s on %s", mayConcern1 ? "mayConcern" : "forCall", c1,
+                                mayConcern2 ? "mayConcern" : "forCall", c2, e).isEqualTo(expected);
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean narrowedTo(Event e, UUID call, boolean mayConcern) {
+        return mayConcern ? call == null || e.call() == null || call.equals(e.call()) : call != null && call.equals(e.call());
+    }
+
+    /** Two narrowings in a row: the index must give what both predicates together match. */
+    private static Trace.Named narrowTwice(Random random) {
+        Trace.Named first = Trace.anyOf(NAMES[random.nextInt(NAMES.length)], NAMES[random.nextInt(NAMES.length)]);
+        first = random.nextBoolean() ? first.forCall(CALLS[random.nextInt(CALLS.length)])
+                : first.mayConcern(CALLS[random.nextInt(CALLS.length)]);
+        UUID second = CALLS[random.nextInt(CALLS.length)];
+        return random.nextBoolean() ? first.forCall(second) : first.mayConcern(second);
     }
 
     /** The sweep of live calls agrees with asking knownBefore and endedBefore of every call at every anchor. */
