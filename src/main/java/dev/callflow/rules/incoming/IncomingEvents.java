@@ -5,7 +5,6 @@ import dev.callflow.timeline.Event;
 import dev.callflow.timeline.Source;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /** Queries the incoming-call rules share. */
@@ -23,18 +22,5 @@ final class IncomingEvents {
     static List<Event> refusals(Trace trace) {
         return trace.where(Trace.is(REPORT_DONE).and(e -> e.source() == Source.SYSTEM && e.attribute("error").isPresent()
                 && !e.attribute("error").filter(DUPLICATE::equals).isPresent()));
-    }
-
-    /** The end of a refusal's window: the next report of the same call (a new attempt), or the timeline's end. */
-    static Optional<Event> nextReport(Trace trace, Event refusal) {
-        return trace.firstAfter(refusal, Trace.is(REPORT).and(e -> Trace.sameCall(e, refusal)));
-    }
-
-    static boolean inWindow(Event e, Event from, Optional<Event> to) {
-        return e.seq() > from.seq() && (to.isEmpty() || e.seq() < to.get().seq());
-    }
-
-    static boolean isFor(Event e, UUID call) {
-        return call == null || e.call() == null || call.equals(e.call());
     }
 }

@@ -11,7 +11,6 @@ import dev.callflow.timeline.Source;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NavigableMap;
 
 /**
  * R-INC-1. CXProvider.h: "If completion is invoked with a non-nil error, the incoming call has been disallowed by
@@ -36,11 +35,10 @@ public final class NothingAfterRefusedReport extends BaseRule {
         if (windows.isEmpty()) {
             return notJudged("no reportNewIncomingCall completion with an error");
         }
-        NavigableMap<Long, Event> callLessProceeding = RefusalWindow.callLess(trace, PROCEEDS);
         List<Finding> findings = new ArrayList<>();
         for (RefusalWindow window : windows) {
             Event refusal = window.refusal();
-            List<Event> proceeded = window.withinForCall(trace, PROCEEDS, callLessProceeding);
+            List<Event> proceeded = window.withinForCall(trace, PROCEEDS);
             if (!proceeded.isEmpty()) {
                 List<Event> offending = new ArrayList<>();
                 offending.add(refusal);

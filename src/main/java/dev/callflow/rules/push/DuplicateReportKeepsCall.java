@@ -10,16 +10,11 @@ import dev.callflow.timeline.Event;
 import dev.callflow.timeline.Source;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * R-PUSH-8. Reporting the same UUID again is fine: "subsequent calls respond with an error"
@@ -49,23 +44,12 @@ public final class DuplicateReportKeepsCall extends BaseRule {
             return notJudged("no duplicate report (reportNewIncomingCallCompletion error=callUUIDAlreadyExists)");
         }
         Trace.Named endsThisCall = Trace.anyOf(endNames(trace)).and(DuplicateReportKeepsCall::endsThisCall);
-        NavigableMap<Long, Event> callLessEnds = callLess(trace, endsThisCall);
-        NavigableMap<Long, Event> callLessTeardowns = callLess(trace, TEARDOWN_KINDS);
         List<Finding> findings = new ArrayList<>();
         for (Event dup : duplicates) {
             UUID call = dup.call();
-            Optional<Event> stop = earliest(trace.firstAfter(dup, ENDS_EVERY_CALL), call == null
-                    ? trace.firstAfter(dup, endsThisCall)
-                    : earliest(trace.firstAfter(dup, endsThisCall.forCall(call)),
-                            Optional.ofNullable(callLessEnds.higherEntry(dup.seq())).map(Map.Entry::getValue)));
-            Trace.Named tearsDown = (call == null ? TEARDOWN_KINDS : TEARDOWN_KINDS.forCall(call)).and(e -> tearsDown(e, call));
-            List<Event> teardown = new ArrayList<>(stop.map(s -> trace.between(dup, s, tearsDown))
-                    .orElseGet(() -> trace.through(dup, null, tearsDown)));
-            if (call != null) {
-                callLessTeardowns.subMap(dup.seq(), false, stop.map(Event::seq).orElse(Long.MAX_VALUE), false).values()
-                        .stream().filter(e -> tearsDown(e, call)).forEach(teardown::add);
-                teardown.sort(Comparator.comparingLong(Event::seq));
-            }
+            Optional<Event> stop = earliest(trace.firstAfter(dup, ENDS_EVERY_CALL), trace.firstAfter(dup, endsThisCall.mayConcern(call)));
+            Trace.Named tearsDown = TEARDOWN_KINDS.mayConcern(call).and(e -> tearsDown(e, call));
+            List<Event> teardown = stop.map(s -> trace.between(dup, s, tearsDown)).orElseGet(() -> trace.through(dup, null, tearsDown));
             if (!teardown.isEmpty()) {
                 List<Event> offending = new ArrayList<>();
                 offending.add(dup);
@@ -80,8 +64,7 @@ public final class DuplicateReportKeepsCall extends BaseRule {
 
     /**
      * What legitimately ends the existing call after the duplicate when it concerns that call: the user, the server,
-     * the system. A call's own ends and the call-less ones (gathered once) are looked up apart, so a duplicate never
-     * walks other calls' events.
+     * the system. Looked up among the call's own and the call-less events only, so a duplicate never walks other calls'.
      */
     private static boolean endsThisCall(Event e) {
         return e.is("performEndCallAction") || e.is("ringTimeout")
@@ -97,11 +80,6 @@ public final class DuplicateReportKeepsCall extends BaseRule {
         trace.events().stream().filter(e -> e.source() == Source.USER && e.name().startsWith("user"))
                 .forEach(e -> names.add(e.name()));
         return names.toArray(String[]::new);
-    }
-
-    private static NavigableMap<Long, Event> callLess(Trace trace, Trace.Named kind) {
-        return trace.where(kind.and(e -> e.call() == null)).stream()
-                .collect(Collectors.toMap(Event::seq, e -> e, (a, b) -> a, TreeMap::new));
     }
 
     private static Optional<Event> earliest(Optional<Event> a, Optional<Event> b) {
