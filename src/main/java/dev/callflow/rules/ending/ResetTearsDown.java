@@ -7,10 +7,13 @@ import dev.callflow.rules.Policy;
 import dev.callflow.rules.RuleVerdict;
 import dev.callflow.rules.Severity;
 import dev.callflow.rules.Trace;
+import dev.callflow.rules.transactions.Actions;
 import dev.callflow.timeline.Event;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,24 +34,40 @@ public final class ResetTearsDown extends BaseRule {
         if (resets.isEmpty()) {
             return notJudged("no providerDidReset on the timeline");
         }
+        Map<Long, List<Finding>> fulfilledAcross = fulfilledAcrossResets(trace);
         List<Finding> findings = new ArrayList<>();
         for (Event reset : resets) {
             Optional<Event> prepare = trace.lastBefore(reset, Trace.is("prepareSDK"));
-            boolean holding = prepare.isPresent() && trace.between(prepare.get(), reset, Trace.is("unprepareSDK")).isEmpty();
-            boolean running = trace.lastBefore(reset, CallFacts::startsMedia)
-                    .map(s -> trace.between(s, reset, CallFacts::stopsMedia).isEmpty()).orElse(false);
-            if ((holding || running) && trace.firstAfter(reset, CallFacts::releasesMedia).isEmpty()) {
+            boolean holding = prepare.isPresent() && trace.firstBetween(prepare.get(), reset, Trace.is("unprepareSDK")).isEmpty();
+            boolean running = trace.lastBefore(reset, CallFacts.STARTS_MEDIA)
+                    .map(s -> trace.firstBetween(s, reset, CallFacts.STOPS_MEDIA).isEmpty()).orElse(false);
+            if ((holding || running) && trace.firstAfter(reset, CallFacts.RELEASES_MEDIA).isEmpty()) {
                 findings.add(Finding.of("media still held after providerDidReset: no releaseAudio/unprepareSDK", reset));
             }
-            List<Event> pendingBefore = trace.where(e -> e.seq() < reset.seq() && e.name().startsWith("perform")
-                    && e.name().endsWith("CallAction") && e.attribute("action").isPresent());
-            for (Event perform : pendingBefore) {
-                Optional<Event> done = CallFacts.completionOf(trace, perform);
-                if (done.isPresent() && done.get().seq() > reset.seq() && done.get().is("fulfill")) {
-                    findings.add(Finding.of("an action from before providerDidReset fulfilled after it", perform, reset, done.get()));
-                }
-            }
+            findings.addAll(fulfilledAcross.getOrDefault(reset.seq(), List.of()));
         }
         return verdict(findings);
+    }
+
+    /**
+     * By reset seq, in the order delivered: the actions delivered before the reset whose completion (as
+     * {@link CallFacts#completionOf} finds it) is a fulfil after it. Each perform's completion is looked up once and
+     * only the resets between the two are visited, not every earlier perform per reset.
+     */
+    private static Map<Long, List<Finding>> fulfilledAcrossResets(Trace trace) {
+        Actions.Index completions = new Actions.Index(trace.where(Trace.anyOf("fulfill", "fail")), "actionId");
+        Map<Long, List<Finding>> byReset = new HashMap<>();
+        for (Event perform : trace.where(e -> e.name().startsWith("perform") && e.name().endsWith("CallAction")
+                && e.attribute("action").isPresent())) {
+            Optional<Event> done = completions.firstAfter(perform, List.of(perform.attribute("action").get()));
+            if (done.isEmpty() || !done.get().is("fulfill")) {
+                continue;
+            }
+            for (Event reset : trace.between(perform, done.get(), Trace.is("providerDidReset"))) {
+                byReset.computeIfAbsent(reset.seq(), k -> new ArrayList<>())
+                        .add(Finding.of("an action from before providerDidReset fulfilled after it", perform, reset, done.get()));
+            }
+        }
+        return byReset;
     }
 }

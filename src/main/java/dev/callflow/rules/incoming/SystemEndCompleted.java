@@ -33,15 +33,15 @@ public final class SystemEndCompleted extends BaseRule {
         if (systemEnds.isEmpty()) {
             return notJudged("no system-initiated performEndCallAction (origin other than transaction)");
         }
+        Actions.Outcomes outcomes = new Actions.Outcomes(trace);
         List<Finding> findings = new ArrayList<>();
         for (Event end : systemEnds) {
             String origin = end.attribute("origin").orElse("?");
-            if (Actions.completionsOf(trace, end).isEmpty() && Actions.excuse(trace, end).isEmpty()) {
+            if (outcomes.completionsOf(end).isEmpty() && outcomes.excuse(end).isEmpty()) {
                 findings.add(Finding.of("the system's CXEndCallAction (origin " + origin + ") was never fulfilled or failed", end));
             }
-            List<Event> ownEnds = trace.where(e -> e.seq() > end.seq() && e.is(Source.APP, "requestTransaction")
-                    && end.call() != null && end.call().equals(e.call())
-                    && e.attribute("actions").filter(a -> a.contains("end")).isPresent());
+            List<Event> ownEnds = end.call() == null ? List.of() : trace.through(end, null, Trace.is("requestTransaction",
+                    end.call()).and(e -> e.source() == Source.APP && e.attribute("actions").filter(a -> a.contains("end")).isPresent()));
             for (Event own : ownEnds) {
                 findings.add(Finding.of("after the system ended the call (origin " + origin + ") the app requested its own "
                         + "end transaction for it", end, own));

@@ -4,9 +4,15 @@ import dev.callflow.rules.Trace;
 import dev.callflow.timeline.Event;
 import dev.callflow.timeline.Source;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * How a timeline ties CXActions together: the system's {@code perform*CallAction} carries the action's id as
@@ -15,6 +21,7 @@ import java.util.regex.Pattern;
  */
 public final class Actions {
     private static final Pattern PERFORM = Pattern.compile("perform[A-Za-z]+CallAction");
+    private static final Trace.Named COMPLETIONS = Trace.anyOf("fulfill", "fail").and(Actions::isCompletion);
 
     private Actions() { }
 
@@ -43,16 +50,16 @@ public final class Actions {
 
     /**
      * The app's completions of one performed action: by action id when the perform has one, otherwise the first
-     * completion of the same type for the same call after it.
+     * completion of the same type for the same call after it. A rule asking about many performs uses {@link Outcomes}.
      */
     public static List<Event> completionsOf(Trace trace, Event perform) {
         Optional<String> id = id(perform);
+        Trace.Named same = COMPLETIONS.and(e -> Trace.sameCall(e, perform));
         if (id.isPresent()) {
-            return trace.where(e -> isCompletion(e) && e.seq() > perform.seq()
-                    && id.get().equals(e.attributes().get("actionId")) && Trace.sameCall(e, perform));
+            return trace.through(perform, null, same.and(e -> id.get().equals(e.attributes().get("actionId"))));
         }
-        return trace.firstAfter(perform, e -> isCompletion(e) && Trace.sameCall(e, perform)
-                && e.attribute("action").map(a -> a.equals(type(perform))).orElse(true)).stream().toList();
+        return trace.firstAfter(perform, same.and(e -> e.attribute("action").map(a -> a.equals(type(perform))).orElse(true)))
+                .stream().toList();
     }
 
     /** The system's timeout of one performed action, if it timed out. */
@@ -69,9 +76,109 @@ public final class Actions {
      */
     public static Optional<Event> excuse(Trace trace, Event perform) {
         Optional<String> id = id(perform);
-        return trace.firstAfter(perform, e -> (e.is("actionUndeliverable") && Trace.sameCall(e, perform)
-                && (id.isEmpty() || id.get().equals(e.attributes().get("action"))))
-                || e.is("appTerminated") || e.is("providerDidReset"));
+        return trace.firstAfter(perform, Trace.anyOf("actionUndeliverable", "appTerminated", "providerDidReset")
+                .and(e -> !e.is("actionUndeliverable") || (Trace.sameCall(e, perform)
+                        && (id.isEmpty() || id.get().equals(e.attributes().get("action"))))));
+    }
+
+    /**
+     * The same answers as {@link #completionsOf}, {@link #timeoutOf} and {@link #excuse}, with the completions,
+     * timeouts and undeliverable actions grouped once, so that a rule asking about each of a log's thousands of
+     * performs looks each one up instead of walking every later completion.
+     */
+    public static final class Outcomes {
+        private final Trace trace;
+        private final Index completionsById;
+        private final Index completionsByType;
+        private final Index timeouts;
+        private final Index undeliverable;
+
+        public Outcomes(Trace trace) {
+            this.trace = trace;
+            List<Event> completions = trace.where(COMPLETIONS);
+            this.completionsById = new Index(completions, "actionId");
+            this.completionsByType = new Index(completions, "action");
+            this.timeouts = new Index(trace.named("timedOutPerformingAction"), "actionId");
+            this.undeliverable = new Index(trace.named("actionUndeliverable"), "action");
+        }
+
+        public List<Event> completionsOf(Event perform) {
+            Optional<String> id = id(perform);
+            if (id.isPresent()) {
+                return completionsById.after(perform, List.of(id.get()));
+            }
+            return completionsByType.firstAfter(perform, Arrays.asList(type(perform), null)).stream().toList();
+        }
+
+        public Optional<Event> timeoutOf(Event perform) {
+            return timeouts.firstAfter(perform, id(perform).map(List::of).orElse(null));
+        }
+
+        public Optional<Event> excuse(Event perform) {
+            return Index.earliest(Stream.of(undeliverable.firstAfter(perform, id(perform).map(List::of).orElse(null)),
+                    trace.firstAfter(perform, Trace.anyOf("appTerminated", "providerDidReset"))));
+        }
+    }
+
+    /**
+     * Some events grouped by call and by the value of one attribute, each group in timeline order: those after an
+     * anchor that may concern its call ({@link Trace#sameCall}) with given values are a few binary searches, where a
+     * trace query walks every event of the name, most of them other calls'.
+     */
+    public static final class Index {
+        private static final Object ANY = new Object();
+        private final Map<Group, List<Event>> groups = new HashMap<>();
+
+        private record Group(Object call, Object value) { }
+
+        public Index(List<Event> events, String attribute) {
+            for (Event e : events) {
+                for (Object call : Arrays.asList(e.call(), ANY)) {
+                    for (Object value : Arrays.asList(e.attributes().get(attribute), ANY)) {
+                        groups.computeIfAbsent(new Group(call, value), g -> new ArrayList<>()).add(e);
+                    }
+                }
+            }
+        }
+
+        /**
+         * The events after {@code anchor} that may concern its call and whose attribute has one of {@code values} (a
+         * {@code null} among them: the attribute is absent; {@code values} {@code null}: any value or none), in order.
+         */
+        public List<Event> after(Event anchor, List<String> values) {
+            return groupsAfter(anchor, values).flatMap(List::stream).sorted(Comparator.comparingLong(Event::seq)).toList();
+        }
+
+        /** The first of {@link #after}. */
+        public Optional<Event> firstAfter(Event anchor, List<String> values) {
+            return earliest(groupsAfter(anchor, values).filter(g -> !g.isEmpty()).map(g -> Optional.of(g.get(0))));
+        }
+
+        private Stream<List<Event>> groupsAfter(Event anchor, List<String> values) {
+            List<Object> calls = anchor.call() == null ? List.of(ANY) : Arrays.asList(anchor.call(), null);
+            List<Object> wanted = values == null ? List.of(ANY) : new ArrayList<>(values);
+            return calls.stream().flatMap(c -> wanted.stream().map(v -> groups.getOrDefault(new Group(c, v), List.of())))
+                    .map(g -> g.subList(firstAfter(g, anchor.seq()), g.size()));
+        }
+
+        /** The position of the first event in {@code group} whose seq is greater than {@code seq}. */
+        private static int firstAfter(List<Event> group, long seq) {
+            int lo = 0;
+            int hi = group.size();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (group.get(mid).seq() <= seq) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+
+        static Optional<Event> earliest(Stream<Optional<Event>> candidates) {
+            return candidates.flatMap(Optional::stream).min(Comparator.comparingLong(Event::seq));
+        }
     }
 
     /** Whether the timeline records action completions at all (the seed's device log does not). */

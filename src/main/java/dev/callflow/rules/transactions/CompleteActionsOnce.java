@@ -34,10 +34,11 @@ public final class CompleteActionsOnce extends BaseRule {
         if (performs.isEmpty() && duplicates.isEmpty()) {
             return notJudged("no perform*CallAction with an action id (the log does not tie completions to actions)");
         }
+        Actions.Outcomes outcomes = new Actions.Outcomes(trace);
         List<Finding> findings = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
         for (Event perform : performs) {
-            List<Event> completions = Actions.completionsOf(trace, perform);
+            List<Event> completions = outcomes.completionsOf(perform);
             if (completions.size() > 1) {
                 List<Event> offending = new ArrayList<>();
                 offending.add(perform);
@@ -45,8 +46,8 @@ public final class CompleteActionsOnce extends BaseRule {
                 completions.forEach(c -> seen.add(c.seq()));
                 findings.add(Finding.of(perform.name() + " was completed " + completions.size() + " times ("
                         + String.join(", ", completions.stream().map(Event::name).toList()) + ")", offending));
-            } else if (completions.isEmpty() && Actions.timeoutOf(trace, perform).isEmpty()
-                    && Actions.excuse(trace, perform).isEmpty()) {
+            } else if (completions.isEmpty() && outcomes.timeoutOf(perform).isEmpty()
+                    && outcomes.excuse(perform).isEmpty()) {
                 findings.add(Finding.of(perform.name() + " was never fulfilled or failed", perform));
             }
         }

@@ -33,13 +33,14 @@ public final class NoPendingEndAction extends BaseRule {
         if (!Actions.recordsCompletions(trace) && trace.named("timedOutPerformingAction").isEmpty()) {
             return notJudged("the log records no action completions (fulfill/fail), so a pending end cannot be told apart");
         }
+        Actions.Outcomes outcomes = new Actions.Outcomes(trace);
         List<Finding> findings = new ArrayList<>();
         for (Event end : ends) {
-            if (!Actions.completionsOf(trace, end).isEmpty() || Actions.excuse(trace, end).isPresent()) {
+            if (!outcomes.completionsOf(end).isEmpty() || outcomes.excuse(end).isPresent()) {
                 continue;
             }
             List<Event> offending = new ArrayList<>(List.of(end));
-            Actions.timeoutOf(trace, end).ifPresent(offending::add);
+            outcomes.timeoutOf(end).ifPresent(offending::add);
             findings.add(Finding.of("the CXEndCallAction" + Actions.id(end).map(id -> " " + id).orElse("")
                     + " was left pending" + (offending.size() > 1 ? " until it timed out" : " when the timeline ended"),
                     offending));
