@@ -49,8 +49,14 @@ public final class CallFacts {
 
     /** A provider delegate callback: perform*CallAction, didActivate/didDeactivate, providerDidReset, a timeout. */
     public static boolean isDelegateCallback(Event e) {
-        return (e.name().startsWith("perform") && e.name().endsWith("CallAction")) || DELEGATE_CALLBACKS.contains(e.name());
+        return isDelegateCallbackName(e.name());
     }
+
+    private static boolean isDelegateCallbackName(String name) {
+        return (name.startsWith("perform") && name.endsWith("CallAction")) || DELEGATE_CALLBACKS.contains(name);
+    }
+
+    private static final Trace.Named COMPLETIONS = Trace.anyOf("fulfill", "fail");
 
     /** The app asks to end a call: endCallWithCompletion, or a requestTransaction whose actions include end. */
     public static boolean isEndRequest(Event e) {
@@ -77,8 +83,8 @@ public final class CallFacts {
     /** The fulfil or fail that completes the action a perform*CallAction delivered, matched by its action ID. */
     public static Optional<Event> completionOf(Trace trace, Event perform) {
         Optional<String> id = perform.attribute("action");
-        return trace.firstAfter(perform, e -> (e.is("fulfill") || e.is("fail")) && Trace.sameCall(e, perform)
-                && (id.isEmpty() || id.equals(e.attribute("actionId"))));
+        return trace.firstAfter(perform, COMPLETIONS.mayConcern(perform.call())
+                .and(e -> id.isEmpty() || id.equals(e.attribute("actionId"))));
     }
 
     /**
@@ -86,7 +92,7 @@ public final class CallFacts {
      * next delegate callback; empty when the timeline ends first.
      */
     public static Optional<Event> handlingEnd(Trace trace, Event callback) {
-        Optional<Event> next = trace.firstAfter(callback, CallFacts::isDelegateCallback);
+        Optional<Event> next = trace.firstAfter(callback, trace.namesWhere(CallFacts::isDelegateCallbackName));
         if (!callback.name().startsWith("perform")) {
             return next;
         }
@@ -121,40 +127,45 @@ public final class CallFacts {
     }
 
     /**
-     * The calls live at each of a series of anchors given in timeline order: known ({@link #knownBefore}) and not ended
-     * ({@link #endedBefore}) before it. One sweep over the log's calls, where asking both of every call at every anchor
-     * would cost calls squared.
+     * Which calls are live at an anchor: known ({@link #knownBefore}) and not ended ({@link #endedBefore}) before it.
+     * Each call's two moments are read once, so asking about thousands of calls at thousands of anchors costs a lookup
+     * each, even in a log that never records its calls' ends.
      */
     public static final class LiveCalls {
-        private final List<UUID> byKnown;
-        private final java.util.Map<UUID, Long> known = new java.util.HashMap<>();
-        private final java.util.Map<UUID, Long> ended = new java.util.HashMap<>();
-        private final java.util.LinkedHashSet<UUID> live = new java.util.LinkedHashSet<>();
-        private int next;
-        private long lastAnchor = Long.MIN_VALUE;
+        private final java.util.Map<UUID, long[]> knownEnded = new java.util.HashMap<>();
+        private final long[] knownSeqs;
+        /** Per known call, the later of its known and ended seqs: before an anchor, the call is no longer live there. */
+        private final long[] goneSeqs;
 
         public LiveCalls(Trace trace) {
             for (UUID call : trace.calls()) {
-                Optional<Event> k = trace.first(KNOWS_CALL.forCall(call).and(e -> knownBy(trace, call, e)));
-                if (k.isPresent()) {
-                    known.put(call, k.get().seq());
-                    ended.put(call, trace.first(ENDS_CALL.forCall(call)).map(Event::seq).orElse(Long.MAX_VALUE));
-                }
+                trace.first(KNOWS_CALL.forCall(call).and(e -> knownBy(trace, call, e))).ifPresent(k -> knownEnded.put(call,
+                        new long[] {k.seq(), trace.first(ENDS_CALL.forCall(call)).map(Event::seq).orElse(Long.MAX_VALUE)}));
             }
-            byKnown = known.keySet().stream().sorted(java.util.Comparator.comparingLong(known::get)).toList();
+            knownSeqs = knownEnded.values().stream().mapToLong(v -> v[0]).sorted().toArray();
+            goneSeqs = knownEnded.values().stream().mapToLong(v -> Math.max(v[0], v[1])).sorted().toArray();
         }
 
-        /** The calls live when {@code anchor} happened, in the order the system came to know them. */
-        public List<UUID> at(Event anchor) {
-            if (anchor.seq() < lastAnchor) {
-                throw new IllegalArgumentException("anchors go in timeline order: #" + anchor.seq() + " after #" + lastAnchor);
+        public boolean liveAt(UUID call, Event anchor) {
+            long[] v = call == null ? null : knownEnded.get(call);
+            return v != null && v[0] < anchor.seq() && v[1] >= anchor.seq();
+        }
+
+        /** How many calls are live at {@code anchor}. */
+        public int countAt(Event anchor) {
+            return below(knownSeqs, anchor.seq()) - below(goneSeqs, anchor.seq());
+        }
+
+        /** How many of the ascending {@code seqs} are less than {@code seq}. */
+        private static int below(long[] seqs, long seq) {
+            int i = java.util.Arrays.binarySearch(seqs, seq);
+            if (i < 0) {
+                return -i - 1;
             }
-            lastAnchor = anchor.seq();
-            while (next < byKnown.size() && known.get(byKnown.get(next)) < anchor.seq()) {
-                live.add(byKnown.get(next++));
+            while (i > 0 && seqs[i - 1] == seq) {
+                i--;
             }
-            live.removeIf(c -> ended.get(c) < anchor.seq());
-            return List.copyOf(live);
+            return i;
         }
     }
 

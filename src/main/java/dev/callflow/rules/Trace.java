@@ -254,6 +254,11 @@ public final class Trace {
         return lists;
     }
 
+    /** The events whose names, among those this trace holds, satisfy {@code p}: an indexed form of a name test. */
+    public Named namesWhere(Predicate<String> p) {
+        return new Named(positionsByName.keySet().stream().filter(p).collect(java.util.stream.Collectors.toSet()), e -> true);
+    }
+
     /** Every call UUID that appears, in order of first appearance. */
     public Set<UUID> calls() {
         return Collections.unmodifiableSet(positionsByCall.keySet());

@@ -36,7 +36,7 @@ public final class FailCleanlyWithoutActivation extends BaseRule {
         List<Finding> findings = new ArrayList<>();
         int unactivated = 0;
         for (Event f : fulfilled) {
-            Optional<Event> activation = trace.firstAfter(f, Trace.is("didActivateAudioSession").and(e -> Trace.sameCall(e, f)));
+            Optional<Event> activation = trace.firstAfter(f, Trace.is("didActivateAudioSession").mayConcern(f.call()));
             if (activation.isPresent()) {
                 continue;
             }

@@ -40,8 +40,8 @@ public final class MediaStoppedByDeactivation extends BaseRule {
         }
         List<Finding> findings = new ArrayList<>();
         for (Event d : deactivations) {
-            Optional<Event> start = trace.lastBefore(d, CallFacts.STARTS_MEDIA.and(e -> Trace.sameCall(e, d)));
-            if (start.isEmpty() || !trace.between(start.get(), d, CallFacts.STOPS_MEDIA.and(e -> Trace.sameCall(e, d))).isEmpty()) {
+            Optional<Event> start = trace.lastBefore(d, CallFacts.STARTS_MEDIA.mayConcern(d.call()));
+            if (start.isEmpty() || !trace.between(start.get(), d, CallFacts.STOPS_MEDIA.mayConcern(d.call())).isEmpty()) {
                 continue;
             }
             if (stopInHandler(trace, d).isEmpty()) {
@@ -50,8 +50,8 @@ public final class MediaStoppedByDeactivation extends BaseRule {
             }
         }
         for (Event end : ends) {
-            Optional<Event> deactivation = trace.firstAfter(end, Trace.is("didDeactivateAudioSession").and(e -> Trace.sameCall(e, end)));
-            Optional<Event> stop = trace.firstAfter(end, CallFacts.STOPS_MEDIA.and(e -> Trace.sameCall(e, end)));
+            Optional<Event> deactivation = trace.firstAfter(end, Trace.is("didDeactivateAudioSession").mayConcern(end.call()));
+            Optional<Event> stop = trace.firstAfter(end, CallFacts.STOPS_MEDIA.mayConcern(end.call()));
             if (stop.isEmpty()) {
                 continue; // never stopped: the deactivation check above, or the rule has nothing to place
             }
@@ -100,7 +100,7 @@ public final class MediaStoppedByDeactivation extends BaseRule {
 
     /** Whether a successful startAudio for the call ran, not stopped, when {@code at} happened. */
     static boolean runningAt(Trace trace, Event at) {
-        Optional<Event> start = trace.lastBefore(at, CallFacts.STARTS_MEDIA.and(e -> Trace.sameCall(e, at)));
-        return start.isPresent() && trace.between(start.get(), at, CallFacts.STOPS_MEDIA.and(e -> Trace.sameCall(e, at))).isEmpty();
+        Optional<Event> start = trace.lastBefore(at, CallFacts.STARTS_MEDIA.mayConcern(at.call()));
+        return start.isPresent() && trace.between(start.get(), at, CallFacts.STOPS_MEDIA.mayConcern(at.call())).isEmpty();
     }
 }

@@ -40,7 +40,7 @@ public final class EndedCallStaysEnded extends BaseRule {
         }
         List<Finding> findings = new ArrayList<>();
         for (Event failed : unknown) {
-            if (holdsMedia(trace, failed) && trace.firstAfter(failed, CallFacts.RELEASES_MEDIA.and(e -> Trace.sameCall(e, failed))).isEmpty()) {
+            if (holdsMedia(trace, failed) && trace.firstAfter(failed, CallFacts.RELEASES_MEDIA.mayConcern(failed.call())).isEmpty()) {
                 findings.add(Finding.of("the system no longer knows the call (unknownCallUUID) but the app never tore "
                         + "down its media for it", failed));
             }
@@ -58,8 +58,8 @@ public final class EndedCallStaysEnded extends BaseRule {
 
     /** The SDK was prepared for the call and not released when {@code at} happened. */
     private static boolean holdsMedia(Trace trace, Event at) {
-        Optional<Event> prepare = trace.lastBefore(at, Trace.is("prepareSDK").and(e -> Trace.sameCall(e, at)));
+        Optional<Event> prepare = trace.lastBefore(at, Trace.is("prepareSDK").mayConcern(at.call()));
         return prepare.isPresent()
-                && trace.between(prepare.get(), at, CallFacts.RELEASES_MEDIA.and(e -> Trace.sameCall(e, at))).isEmpty();
+                && trace.between(prepare.get(), at, CallFacts.RELEASES_MEDIA.mayConcern(at.call())).isEmpty();
     }
 }

@@ -39,14 +39,14 @@ public final class RingTimeoutHandled extends BaseRule {
         }
         List<Finding> findings = new ArrayList<>();
         for (Event timeout : timeouts) {
-            Optional<Event> perform = trace.firstAfter(timeout, Trace.is("performEndCallAction").and(e -> e.source() == Source.SYSTEM && Trace.sameCall(e, timeout) && e.attribute("origin").map("ringTimeout"::equals).orElse(true)));
+            Optional<Event> perform = trace.firstAfter(timeout, Trace.is("performEndCallAction").mayConcern(timeout.call()).and(e -> e.source() == Source.SYSTEM && e.attribute("origin").map("ringTimeout"::equals).orElse(true)));
             if (perform.isEmpty()) {
                 continue; // the system never asked; nothing for the app to complete
             }
             if (Actions.completionsOf(trace, perform.get()).isEmpty() && Actions.excuse(trace, perform.get()).isEmpty()) {
                 findings.add(Finding.of("the ring timeout's CXEndCallAction was never fulfilled or failed", timeout, perform.get()));
             }
-            Optional<Event> prepared = trace.lastBefore(timeout, Trace.is("prepareSDK").and(e -> e.source() == Source.SDK && Trace.sameCall(e, timeout)));
+            Optional<Event> prepared = trace.lastBefore(timeout, Trace.is("prepareSDK").mayConcern(timeout.call()).and(e -> e.source() == Source.SDK));
             if (prepared.isPresent()) {
                 Trace.Named released = releasedFor(timeout.call());
                 boolean releasedBefore = !trace.between(prepared.get(), timeout, released).isEmpty();

@@ -12,7 +12,6 @@ import dev.callflow.timeline.Event;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -21,7 +20,7 @@ import java.util.UUID;
  * handles the other call's end (wire PR #270: declining a second call muted the first; twilio PR #295: '!pri').
  */
 public final class SurvivingCallAudioUntouched extends BaseRule {
-    private static final Set<String> RESETS = Set.of("stopAudio", "releaseAudio", "unprepareSDK", "configAudio");
+    private static final Trace.Named RESETS = Trace.anyOf("stopAudio", "releaseAudio", "unprepareSDK", "configAudio");
 
     public SurvivingCallAudioUntouched() {
         super("R-MULTI-2", Severity.VIOLATION,
@@ -37,13 +36,13 @@ public final class SurvivingCallAudioUntouched extends BaseRule {
         CallFacts.LiveCalls live = new CallFacts.LiveCalls(trace);
         for (Event end : trace.where(Trace.is("performEndCallAction").and(e -> e.call() != null))) {
             UUID x = end.call();
-            List<UUID> survivors = live.at(end).stream().filter(y -> !y.equals(x)).toList();
-            if (survivors.isEmpty()) {
+            int survivors = live.countAt(end) - (live.liveAt(x, end) ? 1 : 0);
+            if (survivors == 0) {
                 continue;
             }
             judged = true;
             Optional<Event> handled = CallFacts.handlingEnd(trace, end);
-            for (Event e : CallFacts.upTo(trace, end, handled, ev -> RESETS.contains(ev.name()) && survivors.contains(ev.call()))) {
+            for (Event e : CallFacts.upTo(trace, end, handled, RESETS.and(ev -> !x.equals(ev.call()) && live.liveAt(ev.call(), end)))) {
                 findings.add(Finding.of(e.name() + " hit the surviving call's media while ending the other call", end, e));
             }
         }

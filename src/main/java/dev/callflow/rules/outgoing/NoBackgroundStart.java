@@ -33,7 +33,7 @@ public final class NoBackgroundStart extends BaseRule {
         }
         List<Finding> findings = new ArrayList<>();
         for (Event start : starts) {
-            Optional<Event> completion = trace.firstAfter(start, Trace.is("requestTransactionCompletion").and(e -> Trace.sameCall(e, start)));
+            Optional<Event> completion = trace.firstAfter(start, Trace.is("requestTransactionCompletion").mayConcern(start.call()));
             if (completion.isPresent() && "unentitled".equals(completion.get().attributes().get("error"))) {
                 findings.add(Finding.warning("start transaction refused as unentitled: started from the background with "
                         + "no call active", start, completion.get()));

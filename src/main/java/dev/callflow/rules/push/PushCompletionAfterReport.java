@@ -90,6 +90,6 @@ public final class PushCompletionAfterReport extends BaseRule {
                         .or(() -> Optional.of(deliveries.get(deliveries.size() - 1)));
             }
         }
-        return trace.lastBefore(done, Trace.is(PushEvents.PUSH).and(e -> e.source() == Source.SYSTEM && Trace.sameCall(e, done)));
+        return trace.lastBefore(done, Trace.is(PushEvents.PUSH).mayConcern(done.call()).and(e -> e.source() == Source.SYSTEM));
     }
 }

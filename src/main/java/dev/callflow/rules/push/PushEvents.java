@@ -43,7 +43,7 @@ final class PushEvents {
 
     /** The completion of a report: the first report completion for its call after it. */
     static Optional<Event> completionOf(Trace trace, Event report) {
-        return trace.firstAfter(report, Trace.is(REPORT_DONE).and(e -> Trace.sameCall(e, report)));
+        return trace.firstAfter(report, Trace.is(REPORT_DONE).mayConcern(report.call()));
     }
 
     static boolean failed(Event reportCompletion) {

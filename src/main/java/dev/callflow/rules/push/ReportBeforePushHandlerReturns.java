@@ -41,8 +41,7 @@ public final class ReportBeforePushHandlerReturns extends BaseRule {
         for (Event push : pushes) {
             Event next = PushEvents.nextPush(trace, push);
             Optional<Event> report = PushEvents.anyReportFor(trace, push);
-            Optional<Event> killed = trace.firstAfter(push, Trace.is("pushNotReported").and(e -> Trace.sameCall(e, push)
-                    && (next == null || e.seq() < next.seq())));
+            Optional<Event> killed = trace.firstAfter(push, Trace.is("pushNotReported").mayConcern(push.call()).and(e -> (next == null || e.seq() < next.seq())));
             if (killed.isPresent() && (report.isEmpty() || report.get().seq() > killed.get().seq())) {
                 explained.add(killed.get().seq());
                 List<Event> offending = withTermination(trace, push, killed.get());

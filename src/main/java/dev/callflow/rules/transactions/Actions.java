@@ -54,7 +54,7 @@ public final class Actions {
      */
     public static List<Event> completionsOf(Trace trace, Event perform) {
         Optional<String> id = id(perform);
-        Trace.Named same = COMPLETIONS.and(e -> Trace.sameCall(e, perform));
+        Trace.Named same = COMPLETIONS.mayConcern(perform.call());
         if (id.isPresent()) {
             return trace.through(perform, null, same.and(e -> id.get().equals(e.attributes().get("actionId"))));
         }
@@ -65,8 +65,7 @@ public final class Actions {
     /** The system's timeout of one performed action, if it timed out. */
     public static Optional<Event> timeoutOf(Trace trace, Event perform) {
         Optional<String> id = id(perform);
-        return trace.firstAfter(perform, Trace.is("timedOutPerformingAction").and(e -> Trace.sameCall(e, perform)
-                && (id.isEmpty() || id.get().equals(e.attributes().get("actionId")))));
+        return trace.firstAfter(perform, Trace.is("timedOutPerformingAction").mayConcern(perform.call()).and(e -> (id.isEmpty() || id.get().equals(e.attributes().get("actionId")))));
     }
 
     /**

@@ -39,7 +39,7 @@ public final class RefusedTransactionNamed extends BaseRule {
                 continue;
             }
             List<Event> offending = new ArrayList<>();
-            trace.lastBefore(c, Trace.is("requestTransaction").and(e -> e.source() == Source.APP && Trace.sameCall(e, c))).ifPresent(offending::add);
+            trace.lastBefore(c, Trace.is("requestTransaction").mayConcern(c.call()).and(e -> e.source() == Source.APP)).ifPresent(offending::add);
             offending.add(c);
             String actions = offending.get(0).attribute("actions").map(a -> " (" + a + ")").orElse("");
             findings.add(Finding.warning("the system refused the transaction" + actions + " with "
