@@ -29,7 +29,9 @@ public final class Trace {
     private final long[] seqs;
     private final Map<String, int[]> positionsByName;
     /** In order of each call's first appearance. */
-    private final Map<UUID, int[]> positionsByCall;
+    private final Set<UUID> calls;
+    /** By name, then call: a call's events of a name, so a per-call query reads neither other calls' nor other names'. */
+    private final Map<String, Map<UUID, int[]>> positionsByNameAndCall;
     /** The events without a call ID, by name: they may concern any call ({@link #sameCall}). */
     private final Map<String, int[]> callLessByName;
 
@@ -37,7 +39,8 @@ public final class Trace {
         this.events = List.copyOf(events);
         long[] s = new long[this.events.size()];
         Map<String, Positions> byName = new HashMap<>();
-        Map<UUID, Positions> byCall = new java.util.LinkedHashMap<>();
+        Set<UUID> callsSeen = new LinkedHashSet<>();
+        Map<String, Map<UUID, Positions>> byNameAndCall = new HashMap<>();
         Map<String, Positions> callLess = new HashMap<>();
         for (int i = 0; i < s.length; i++) {
             Event e = this.events.get(i);
@@ -48,7 +51,8 @@ public final class Trace {
             }
             byName.computeIfAbsent(e.name(), k -> new Positions()).add(i);
             if (e.call() != null) {
-                byCall.computeIfAbsent(e.call(), k -> new Positions()).add(i);
+                callsSeen.add(e.call());
+                byNameAndCall.computeIfAbsent(e.name(), k -> new HashMap<>()).computeIfAbsent(e.call(), k -> new Positions()).add(i);
             } else {
                 callLess.computeIfAbsent(e.name(), k -> new Positions()).add(i);
             }
@@ -57,9 +61,14 @@ public final class Trace {
         Map<String, int[]> names = new HashMap<>();
         byName.forEach((name, list) -> names.put(name, list.toArray()));
         this.positionsByName = names;
-        Map<UUID, int[]> calls = new java.util.LinkedHashMap<>();
-        byCall.forEach((call, list) -> calls.put(call, list.toArray()));
-        this.positionsByCall = calls;
+        this.calls = Collections.unmodifiableSet(callsSeen);
+        Map<String, Map<UUID, int[]>> nameAndCall = new HashMap<>();
+        byNameAndCall.forEach((name, byCall) -> {
+            Map<UUID, int[]> arrays = new HashMap<>();
+            byCall.forEach((call, list) -> arrays.put(call, list.toArray()));
+            nameAndCall.put(name, arrays);
+        });
+        this.positionsByNameAndCall = nameAndCall;
         Map<String, int[]> unknown = new HashMap<>();
         callLess.forEach((name, list) -> unknown.put(name, list.toArray()));
         this.callLessByName = unknown;
@@ -239,17 +248,19 @@ public final class Trace {
     }
 
     /**
-     * The ascending position lists a named predicate can match in: its names' lists; for one narrowed to a call, that
-     * call's list, and with {@link Named#mayConcern} also its names' call-less lists.
+     * The ascending position lists a named predicate can match in: its names' lists; for one narrowed to a call, its
+     * names' lists of that call, and with {@link Named#mayConcern} also its names' call-less lists.
      */
     private List<int[]> candidates(Named n) {
         if (n.call() == null) {
             return n.names().stream().map(name -> positionsByName.getOrDefault(name, NONE)).toList();
         }
         List<int[]> lists = new ArrayList<>();
-        lists.add(positionsByCall.getOrDefault(n.call(), NONE));
-        if (n.orCallLess()) {
-            n.names().forEach(name -> lists.add(callLessByName.getOrDefault(name, NONE)));
+        for (String name : n.names()) {
+            lists.add(positionsByNameAndCall.getOrDefault(name, Map.of()).getOrDefault(n.call(), NONE));
+            if (n.orCallLess()) {
+                lists.add(callLessByName.getOrDefault(name, NONE));
+            }
         }
         return lists;
     }
@@ -261,7 +272,7 @@ public final class Trace {
 
     /** Every call UUID that appears, in order of first appearance. */
     public Set<UUID> calls() {
-        return Collections.unmodifiableSet(positionsByCall.keySet());
+        return calls;
     }
 
     /** The events strictly after {@code from} up to and including {@code to} ({@code null}: the timeline's end) that match. */
