@@ -223,7 +223,7 @@ public final class CallFacts {
         public Optional<Event> lastBefore(Event anchor, UUID call) {
             Event last = null;
             for (List<Event> matches : of(call)) {
-                int i = countUpTo(matches, anchor.seq() - 1) - 1;
+                int i = Trace.countUpTo(matches, anchor.seq() - 1) - 1;
                 if (i >= 0 && (last == null || matches.get(i).seq() > last.seq())) {
                     last = matches.get(i);
                 }
@@ -244,7 +244,7 @@ public final class CallFacts {
             long end = to == null ? Long.MAX_VALUE : to.seq();
             Event first = null;
             for (List<Event> matches : of(call)) {
-                int i = countUpTo(matches, from.seq());
+                int i = Trace.countUpTo(matches, from.seq());
                 Event next = i < matches.size() ? matches.get(i) : null;
                 if (next != null && next.seq() < end && (first == null || next.seq() < first.seq())) {
                     first = next;
@@ -267,8 +267,8 @@ public final class CallFacts {
         private List<Event> range(long after, long upTo, UUID call) {
             List<Event> out = new java.util.ArrayList<>();
             for (List<Event> matches : of(call)) {
-                int from = countUpTo(matches, after);
-                int to = countUpTo(matches, upTo);
+                int from = Trace.countUpTo(matches, after);
+                int to = Trace.countUpTo(matches, upTo);
                 if (to > from) {
                     out.addAll(matches.subList(from, to));
                 }
@@ -279,21 +279,6 @@ public final class CallFacts {
 
         private List<List<Event>> of(UUID call) {
             return call == null ? List.of(all) : List.of(byCall.getOrDefault(call, List.of()), callLess);
-        }
-
-        /** How many of {@code matches} (in timeline order) have a seq not greater than {@code seq}. */
-        private static int countUpTo(List<Event> matches, long seq) {
-            int lo = 0;
-            int hi = matches.size();
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (matches.get(mid).seq() <= seq) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return lo;
         }
     }
 

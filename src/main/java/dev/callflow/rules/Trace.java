@@ -270,6 +270,21 @@ public final class Trace {
         return new Named(positionsByName.keySet().stream().filter(p).collect(java.util.stream.Collectors.toSet()), e -> true);
     }
 
+    /** How many of {@code inOrder} (events in timeline order) have a seq not greater than {@code seq}. */
+    public static int countUpTo(List<Event> inOrder, long seq) {
+        int lo = 0;
+        int hi = inOrder.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (inOrder.get(mid).seq() <= seq) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     /** Every call UUID that appears, in order of first appearance. */
     public Set<UUID> calls() {
         return calls;

@@ -157,22 +157,7 @@ public final class Actions {
             List<Object> calls = anchor.call() == null ? List.of(ANY) : Arrays.asList(anchor.call(), null);
             List<Object> wanted = values == null ? List.of(ANY) : new ArrayList<>(values);
             return calls.stream().flatMap(c -> wanted.stream().map(v -> groups.getOrDefault(new Group(c, v), List.of())))
-                    .map(g -> g.subList(firstAfter(g, anchor.seq()), g.size()));
-        }
-
-        /** The position of the first event in {@code group} whose seq is greater than {@code seq}. */
-        private static int firstAfter(List<Event> group, long seq) {
-            int lo = 0;
-            int hi = group.size();
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (group.get(mid).seq() <= seq) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return lo;
+                    .map(g -> g.subList(Trace.countUpTo(g, anchor.seq()), g.size()));
         }
 
         static Optional<Event> earliest(Stream<Optional<Event>> candidates) {
