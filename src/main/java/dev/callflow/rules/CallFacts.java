@@ -281,49 +281,4 @@ public final class CallFacts {
             return call == null ? List.of(all) : List.of(byCall.getOrDefault(call, List.of()), callLess);
         }
     }
-
-    /**
-     * {@link #completionOf} and {@link #handlingEnd} for the many callbacks of one trace: the fulfils and fails are read
-     * once and kept by action ID and call, where {@code completionOf} reads on to the log's end for an action never
-     * completed.
-     */
-    public static final class Completions {
-        private final Trace trace;
-        private final SameCallIndex all;
-        private final java.util.Map<String, SameCallIndex> byActionId = new java.util.HashMap<>();
-
-        public Completions(Trace trace) {
-            this.trace = trace;
-            List<Event> done = trace.where(Trace.anyOf("fulfill", "fail"));
-            all = new SameCallIndex(done);
-            java.util.Map<String, List<Event>> byId = new java.util.HashMap<>();
-            for (Event e : done) {
-                e.attribute("actionId").ifPresent(id -> byId.computeIfAbsent(id, k -> new java.util.ArrayList<>()).add(e));
-            }
-            byId.forEach((id, matches) -> byActionId.put(id, new SameCallIndex(matches)));
-        }
-
-        /** As {@link CallFacts#completionOf}. */
-        public Optional<Event> of(Event perform) {
-            Optional<String> id = perform.attribute("action");
-            SameCallIndex candidates = id.isEmpty() ? all : byActionId.get(id.get());
-            return candidates == null ? Optional.empty() : candidates.firstAfter(perform, perform.call());
-        }
-
-        /** As {@link CallFacts#handlingEnd}. */
-        public Optional<Event> handlingEnd(Event callback) {
-            Optional<Event> next = trace.firstAfter(callback, CallFacts::isDelegateCallback);
-            if (!callback.name().startsWith("perform")) {
-                return next;
-            }
-            Optional<Event> done = of(callback);
-            if (done.isEmpty()) {
-                return next;
-            }
-            if (callback.attribute("action").isPresent()) {
-                return done;
-            }
-            return next.isPresent() && next.get().seq() < done.get().seq() ? next : done;
-        }
-    }
 }

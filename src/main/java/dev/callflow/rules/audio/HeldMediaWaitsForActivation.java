@@ -72,13 +72,12 @@ public final class HeldMediaWaitsForActivation extends BaseRule {
                 .and(e -> !CallFacts.flag(e, "onHold")));
         SameCallIndex userActs = new SameCallIndex(trace, e -> e.source() == Source.USER && e.call() != null);
         SameCallIndex selfResumes = new SameCallIndex(trace, SELF_RESUME);
-        CallFacts.Completions completions = new CallFacts.Completions(trace);
         List<Finding> findings = new ArrayList<>();
         List<Event> held = new ArrayList<>();
         int next = 0;
         for (Event ended : trace.where(ENDED_REMOTELY)) {
             for (; next < holds.size() && holds.get(next).seq() < ended.seq(); next++) {
-                if (completions.of(holds.get(next)).filter(d -> d.is("fail")).isEmpty()) {
+                if (CallFacts.completionOf(trace, holds.get(next)).filter(d -> d.is("fail")).isEmpty()) {
                     held.add(holds.get(next));
                 }
             }

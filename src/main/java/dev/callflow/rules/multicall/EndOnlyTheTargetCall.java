@@ -38,11 +38,10 @@ public final class EndOnlyTheTargetCall extends BaseRule {
         if (trace.calls().size() < 2 || ends.isEmpty()) {
             return notJudged("needs two calls and a performEndCallAction");
         }
-        CallFacts.Completions completions = new CallFacts.Completions(trace);
         List<Finding> findings = new ArrayList<>();
         for (Event end : ends) {
             UUID x = end.call();
-            Optional<Event> handled = completions.handlingEnd(end);
+            Optional<Event> handled = CallFacts.handlingEnd(trace, end);
             for (Event e : CallFacts.upTo(trace, end, handled, ENDING.and(ev -> ev.call() != null && !x.equals(ev.call())))) {
                 if (!ownEnd(trace, e.call(), end, e)) {
                     findings.add(Finding.of("handling the end of one call ended another call (" + e.name() + ")", end, e));

@@ -38,7 +38,6 @@ public final class InterruptionHoldsAndResumes extends BaseRule {
                 .and(e -> CallFacts.flag(e, "onHold")));
         SameCallIndex starts = new SameCallIndex(trace, CallFacts.STARTS_MEDIA);
         SameCallIndex stops = new SameCallIndex(trace, CallFacts.STOPS_MEDIA);
-        CallFacts.Completions completions = new CallFacts.Completions(trace);
         List<Finding> findings = new ArrayList<>();
         for (Event choice : trace.named("userChoseHoldAndAccept")) {
             Optional<Event> hold = holds.firstAfter(choice, choice.call());
@@ -46,7 +45,7 @@ public final class InterruptionHoldsAndResumes extends BaseRule {
                 findings.add(Finding.of("Hold & Accept without a CXSetHeldCallAction(onHold: true) for the VoIP call", choice));
                 continue;
             }
-            Optional<Event> done = completions.of(hold.get());
+            Optional<Event> done = CallFacts.completionOf(trace, hold.get());
             if (done.isEmpty() || !done.get().is("fulfill")) {
                 findings.add(Finding.of("the hold for Hold & Accept was not fulfilled", done.map(d -> List.of(hold.get(), d))
                         .orElse(List.of(hold.get()))));
