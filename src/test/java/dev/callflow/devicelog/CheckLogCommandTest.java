@@ -16,6 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CheckLogCommandTest {
     private static final String R_AUD_2 = "fixtures/logs/aud2-media-before-did-activate.log";
 
+    /** A conforming answer, line by line: the tests put unreadable or unrecognised lines among them. */
+    private static final String ANSWERED = "2018-05-10 20:06:02.327572+0800 BigoOfree[19394:8610627] [I][CallKit] performAnswerCallAction";
+    private static final String ACTIVATED = "2018-05-10 20:06:02.892451+0800 BigoOfree[19394:8610627] [I][CallKit] didActivateAudioSession";
+    private static final String CONFIGURED = "2018-05-10 20:06:03.087589+0800 BigoOfree[19394:8610628] [I][CallKit] configAudio";
+    private static final String STARTED = "2018-05-10 20:06:03.240767+0800 BigoOfree[19394:8610627] [I][CallKit] startAudio";
+
     @Test
     void violationExitsOneAndCitesLinesAndTheStatement() {
         Cli r = Cli.run("check-log", R_AUD_2);
@@ -44,12 +50,8 @@ class CheckLogCommandTest {
 
     @Test
     void unreadableLinesAreListedButNotFatal(@TempDir Path dir) throws IOException {
-        Path f = Files.writeString(dir.resolve("half.log"), String.join("\n",
-                "2018-05-10 20:06:02.327572+0800 BigoOfree[19394:8610627] [I][CallKit] performAnswerCallAction",
-                "2018-05-10 20:06:0",
-                "2018-05-10 20:06:02.892451+0800 BigoOfree[19394:8610627] [I][CallKit] didActivateAudioSession",
-                "2018-05-10 20:06:03.087589+0800 BigoOfree[19394:8610628] [I][CallKit] configAudio",
-                "2018-05-10 20:06:03.240767+0800 BigoOfree[19394:8610627] [I][CallKit] startAudio"));
+        Path f = Files.writeString(dir.resolve("half.log"),
+                String.join("\n", ANSWERED, "2018-05-10 20:06:0", ACTIVATED, CONFIGURED, STARTED));
         Cli r = Cli.run("check-log", f.toString());
         assertThat(r.exit()).as(r.out()).isEqualTo(CallflowCli.PASS);
         assertThat(r.out()).contains("Unreadable lines (skipped):")
@@ -61,14 +63,9 @@ class CheckLogCommandTest {
         byte[] latin1 = "2018-05-10 20:06:02.500000+0800 BigoOfree[19394:8610627] caf\u00e9 ready\n"
                 .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
-        b.writeBytes(("2018-05-10 20:06:02.327572+0800 BigoOfree[19394:8610627] [I][CallKit] performAnswerCallAction\n")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        b.writeBytes((ANSWERED + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         b.writeBytes(latin1);
-        b.writeBytes(String.join("\n",
-                "2018-05-10 20:06:02.892451+0800 BigoOfree[19394:8610627] [I][CallKit] didActivateAudioSession",
-                "2018-05-10 20:06:03.087589+0800 BigoOfree[19394:8610628] [I][CallKit] configAudio",
-                "2018-05-10 20:06:03.240767+0800 BigoOfree[19394:8610627] [I][CallKit] startAudio").getBytes(
-                java.nio.charset.StandardCharsets.UTF_8));
+        b.writeBytes(String.join("\n", ACTIVATED, CONFIGURED, STARTED).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         Path f = Files.write(dir.resolve("latin1.log"), b.toByteArray());
         Cli r = Cli.run("check-log", f.toString());
         assertThat(r.exit()).as(r.out()).isEqualTo(CallflowCli.PASS);
@@ -95,10 +92,7 @@ class CheckLogCommandTest {
     @Test
     void shapesAreListedMostFrequentFirst(@TempDir Path dir) throws IOException {
         Path f = Files.writeString(dir.resolve("mixed.log"), String.join("\n",
-                "flutter: CallScreen: startAudio",
-                "2018-05-10 20:06:02.327572+0800 BigoOfree[19394:8610627] [I][CallKit] performAnswerCallAction",
-                "2018-05-10 20:06:02.892451+0800 BigoOfree[19394:8610627] [I][CallKit] didActivateAudioSession",
-                "2018-05-10 20:06:03.087589+0800 BigoOfree[19394:8610628] [I][CallKit] configAudio"));
+                "flutter: CallScreen: startAudio", ANSWERED, ACTIVATED, CONFIGURED));
         Cli r = Cli.run("check-log", f.toString());
         assertThat(r.out()).contains("shapes: nslog 3, bare 1\n");
     }
