@@ -34,16 +34,17 @@ public final class RingTimeoutHandled extends BaseRule {
         List<Event> timeouts = trace.where(Trace.is("ringTimeout").and(e -> e.source() == Source.SYSTEM));
         if (timeouts.isEmpty()) {
             boolean selfReported = trace.where(Trace.is("reportCallEnded").and(e -> e.source() == Source.APP && e.attribute("reason").filter("unanswered"::equals).isPresent())).stream()
-                    .anyMatch(e -> trace.lastBefore(e, Trace.is(IncomingEvents.REPORT).and(x -> x.source() == Source.APP && Trace.sameCall(x, e))).isPresent());
+                    .anyMatch(e -> trace.lastBefore(e, Trace.is(IncomingEvents.REPORT).mayConcern(e.call()).and(x -> x.source() == Source.APP)).isPresent());
             return selfReported ? holds() : notJudged("no incoming call rang out (no ringTimeout, no reportCallEnded reason=unanswered)");
         }
         List<Finding> findings = new ArrayList<>();
+        Actions.Outcomes outcomes = new Actions.Outcomes(trace);
         for (Event timeout : timeouts) {
             Optional<Event> perform = trace.firstAfter(timeout, Trace.is("performEndCallAction").mayConcern(timeout.call()).and(e -> e.source() == Source.SYSTEM && e.attribute("origin").map("ringTimeout"::equals).orElse(true)));
             if (perform.isEmpty()) {
                 continue; // the system never asked; nothing for the app to complete
             }
-            if (Actions.completionsOf(trace, perform.get()).isEmpty() && Actions.excuse(trace, perform.get()).isEmpty()) {
+            if (outcomes.completionsOf(perform.get()).isEmpty() && outcomes.excuse(perform.get()).isEmpty()) {
                 findings.add(Finding.of("the ring timeout's CXEndCallAction was never fulfilled or failed", timeout, perform.get()));
             }
             Optional<Event> prepared = trace.lastBefore(timeout, Trace.is("prepareSDK").mayConcern(timeout.call()).and(e -> e.source() == Source.SDK));

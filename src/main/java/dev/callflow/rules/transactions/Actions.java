@@ -49,41 +49,12 @@ public final class Actions {
     }
 
     /**
-     * The app's completions of one performed action: by action id when the perform has one, otherwise the first
-     * completion of the same type for the same call after it. A rule asking about many performs uses {@link Outcomes}.
-     */
-    public static List<Event> completionsOf(Trace trace, Event perform) {
-        Optional<String> id = id(perform);
-        Trace.Named same = COMPLETIONS.mayConcern(perform.call());
-        if (id.isPresent()) {
-            return trace.through(perform, null, same.and(e -> id.get().equals(e.attributes().get("actionId"))));
-        }
-        return trace.firstAfter(perform, same.and(e -> e.attribute("action").map(a -> a.equals(type(perform))).orElse(true)))
-                .stream().toList();
-    }
-
-    /** The system's timeout of one performed action, if it timed out. */
-    public static Optional<Event> timeoutOf(Trace trace, Event perform) {
-        Optional<String> id = id(perform);
-        return trace.firstAfter(perform, Trace.is("timedOutPerformingAction").mayConcern(perform.call()).and(e -> (id.isEmpty() || id.get().equals(e.attributes().get("actionId")))));
-    }
-
-    /**
-     * Why the app could not complete the action, if it could not: the system never delivered it (no provider
-     * delegate), the app process died before completing it, or the provider was reset, which "can be treated as a
-     * request to end all calls without the need to respond to any actions" (R-END-4).
-     */
-    public static Optional<Event> excuse(Trace trace, Event perform) {
-        Optional<String> id = id(perform);
-        return trace.firstAfter(perform, Trace.anyOf("actionUndeliverable", "appTerminated", "providerDidReset")
-                .and(e -> !e.is("actionUndeliverable") || (Trace.sameCall(e, perform)
-                        && (id.isEmpty() || id.get().equals(e.attributes().get("action"))))));
-    }
-
-    /**
-     * The same answers as {@link #completionsOf}, {@link #timeoutOf} and {@link #excuse}, with the completions,
-     * timeouts and undeliverable actions grouped once, so that a rule asking about each of a log's thousands of
-     * performs looks each one up instead of walking every later completion.
+     * A performed action's outcomes. Completions tie to the action by action id when the perform has one, otherwise the
+     * first completion of the same type for the same call after it counts. An excuse is why the app could not complete
+     * it: the system never delivered it (no provider delegate), the app process died before completing it, or the
+     * provider was reset, which "can be treated as a request to end all calls without the need to respond to any
+     * actions" (R-END-4). Completions, timeouts and undeliverable actions are grouped once, so that a rule asking about
+     * each of a log's thousands of performs looks each one up instead of walking every later completion.
      */
     public static final class Outcomes {
         private final Trace trace;
