@@ -196,7 +196,8 @@ public final class CallFacts {
     /**
      * The events that match one predicate, read once and kept by call, to ask which of them may concern a given call
      * as {@link Trace#sameCall} means it: that call's own and the call-less ones, or all of them for a {@code null} call.
-     * A trace query with {@code sameCall} in its predicate walks past every other call's events each time it is asked.
+     * For a predicate on names, ask the trace with {@link Trace.Named#mayConcern} instead; this is for the others
+     * (e.g. by source), which a trace query would answer by walking past every other call's events each time.
      */
     public static final class SameCallIndex {
         private final List<Event> all;

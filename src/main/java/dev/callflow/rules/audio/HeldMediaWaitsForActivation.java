@@ -45,14 +45,12 @@ public final class HeldMediaWaitsForActivation extends BaseRule {
         if (holds.isEmpty()) {
             return notJudged("no call was put on hold");
         }
-        SameCallIndex holdsByCall = new SameCallIndex(trace, ON_HOLD);
-        SameCallIndex starts = new SameCallIndex(trace, CallFacts.STARTS_MEDIA);
-        SameCallIndex sessions = new SameCallIndex(trace, Trace.anyOf("didActivateAudioSession", "didDeactivateAudioSession"));
+        Trace.Named sessions = Trace.anyOf("didActivateAudioSession", "didDeactivateAudioSession");
         List<Finding> findings = new ArrayList<>();
         for (Event hold : holds) {
-            Optional<Event> nextHold = holdsByCall.firstAfter(hold, hold.call());
-            for (Event start : starts.through(hold, nextHold.orElse(null), hold.call())) {
-                Optional<Event> session = sessions.lastBefore(start, start.call()).filter(e -> e.seq() > hold.seq());
+            Optional<Event> nextHold = trace.firstAfter(hold, ON_HOLD.mayConcern(hold.call()));
+            for (Event start : trace.through(hold, nextHold.orElse(null), CallFacts.STARTS_MEDIA.mayConcern(hold.call()))) {
+                Optional<Event> session = trace.lastBefore(start, sessions.mayConcern(start.call())).filter(e -> e.seq() > hold.seq());
                 if (session.isEmpty() || !session.get().is("didActivateAudioSession")) {
                     findings.add(Finding.of("startAudio for a held call without a new didActivateAudioSession", hold, start));
                 }
@@ -68,10 +66,9 @@ public final class HeldMediaWaitsForActivation extends BaseRule {
      * those ends keeps the holds still held, in timeline order.
      */
     private static List<Finding> resumedAfterOtherCallEnded(Trace trace, List<Event> holds) {
-        SameCallIndex unholds = new SameCallIndex(trace, Trace.is("performSetHeldCallAction")
-                .and(e -> !CallFacts.flag(e, "onHold")));
+        Trace.Named unholds = Trace.is("performSetHeldCallAction")
+                .and(e -> !CallFacts.flag(e, "onHold"));
         SameCallIndex userActs = new SameCallIndex(trace, e -> e.source() == Source.USER && e.call() != null);
-        SameCallIndex selfResumes = new SameCallIndex(trace, SELF_RESUME);
         List<Finding> findings = new ArrayList<>();
         List<Event> held = new ArrayList<>();
         int next = 0;
@@ -82,14 +79,14 @@ public final class HeldMediaWaitsForActivation extends BaseRule {
                 }
             }
             // Unheld, or nothing left that the app could do for it by itself: so for every later end too.
-            held.removeIf(hold -> unholds.firstBetween(hold, ended, hold.call()).isPresent()
-                    || selfResumes.firstAfter(ended, hold.call()).isEmpty());
+            held.removeIf(hold -> trace.firstBetween(hold, ended, unholds.mayConcern(hold.call())).isPresent()
+                    || trace.firstAfter(ended, SELF_RESUME.mayConcern(hold.call())).isEmpty());
             for (Event hold : held) {
                 if (ended.call() != null && Trace.sameCall(ended, hold)) {
                     continue; // the held call itself ended
                 }
                 Optional<Event> userResume = userActs.firstAfter(ended, hold.call());
-                for (Event e : selfResumes.through(ended, userResume.orElse(null), hold.call())) {
+                for (Event e : trace.through(ended, userResume.orElse(null), SELF_RESUME.mayConcern(hold.call()))) {
                     if (CallFacts.startsMedia(e)) {
                         findings.add(Finding.of("startAudio for the held call after the other call ended remotely; it stays held "
                                 + "until the user resumes it", ended, e));

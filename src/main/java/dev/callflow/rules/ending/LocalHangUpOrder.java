@@ -2,7 +2,6 @@ package dev.callflow.rules.ending;
 
 import dev.callflow.rules.BaseRule;
 import dev.callflow.rules.CallFacts;
-import dev.callflow.rules.CallFacts.SameCallIndex;
 import dev.callflow.rules.Finding;
 import dev.callflow.rules.Policy;
 import dev.callflow.rules.RuleVerdict;
@@ -34,29 +33,26 @@ public final class LocalHangUpOrder extends BaseRule {
         if (ends.isEmpty()) {
             return notJudged("no performEndCallAction on the timeline");
         }
-        SameCallIndex endActions = new SameCallIndex(trace, Trace.is("performEndCallAction"));
-        SameCallIndex requests = new SameCallIndex(trace, CallFacts.END_REQUESTS);
-        SameCallIndex starts = new SameCallIndex(trace, CallFacts.STARTS_MEDIA);
-        SameCallIndex releases = new SameCallIndex(trace, CallFacts.RELEASES_MEDIA);
+        Trace.Named endActions = Trace.is("performEndCallAction");
         List<Finding> findings = new ArrayList<>();
         for (Event end : ends) {
-            Optional<Event> previousEnd = endActions.lastBefore(end, end.call());
-            Optional<Event> request = requests.lastBefore(end, end.call())
+            Optional<Event> previousEnd = trace.lastBefore(end, endActions.mayConcern(end.call()));
+            Optional<Event> request = trace.lastBefore(end, CallFacts.END_REQUESTS.mayConcern(end.call()))
                     .filter(r -> previousEnd.map(p -> r.seq() > p.seq()).orElse(true));
             String origin = end.attributes().get("origin");
             if ("transaction".equals(origin) && request.isEmpty()) {
                 findings.add(Finding.of("performEndCallAction from a transaction the app never requested", end));
             }
             if (origin == null && request.isEmpty()) {
-                Optional<Event> late = requests.firstAfter(end, end.call());
+                Optional<Event> late = trace.firstAfter(end, CallFacts.END_REQUESTS.mayConcern(end.call()));
                 late.ifPresent(l -> findings.add(Finding.of("the app's end request comes after performEndCallAction", end, l)));
             }
-            Optional<Event> start = starts.lastBefore(end, end.call());
+            Optional<Event> start = trace.lastBefore(end, CallFacts.STARTS_MEDIA.mayConcern(end.call()));
             Optional<Event> from = start.isPresent() ? start : request;
             if (from.isEmpty()) {
                 continue;
             }
-            for (Event early : releases.between(from.get(), end, end.call())) {
+            for (Event early : trace.between(from.get(), end, CallFacts.RELEASES_MEDIA.mayConcern(end.call()))) {
                 findings.add(Finding.of(early.name() + " before performEndCallAction: the SDK is released before the "
                         + "system's callback", early, end));
             }

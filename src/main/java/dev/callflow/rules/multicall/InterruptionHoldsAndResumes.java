@@ -2,7 +2,6 @@ package dev.callflow.rules.multicall;
 
 import dev.callflow.rules.BaseRule;
 import dev.callflow.rules.CallFacts;
-import dev.callflow.rules.CallFacts.SameCallIndex;
 import dev.callflow.rules.Finding;
 import dev.callflow.rules.Policy;
 import dev.callflow.rules.RuleVerdict;
@@ -34,13 +33,11 @@ public final class InterruptionHoldsAndResumes extends BaseRule {
         if (incoming.isEmpty()) {
             return notJudged("no other call interrupted");
         }
-        SameCallIndex holds = new SameCallIndex(trace, Trace.is("performSetHeldCallAction")
-                .and(e -> CallFacts.flag(e, "onHold")));
-        SameCallIndex starts = new SameCallIndex(trace, CallFacts.STARTS_MEDIA);
-        SameCallIndex stops = new SameCallIndex(trace, CallFacts.STOPS_MEDIA);
+        Trace.Named holds = Trace.is("performSetHeldCallAction")
+                .and(e -> CallFacts.flag(e, "onHold"));
         List<Finding> findings = new ArrayList<>();
         for (Event choice : trace.named("userChoseHoldAndAccept")) {
-            Optional<Event> hold = holds.firstAfter(choice, choice.call());
+            Optional<Event> hold = trace.firstAfter(choice, holds.mayConcern(choice.call()));
             if (hold.isEmpty()) {
                 findings.add(Finding.of("Hold & Accept without a CXSetHeldCallAction(onHold: true) for the VoIP call", choice));
                 continue;
@@ -50,26 +47,26 @@ public final class InterruptionHoldsAndResumes extends BaseRule {
                 findings.add(Finding.of("the hold for Hold & Accept was not fulfilled", done.map(d -> List.of(hold.get(), d))
                         .orElse(List.of(hold.get()))));
             }
-            boolean running = starts.lastBefore(hold.get(), choice.call())
-                    .map(s -> stops.firstBetween(s, hold.get(), choice.call()).isEmpty())
+            boolean running = trace.lastBefore(hold.get(), CallFacts.STARTS_MEDIA.mayConcern(choice.call()))
+                    .map(s -> trace.firstBetween(s, hold.get(), CallFacts.STOPS_MEDIA.mayConcern(choice.call())).isEmpty())
                     .orElse(false);
-            Optional<Event> restart = starts.firstAfter(hold.get(), choice.call());
-            Optional<Event> stop = stops.firstAfter(hold.get(), choice.call());
+            Optional<Event> restart = trace.firstAfter(hold.get(), CallFacts.STARTS_MEDIA.mayConcern(choice.call()));
+            Optional<Event> stop = trace.firstAfter(hold.get(), CallFacts.STOPS_MEDIA.mayConcern(choice.call()));
             if (running && (stop.isEmpty() || restart.filter(r -> r.seq() < stop.get().seq()).isPresent())) {
                 findings.add(Finding.of("the held VoIP call's media was not stopped", hold.get()));
             }
         }
-        SameCallIndex endActions = new SameCallIndex(trace, Trace.is("performEndCallAction"));
+        Trace.Named endActions = Trace.is("performEndCallAction");
         for (Event choice : trace.named("userChoseEndAndAccept")) {
-            if (endActions.firstAfter(choice, choice.call()).isEmpty()) {
+            if (trace.firstAfter(choice, endActions.mayConcern(choice.call())).isEmpty()) {
                 findings.add(Finding.of("End & Accept without a CXEndCallAction for the VoIP call", choice));
             }
         }
-        SameCallIndex activations = new SameCallIndex(trace, Trace.is("didActivateAudioSession"));
+        Trace.Named activations = Trace.is("didActivateAudioSession");
         for (Event ended : trace.where(Trace.is("otherCallEnded").and(e -> "localUser".equals(e.attributes().get("by"))))) {
             Optional<Event> nextInterruption = trace.firstAfter(ended, Trace.is("otherCallIncoming"));
             for (Event start : CallFacts.upTo(trace, ended, nextInterruption, CallFacts.STARTS_MEDIA)) {
-                if (activations.firstBetween(ended, start, start.call()).isEmpty()) {
+                if (trace.firstBetween(ended, start, activations.mayConcern(start.call())).isEmpty()) {
                     findings.add(Finding.of("media restarted after the other call ended without a didActivateAudioSession",
                             ended, start));
                 }

@@ -1,7 +1,6 @@
 package dev.callflow.rules.outgoing;
 
 import dev.callflow.rules.BaseRule;
-import dev.callflow.rules.CallFacts.SameCallIndex;
 import dev.callflow.rules.Finding;
 import dev.callflow.rules.Policy;
 import dev.callflow.rules.RuleVerdict;
@@ -34,20 +33,20 @@ public final class OutgoingReportsInOrder extends BaseRule {
         if (starts.isEmpty()) {
             return notJudged("no performStartCallAction on the timeline");
         }
-        SameCallIndex connectings = new SameCallIndex(trace, Trace.is("reportOutgoingCallStartedConnecting"));
-        SameCallIndex connecteds = new SameCallIndex(trace, Trace.is("reportOutgoingCallConnected"));
-        SameCallIndex fulfils = new SameCallIndex(trace, Trace.is("fulfill")
-                .and(e -> "start".equals(e.attributes().get("action"))));
-        SameCallIndex answers = new SameCallIndex(trace, Trace.is("serverEvent")
-                .and(e -> "answered".equals(e.attributes().get("type"))));
-        SameCallIndex ends = new SameCallIndex(trace, Trace.anyOf("callEnded", "reportCallEnded",
-                "performEndCallAction"));
+        Trace.Named connectings = Trace.is("reportOutgoingCallStartedConnecting");
+        Trace.Named connecteds = Trace.is("reportOutgoingCallConnected");
+        Trace.Named fulfils = Trace.is("fulfill")
+                .and(e -> "start".equals(e.attributes().get("action")));
+        Trace.Named answers = Trace.is("serverEvent")
+                .and(e -> "answered".equals(e.attributes().get("type")));
+        Trace.Named ends = Trace.anyOf("callEnded", "reportCallEnded",
+                "performEndCallAction");
         List<Finding> findings = new ArrayList<>();
         for (Event start : starts) {
-            Optional<Event> connecting = connectings.firstAfter(start, start.call());
-            Optional<Event> connected = connecteds.firstAfter(start, start.call());
-            Optional<Event> fulfilled = fulfils.firstAfter(start, start.call());
-            Optional<Event> answered = answers.firstAfter(start, start.call());
+            Optional<Event> connecting = trace.firstAfter(start, connectings.mayConcern(start.call()));
+            Optional<Event> connected = trace.firstAfter(start, connecteds.mayConcern(start.call()));
+            Optional<Event> fulfilled = trace.firstAfter(start, fulfils.mayConcern(start.call()));
+            Optional<Event> answered = trace.firstAfter(start, answers.mayConcern(start.call()));
             if (connected.isPresent() && (connecting.isEmpty() || connecting.get().seq() > connected.get().seq())) {
                 findings.add(Finding.of("reportOutgoingCall(connectedAt:) before reportOutgoingCall(startedConnectingAt:)",
                         start, connected.get()));
@@ -56,7 +55,7 @@ public final class OutgoingReportsInOrder extends BaseRule {
                 findings.add(Finding.of("reportOutgoingCall(startedConnectingAt:) for a start action never fulfilled",
                         start, connecting.get()));
             }
-            if (answered.isPresent() && connected.isEmpty() && ends.firstBetween(start, answered.get(), start.call()).isEmpty()) {
+            if (answered.isPresent() && connected.isEmpty() && trace.firstBetween(start, answered.get(), ends.mayConcern(start.call())).isEmpty()) {
                 findings.add(Finding.of("the callee answered but reportOutgoingCall(connectedAt:) never came; "
                         + "the system will record a cancelled call", start, answered.get()));
             }
