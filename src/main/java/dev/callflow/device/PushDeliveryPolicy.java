@@ -1,5 +1,6 @@
 package dev.callflow.device;
 
+import dev.callflow.platform.VoipPush;
 import java.time.Duration;
 import java.util.Objects;
 

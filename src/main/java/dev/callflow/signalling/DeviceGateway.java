@@ -1,5 +1,7 @@
 package dev.callflow.signalling;
 
+import dev.callflow.platform.MalformedEventException;
+import dev.callflow.platform.ServerEvent;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;

@@ -1,11 +1,11 @@
 package dev.callflow.steps;
 
-import dev.callflow.device.Handle;
+import dev.callflow.platform.Handle;
 import dev.callflow.device.OtherCalls;
 import dev.callflow.harness.ScenarioRig;
 import dev.callflow.push.PushResult;
-import dev.callflow.signalling.ServerEvent;
-import dev.callflow.signalling.ServerEventType;
+import dev.callflow.platform.ServerEvent;
+import dev.callflow.platform.ServerEventType;
 import dev.callflow.timeline.Source;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;

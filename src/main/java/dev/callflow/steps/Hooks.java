@@ -10,7 +10,7 @@ import io.cucumber.java.BeforeAll;
 import io.cucumber.java.Scenario;
 
 import dev.callflow.rules.Policy;
-import dev.callflow.rules.RuleMonitor;
+import dev.callflow.monitor.RuleMonitor;
 import dev.callflow.rules.RuleReport;
 import dev.callflow.rules.RuleVerdict;
 import dev.callflow.timeline.Event;

@@ -1,5 +1,6 @@
 package dev.callflow.rules;
 
+import dev.callflow.monitor.RuleCatalog;
 import dev.callflow.rules.audio.AudioRules;
 import dev.callflow.rules.config.ConfigRules;
 import dev.callflow.rules.ending.EndRules;

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.callflow.device.ActionRequest;
-import dev.callflow.device.ActionType;
-import dev.callflow.device.Handle;
-import dev.callflow.device.HandleType;
+import dev.callflow.platform.ActionRequest;
+import dev.callflow.platform.ActionType;
+import dev.callflow.platform.Handle;
+import dev.callflow.platform.HandleType;
 
 import java.util.Iterator;
 import java.util.Map;
