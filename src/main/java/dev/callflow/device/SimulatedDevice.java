@@ -179,7 +179,8 @@ public final class SimulatedDevice implements AutoCloseable {
     /** How the network between APNs and the phone treats each accepted VoIP push (delay, drop, duplicate). */
     public void pushDeliveryPolicy(PushDeliveryPolicy policy) { this.pushDeliveryPolicy = Objects.requireNonNull(policy); }
 
-    PushDeliveryPolicy pushDeliveryPolicy() { return pushDeliveryPolicy; }
+    /** How accepted VoIP pushes reach the phone now. */
+    public PushDeliveryPolicy pushDeliveryPolicy() { return pushDeliveryPolicy; }
 
     /** Settings the next launches of the app process get from the app factory (not the one running now). */
     public void appSettings(AppSettings settings) { this.appSettings = Objects.requireNonNull(settings); }
@@ -313,6 +314,25 @@ public final class SimulatedDevice implements AutoCloseable {
     /** Delivers a VoIP push that APNs accepted for this device's token. */
     public void deliverVoipPush(VoipPush push) {
         pushRegistry.deliver(push);
+    }
+
+    /**
+     * A call the system still holds that the running app process never reported: an earlier launch of the app reported
+     * it and never ended it, and the system kept it (R-END-3's ghost call). The app hears of it only through the
+     * system's actions on it, e.g. a {@code CXEndCallAction} for a UUID it does not know, which it must still complete
+     * (R-TX-6).
+     */
+    public void carryOverCall(UUID uuid, Handle handle) {
+        Objects.requireNonNull(uuid, "uuid");
+        Objects.requireNonNull(handle, "handle");
+        synchronized (lock) {
+            if (calls.containsKey(uuid) && calls.get(uuid).live()) {
+                throw new IllegalStateException("call " + uuid + " is already live on " + deviceId);
+            }
+            calls.put(uuid, new SystemCall(uuid, false, handle, true, SystemCall.Phase.ACTIVE));
+        }
+        record(Source.SYSTEM, "callCarriedOver", uuid, "handle", handle.value(),
+                "why", "reported by an earlier launch of the app and never ended");
     }
 
     /** Live calls of this app as the system sees them. */

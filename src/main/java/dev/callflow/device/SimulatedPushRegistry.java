@@ -30,6 +30,8 @@ public final class SimulatedPushRegistry implements PushRegistry {
     private volatile PushRegistryDelegate delegate;
     /** Pushes that launched (or reached) an app stuck in its launch: they fail when the watchdog kills it. */
     private final List<VoipPush> awaitingLaunch = new ArrayList<>();
+    /** A push held to reach the phone together with the next one ({@link PushDeliveryPolicy#withNext()}). */
+    private VoipPush heldForNext;
     /** What happens in the world while a call's push is on its way, e.g. the caller cancelling (R-PUSH-5). */
     private final Map<UUID, Runnable> inFlight = new ConcurrentHashMap<>();
 
@@ -67,10 +69,10 @@ public final class SimulatedPushRegistry implements PushRegistry {
         UUID call = callOf(push);
         PushDeliveryPolicy.Delivery delivery = device.pushDeliveryPolicy().decide(push);
         if (delivery instanceof PushDeliveryPolicy.Delay d) {
+            device.activity.begin(); // in flight from before anyone can see it recorded
             device.record(Source.SYSTEM, "pushDeliveryDelayed", call, "apnsId", push.apnsId(),
                     "delay", d.by().toMillis() + "ms");
             runInFlight(call);
-            device.activity.begin();
             device.schedule(() -> {
                 try {
                     arrive(push, call);
@@ -82,6 +84,17 @@ public final class SimulatedPushRegistry implements PushRegistry {
             runInFlight(call);
             device.record(Source.SYSTEM, Level.WARNING, "pushDropped", call, "apnsId", push.apnsId(),
                     "why", "lost between APNs and the phone");
+        } else if (delivery instanceof PushDeliveryPolicy.WithNext) {
+            device.activity.begin(); // in flight until the next push releases it
+            runInFlight(call);
+            synchronized (this) {
+                if (heldForNext != null) {
+                    throw new IllegalStateException("a push is already held for the next one; send that one first");
+                }
+                heldForNext = push;
+            }
+            device.record(Source.SYSTEM, "pushDeliveryHeld", call, "apnsId", push.apnsId(),
+                    "until", "the next push, to reach the phone together");
         } else if (delivery instanceof PushDeliveryPolicy.Duplicate) {
             runInFlight(call);
             device.record(Source.SYSTEM, "pushDuplicated", call, "apnsId", push.apnsId());
@@ -89,7 +102,28 @@ public final class SimulatedPushRegistry implements PushRegistry {
             arrive(push, call);
         } else {
             runInFlight(call);
-            arrive(push, call);
+            VoipPush held;
+            synchronized (this) {
+                held = heldForNext;
+                heldForNext = null;
+            }
+            if (held == null) {
+                arrive(push, call);
+            } else {
+                arriveTogether(held, push);
+            }
+        }
+    }
+
+    /** Both pushes are admitted, then both handlers are queued before either can run (nothing slips between them). */
+    private void arriveTogether(VoipPush first, VoipPush second) {
+        try {
+            List<Runnable> handlers = new ArrayList<>();
+            admit(first, callOf(first)).ifPresent(handlers::add);
+            admit(second, callOf(second)).ifPresent(handlers::add);
+            device.main.asyncTogether(handlers);
+        } finally {
+            device.activity.end();
         }
     }
 
@@ -102,10 +136,18 @@ public final class SimulatedPushRegistry implements PushRegistry {
     }
 
     private void arrive(VoipPush push, UUID call) {
+        admit(push, call).ifPresent(device.main::async);
+    }
+
+    /**
+     * What the system does when a push reaches the phone before handing it to the app: the ban, a launch or a wake.
+     * Returns the delegate call to queue on the app's main queue, or empty when the push goes no further now.
+     */
+    private java.util.Optional<Runnable> admit(VoipPush push, UUID call) {
         if (device.pushBanned()) {
             device.record(Source.SYSTEM, Level.ERROR, "pushNotDelivered", call, "apnsId", push.apnsId(),
                     "why", BAN_MESSAGE);
-            return;
+            return java.util.Optional.empty();
         }
         switch (device.appState()) {
             case NOT_RUNNING -> device.launchApp(LaunchReason.VOIP_PUSH);
@@ -115,10 +157,10 @@ public final class SimulatedPushRegistry implements PushRegistry {
         synchronized (awaitingLaunch) {
             if (device.launchHung()) {
                 awaitingLaunch.add(push);
-                return;
+                return java.util.Optional.empty();
             }
         }
-        device.main.async(() -> deliverNow(push, call));
+        return java.util.Optional.of(() -> deliverNow(push, call));
     }
 
     /** The pushes waiting for a launch the watchdog is about to kill (taken before the kill, so none slips in after). */

@@ -79,14 +79,6 @@ public final class MediaStoppedByDeactivation extends BaseRule {
     private static final String UNRECOGNISED_LINE = "log";
 
     /**
-     * Events that start a new turn of the app's main queue: the delegate callbacks, and the pushes and completions the
-     * system hands the app. The didDeactivate handler ends at the first of them.
-     */
-    private static final java.util.Set<String> APP_QUEUE_ENTRIES = java.util.Set.of("didReceiveIncomingPush",
-            "didReceiveIncomingPushWithPayload", "didUpdatePushCredentials", "reportNewIncomingCallCompletion",
-            "requestTransactionCompletion");
-
-    /**
      * A stop of the deactivated call among the events that follow the deactivation within its handler: up to the next
      * delegate callback or other turn of the app's main queue (in a device log, the app's own lines of the next
      * callback). What the system, the servers or other processes record meanwhile (the incoming UI of another call, a
@@ -94,7 +86,7 @@ public final class MediaStoppedByDeactivation extends BaseRule {
      */
     static Optional<Event> stopInHandler(Trace trace, Event deactivation) {
         for (Event e : trace.after(deactivation)) {
-            if (CallFacts.isDelegateCallback(e) || APP_QUEUE_ENTRIES.contains(e.name())) {
+            if (CallFacts.startsQueueTurn(e.name())) {
                 return Optional.empty();
             }
             if (e.is(UNRECOGNISED_LINE) || e.source() != Source.APP && e.source() != Source.SDK) {
