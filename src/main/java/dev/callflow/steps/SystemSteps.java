@@ -117,7 +117,7 @@ public class SystemSteps {
             });
         }
         // The user leaves the settings screen only once the app has acted on both changes.
-        if (!rig.device().awaitSettled(rig.waitBound())) {
+        if (!Waits.settled(rig)) {
             throw new IllegalStateException("The device did not settle within " + rig.waitBound().toMillis()
                     + " ms after CallKit was switched off and on");
         }

@@ -43,11 +43,8 @@ final class ProcessChannel implements IutChannel {
             }
         }, "iut-stderr-" + process.pid());
         Thread out = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    onLine.accept(line);
-                }
+            try (var stdout = process.getInputStream()) {
+                IutChannel.readLines(stdout, onLine);
             } catch (IOException e) {
                 // the process went away; reported below
             }
