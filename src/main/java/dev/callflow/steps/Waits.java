@@ -46,12 +46,17 @@ final class Waits {
      * pass. An app in this JVM takes no time to speak of; nothing changes for it.
      */
     static boolean await(ScenarioRig rig, Predicate<List<Event>> condition) {
+        return await(rig, condition, rig.waitBound());
+    }
+
+    /** {@link #await(ScenarioRig, Predicate)} with a bound of its own, stretched the same way. */
+    static boolean await(ScenarioRig rig, Predicate<List<Event>> condition, Duration bound) {
         long start = System.nanoTime();
         long busyBefore = rig.device().appMainThreadBusy().toNanos();
         long most = rig.settings().hangGuard().toNanos();
         while (true) {
             long stretch = Math.min(most, rig.device().appMainThreadBusy().toNanos() - busyBefore);
-            long left = start + rig.waitBound().toNanos() + stretch - System.nanoTime();
+            long left = start + bound.toNanos() + stretch - System.nanoTime();
             if (left <= 0) {
                 return false;
             }

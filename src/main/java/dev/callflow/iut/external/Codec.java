@@ -34,9 +34,19 @@ final class Codec {
     static final int MAX_LINE_CHARS = 1 << 20;
     static final Pattern UUID_TEXT = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-    /** How a field's value must look. */
-    enum Kind { INTEGER, NON_NEGATIVE_INTEGER, BOOLEAN, STRING, NON_EMPTY_STRING, UUID, HANDLE, STRING_MAP, ANY,
-        CONFIGURATION, ACTIONS }
+    /** How a field's value must look, and how an error message says so. */
+    enum Kind {
+        INTEGER("an integer"), NON_NEGATIVE_INTEGER("an integer >= 0"), BOOLEAN("true or false"), STRING("a string"),
+        NON_EMPTY_STRING("a non-empty string"),
+        UUID("a call UUID in canonical lower-case form, e.g. \"ed7aa169-3c1e-4bd8-9d5a-2f2ba0c3d0a1\""),
+        HANDLE("a handle like {\"type\":\"generic\",\"value\":\"alice\"}, type one of generic, phoneNumber, emailAddress"),
+        STRING_MAP("an object whose values are strings"), ANY("any JSON value"),
+        CONFIGURATION("a provider configuration object"), ACTIONS("an array of actions"), PROTOCOL("\"" + "callflow-iut/2" + "\"");
+
+        final String description;
+
+        Kind(String description) { this.description = description; }
+    }
 
     /** One field of a call: {@code values} lists the allowed strings of an enumeration (then kind is STRING). */
     record Field(String name, Kind kind, boolean required, List<String> values) {
@@ -60,7 +70,7 @@ final class Codec {
 
     private static Map<String, List<Field>> calls() {
         Map<String, List<Field>> m = new LinkedHashMap<>();
-        m.put("hello", List.of(Field.req("protocol", Kind.STRING), Field.opt("name", Kind.STRING), Field.opt("version", Kind.STRING)));
+        m.put("hello", List.of(Field.req("protocol", Kind.PROTOCOL), Field.opt("name", Kind.STRING), Field.opt("version", Kind.STRING)));
         m.put("done", List.of(Field.req("re", Kind.INTEGER)));
         m.put("createProvider", List.of(Field.req("configuration", Kind.CONFIGURATION)));
         m.put("invalidateProvider", List.of());
@@ -150,26 +160,19 @@ final class Codec {
             case ANY -> true;
             case CONFIGURATION -> { configuration(where, v); yield true; }
             case ACTIONS -> { actions(where, v); yield true; }
+            case PROTOCOL -> v.isTextual() && (v.asText().equals(PROTOCOL) || v.asText().startsWith(PROTOCOL + "."));
         };
+        if (!ok && f.kind() == Kind.PROTOCOL) {
+            throw new ProtocolException("protocol version mismatch: the implementation under test speaks " + brief(v.toString())
+                    + ", the harness speaks " + PROTOCOL + " (callflow-iut/1 is gone: see docs/iut-protocol.md)");
+        }
         if (!ok) {
             throw new ProtocolException(where + ": \"" + f.name() + "\" must be " + describe(f) + ", got " + brief(v.toString()));
         }
     }
 
     private static String describe(Field f) {
-        return switch (f.kind()) {
-            case INTEGER -> "an integer";
-            case NON_NEGATIVE_INTEGER -> "an integer >= 0";
-            case BOOLEAN -> "true or false";
-            case STRING -> f.values().isEmpty() ? "a string" : "one of " + f.values();
-            case NON_EMPTY_STRING -> "a non-empty string";
-            case UUID -> "a call UUID in canonical lower-case form, e.g. \"ed7aa169-3c1e-4bd8-9d5a-2f2ba0c3d0a1\"";
-            case HANDLE -> "a handle like {\"type\":\"generic\",\"value\":\"alice\"} (type one of " + HANDLE_TYPES + ")";
-            case STRING_MAP -> "an object whose values are strings";
-            case ANY -> "any JSON value";
-            case CONFIGURATION -> "a provider configuration object";
-            case ACTIONS -> "an array of actions";
-        };
+        return f.values().isEmpty() ? f.kind().description : "one of " + f.values();
     }
 
     private static boolean integral(JsonNode v) {

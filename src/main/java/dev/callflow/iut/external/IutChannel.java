@@ -10,8 +10,8 @@ import java.util.function.Consumer;
 /** One session's line channel to an external implementation under test: a child process, or a TCP connection. */
 interface IutChannel extends AutoCloseable {
 
-    /** Why the channel ended: the process's exit code, if it was one. */
-    record Closed(String why, Integer exitCode) { }
+    /** Why the channel ended: the process's exit code and the last lines of its stderr, if it was one. */
+    record Closed(String why, Integer exitCode, java.util.List<String> stderrTail) { }
 
     /** Starts reading: each stdout/socket line to {@code onLine}, stderr lines to {@code onStderr}, the end to {@code onClosed}. */
     void start(Consumer<String> onLine, Consumer<String> onStderr, Consumer<Closed> onClosed);

@@ -6,7 +6,6 @@ import dev.callflow.timeline.Level;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +47,6 @@ final class Session {
     private final AppEnvironment env;
     private final Object lock = new Object();
     private final LinkedBlockingQueue<Inbound> inbox = new LinkedBlockingQueue<>();
-    private final ArrayDeque<String> stderrTail = new ArrayDeque<>();
     private State state = State.OPENING;
     private long lines;
     private int linesInHandler;
@@ -107,11 +105,6 @@ final class Session {
             if (!Codec.type(m).equals("hello")) {
                 throw new ProtocolException("the first line must be the IUT's hello, e.g. {\"type\":\"hello\",\"protocol\":\""
                         + Codec.PROTOCOL + "\",\"name\":\"acme\",\"version\":\"1.0\"}");
-            }
-            String protocol = Codec.text(m, "protocol");
-            if (!protocol.equals(Codec.PROTOCOL) && !protocol.startsWith(Codec.PROTOCOL + ".")) {
-                throw new ProtocolException("protocol version mismatch: the implementation under test speaks '" + protocol
-                        + "', the harness speaks " + Codec.PROTOCOL + " (callflow-iut/1 is gone: see docs/iut-protocol.md)");
             }
             lastGood = in.text();
             env.log("iutHello", null, "name", m.path("name").asText("?"), "version", m.path("version").asText("?"),
@@ -212,36 +205,27 @@ final class Session {
 
     private void onLine(String text) {
         Inbound in;
-        boolean flood = false;
+        boolean outside;
         synchronized (lock) {
             in = new Inbound(++lines, text);
-            switch (state) {
-                case HELLO, HANDLER -> {
-                    flood = ++linesInHandler > FLOOD_LIMIT;
-                    if (!flood) {
-                        inbox.add(in);
-                        return;
-                    }
-                }
-                case IDLE -> { }
-                default -> { return; }
+            outside = state == State.IDLE;
+            boolean inside = state == State.HELLO || state == State.HANDLER;
+            if (inside && ++linesInHandler <= FLOOD_LIMIT) {
+                inbox.add(in);
+                return;
+            } else if (!inside && !outside) {
+                return; // starting, or ended: nobody listens any more
             }
         }
-        if (flood) {
+        if (outside) {
+            outside(in);
+        } else {
             verdict(FLOOD, "more than " + FLOOD_LIMIT + " lines within one handler (line " + in.number() + ": "
                     + Codec.brief(text) + ")");
-        } else {
-            outside(in);
         }
     }
 
     private void onStderr(String line) {
-        synchronized (stderrTail) {
-            stderrTail.addLast(line);
-            if (stderrTail.size() > 5) {
-                stderrTail.removeFirst();
-            }
-        }
         if (open()) {
             env.report(Level.WARNING, "iutStderr", null, "text", line);
         }
@@ -250,13 +234,11 @@ final class Session {
     private void onClosed(IutChannel.Closed c) {
         closed = c;
         synchronized (lock) {
-            switch (state) {
-                case HELLO, HANDLER -> {
-                    inbox.add(EOF); // judged in order, after the lines before it
-                    return;
-                }
-                case IDLE -> { }
-                default -> { return; }
+            if (state == State.HELLO || state == State.HANDLER) {
+                inbox.add(EOF); // judged in order, after the lines before it
+                return;
+            } else if (state != State.IDLE) {
+                return;
             }
         }
         exited();
@@ -276,10 +258,7 @@ final class Session {
 
     private boolean exited() {
         IutChannel.Closed c = closed;
-        String tail;
-        synchronized (stderrTail) {
-            tail = stderrTail.isEmpty() ? "" : "; stderr ends: " + String.join(" | ", stderrTail);
-        }
+        String tail = c == null || c.stderrTail().isEmpty() ? "" : "; stderr ends: " + String.join(" | ", c.stderrTail());
         return verdict(EXITED, "the implementation under test went away (" + (c == null ? "?" : c.why())
                 + (c != null && c.exitCode() != null ? ", exit code " + c.exitCode() : "") + ")" + tail);
     }
@@ -304,10 +283,7 @@ final class Session {
     }
 
     private void send(String line) {
-        IutChannel c = channel;
-        if (c != null) {
-            c.send(line); // a channel that went away is reported by its reader as the end of the stream
-        }
+        channel.send(line); // set before any send; a channel that went away is reported by its reader as end of stream
     }
 
     private Inbound poll(long deadlineNanos) {

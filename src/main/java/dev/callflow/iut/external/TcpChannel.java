@@ -26,7 +26,7 @@ final class TcpChannel implements IutChannel {
             } catch (IOException e) {
                 // connection dropped; reported below
             }
-            onClosed.accept(new Closed(closing ? "closed by the harness" : "connection closed", null));
+            onClosed.accept(new Closed(closing ? "closed by the harness" : "connection closed", null, java.util.List.of()));
         }, "iut-tcp-" + socket.getPort());
         t.setDaemon(true);
         t.start();

@@ -120,7 +120,8 @@ class ProtocolFaultTest {
         device("v1-hello");
         device.launchApp(LaunchReason.USER);
         assertThat(detail(verdict("iutProtocolError"))).contains("line 1 from the implementation under test")
-                .contains("speaks 'callflow-iut/1', the harness speaks callflow-iut/2");
+                .contains("protocol version mismatch: the implementation under test speaks \"callflow-iut/1\", the harness speaks "
+                        + "callflow-iut/2 (callflow-iut/1 is gone");
         assertThat(timeline.events()).noneMatch(e -> e.is("iutHello"));
     }
 
