@@ -62,6 +62,7 @@ def launch(m):
         log("result", of="startAudio", line=json.dumps(read(), sort_keys=True))
         send(type="audioSession", id=2, op="setActive", active=True)
         log("result", of="setActive", line=json.dumps(read(), sort_keys=True))
+        send(type="sdkReport", op="configAudio", attributes={"vendor": "acme"})
     elif MODE == "timers":
         send(type="setTimer", timer="a", afterMs=50)
         send(type="setTimer", timer="a", afterMs=10)  # replaces the first a
