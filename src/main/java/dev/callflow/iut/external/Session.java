@@ -28,8 +28,8 @@ final class Session {
     static final String HUNG = "iutHung";
     static final String FLOOD = "iutFlood";
 
-    /** What the session is doing; lines are accepted only in HELLO and HANDLER. */
-    private enum State { OPENING, HELLO, IDLE, HANDLER, CLOSED }
+    /** What the session is doing; lines are accepted only in HELLO and HANDLER; BETWEEN is between handlers. */
+    private enum State { OPENING, HELLO, BETWEEN, HANDLER, CLOSED }
 
     private record Inbound(long number, String text) { }
 
@@ -126,7 +126,7 @@ final class Session {
             if (state == State.CLOSED) {
                 return false;
             }
-            if (state != State.IDLE) {
+            if (state != State.BETWEEN) {
                 throw new IllegalStateException("harness fault: " + Codec.type(message) + " while the handler of " + handler
                         + " runs; the device called the app re-entrantly");
             }
@@ -175,7 +175,7 @@ final class Session {
             if (state == State.CLOSED) {
                 return false;
             }
-            state = State.IDLE;
+            state = State.BETWEEN;
             queued = inbox.poll();
         }
         if (queued == null || queued == WAKE) {
@@ -208,7 +208,7 @@ final class Session {
         boolean outside;
         synchronized (lock) {
             in = new Inbound(++lines, text);
-            outside = state == State.IDLE;
+            outside = state == State.BETWEEN;
             boolean inside = state == State.HELLO || state == State.HANDLER;
             if (inside && ++linesInHandler <= FLOOD_LIMIT) {
                 inbox.add(in);
@@ -237,7 +237,7 @@ final class Session {
             if (state == State.HELLO || state == State.HANDLER) {
                 inbox.add(EOF); // judged in order, after the lines before it
                 return;
-            } else if (state != State.IDLE) {
+            } else if (state != State.BETWEEN) {
                 return;
             }
         }
@@ -270,7 +270,7 @@ final class Session {
             if (state == State.CLOSED) {
                 return false;
             }
-            running = state == State.IDLE ? "; last handler message (it returned): " : "; handler message: ";
+            running = state == State.BETWEEN ? "; last handler message (it returned): " : "; handler message: ";
             state = State.CLOSED;
         }
         inbox.add(WAKE);
