@@ -164,11 +164,14 @@ class SignallingServerTest {
 
     /**
      * An app continues on its main queue from the response's dependants; the request stops counting as in flight only
-     * after they ran, so a device never looks settled between the response and the app's queued continuation.
+     * after they ran, so a device never looks settled between the response and the app's queued continuation. (The
+     * response is delayed so the dependant is surely attached before it; one attached later runs at once, on the
+     * attaching thread, which an app's main queue already counts as busy.)
      */
     @Test
     void theRequestCountsAsInFlightUntilItsDependantsRan() throws Exception {
         try (Phone p = new Phone()) {
+            p.registration.inject(SignallingFault.delay("/v1/devices/[^/]+/push-token", Duration.ofMillis(300)));
             java.util.List<String> order = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
             java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
             SignallingClient observed = p.client.withObserver(new SignallingClient.RequestObserver() {
