@@ -1,39 +1,25 @@
 #!/usr/bin/env python3
 """A reference implementation under test (IUT) for callflow-harness, in Python 3.11, standard library only.
 
-It speaks callflow-iut/1 over stdin/stdout (one JSON object per line); the protocol is docs/iut-protocol.md.
-It behaves exactly like the harness's embedded reference app (ReferenceApp.java), step for step: report every
-VoIP push before the handler returns, prepare media only after the report's completion, configure but never
-activate the audio session, start audio in didActivate, release media only after performEndCallAction or a
-reported end, and complete every action exactly once.
+It behaves exactly like the harness's embedded reference app (ReferenceApp.java), step for step: report every VoIP push
+before the handler returns, prepare media only after the report's completion, configure but never activate the audio
+session, start audio in didActivate, release media only after performEndCallAction or a reported end, and complete
+every action exactly once.
+
+Each method of App is what an iOS app's delegate, completion block or gesture handler would be. The harness calls them
+one at a time and is the app's network and clock: an http() or set_timer() callback is a handler of its own, later.
+The protocol (docs/iut-protocol.md) is in iut.py.
 
 Run it:  ./callflow run --iut "python3 examples/python-iut/app.py"
-
-Structure, as in an app: one main loop owns all state and handles one queue. The queue is fed by a thread that
-reads stdin (the system's callbacks), by HTTP worker threads (signalling requests; their results come back
-through the queue) and by timers (deadlines; they fire into the queue too). Everything written to stdout goes
-through one lock and is flushed at once.
 """
-import http.client
 import json
-import queue
-import sys
-import threading
-import time
-import urllib.parse
 import uuid
 
-PROTOCOL = "callflow-iut/1"
+from iut import Iut
 
-# Real-world deadlines, in seconds. The harness runs a scenario in scaled time (hello's "timeScale", 0.05 in the
-# fast profile), and so does this app: every timer multiplies its delay by that scale, as the Java reference's
-# env.runOnMainAfter does.
-SERVER_DEADLINE = 15      # fail an answer or start ourselves, safely below the system's action timeout (R-TX-2)
-ACTIVATION_DEADLINE = 10  # end the call if didActivate never comes after the answer or start (R-AUD-6)
+SERVER_DEADLINE_MS = 15_000      # fail an answer or start ourselves, safely below the system's action timeout (R-TX-2)
+ACTIVATION_DEADLINE_MS = 10_000  # end the call if didActivate never comes after the answer or start (R-AUD-6)
 UNKNOWN_CALLER = "Unknown caller"  # a nil CXHandle value would crash the app (R-INC-4)
-# Kept-alive connections are safe: every request says, in X-Callflow-After, how many protocol lines were written
-# before it, and the harness records the request only after handling them (docs/iut-protocol.md, Signalling).
-KEEP_ALIVE = True
 
 
 class Call:
@@ -55,229 +41,87 @@ class Action:
         self.id = m["actionId"]
         self.type = m["action"]
         self.call = m["call"]
-        self.state = "pending"  # pending, fulfilled, failed, timedOut
-
-
-class Timer:
-    """DispatchQueue.main.asyncAfter: fires into the main queue unless cancelled first."""
-
-    def __init__(self, app, delay, task):
-        self.app, self.task, self.done = app, task, False
-        app.in_flight += 1  # an armed timer may still act: the device is not settled (see "idle")
-        self.thread = threading.Timer(delay, lambda: app.inbox.put(("task", self.fire)))
-        self.thread.daemon = True
-        self.thread.start()
-
-    def fire(self):
-        if not self.done:
-            self.done = True
-            self.app.in_flight -= 1
-            self.task()
-
-    def cancel(self):
-        if not self.done:
-            self.done = True
-            self.app.in_flight -= 1
-            self.thread.cancel()
-
-
-class Future:
-    """A result that arrives later on the main loop; then(fn) runs fn(result) on it, at once if it is already here."""
-
-    def __init__(self, done=False, result=None):
-        self.done, self.result, self.waiters = done, result, []
-
-    def complete(self, result):
-        self.done, self.result = True, result
-        waiters, self.waiters = self.waiters, []
-        for fn in waiters:
-            fn(result)
-
-    def then(self, fn):
-        if self.done:
-            fn(self.result)
-        else:
-            self.waiters.append(fn)
+        self.state = "timedOut" if m.get("timedOut") else "pending"  # pending, fulfilled, failed, timedOut
 
 
 class App:
-    def __init__(self, stdin=sys.stdin, stdout=sys.stdout):
-        self.stdin, self.stdout = stdin, stdout
-        self.out_lock = threading.Lock()
-        self.lines_written = 0
-        self.inbox = queue.Queue()
-        self.next_id = 0
-        self.replies = {}        # id of a message we sent -> continuation for its answer
-        self.in_flight = 0       # HTTP requests and armed timers (see "idle")
-        self.seen = 0            # harness messages handled so far (for "idle")
-        self.idle_reported = None  # ("idle" or "busy", seen) of the last report, until anything else is sent
-        self.device_id = self.base_url = self.bundle_id = None
-        self.time_scale = 1.0
-        self.settings = {}       # hello's "settings": supportedHandleTypes, userDefaults
-        self.connections = []    # idle keep-alive connections to the signalling server
-        self.conn_lock = threading.Lock()
+    NAME, VERSION = "python-reference", "2.0"
+
+    def __init__(self, iut, hello):
+        self.iut = iut
+        self.device_id, self.bundle_id = hello["deviceId"], hello["bundleId"]
+        self.settings = hello.get("settings") or {}  # supportedHandleTypes, userDefaults
         self.provider = False    # whether we have a live CXProvider
         self.calls = {}          # call id (str) -> Call
         self.actions = {}        # actionId -> Action
         self.media_owner = None  # the call the single SDK instance is prepared for (R-MULTI-2)
         self.audio_call = None   # the call the next didActivate is for: answered, started or resumed, not held
-        self.activation_deadlines = {}  # call -> Timer waiting for didActivate (R-AUD-6)
-        self.logged_in = Future(done=True)  # call actions wait for the login (R-TX-1)
+        self.awaiting_activation = set()  # calls with a timer waiting for didActivate (R-AUD-6)
+        self.logged_in = True    # call actions wait for the launch's login (R-TX-1)
+        self.after_login = []
 
-    # ---- plumbing: stdout, the queue, HTTP, timers --------------------------------------------------------
+    # ---- the handler messages -----------------------------------------------------------------------------
+
+    def launch(self, m):
+        self.did_finish_launching(m["reason"])
+
+    def push_credentials(self, m):
+        self.iut.http("PUT", f"/v1/devices/{self.device_id}/push-token", {"token": m["token"]})
+
+    def voip_push(self, m):
+        self.did_receive_incoming_push(m["id"], m.get("payload") or {})
+
+    def perform(self, m):
+        action = Action(m)
+        self.actions[action.id] = action
+        handler = {"start": self.perform_start, "answer": self.perform_answer, "end": self.perform_end,
+                   "setHeld": self.perform_set_held}.get(m["action"])
+        if handler:
+            handler(m)
+        else:
+            self.complete(action, False)  # setMuted: unsupported, as in Speakerbox
+
+    def action_timed_out(self, m):
+        action = self.actions.get(m["actionId"])
+        if action is not None and action.state == "pending":
+            action.state = "timedOut"
+        self.log("actionTimedOut", m["call"], action=m["action"])
+
+    def audio_activated(self, m):
+        self.did_activate_audio_session()
+
+    def provider_reset(self, m):
+        self.provider_did_reset()
+
+    def signalling(self, m):
+        self.on_signalling_event(m["event"])
+
+    def user(self, m):
+        gesture = m["gesture"]
+        if gesture == "startCall":
+            self.user_starts_call(m["call"], m["handle"])
+        elif gesture == "hangUp":
+            self.user_hangs_up(m["call"])
+        elif gesture == "continueActivity":
+            self.user_starts_call(str(uuid.uuid4()), m["handle"])
+        elif gesture == "resumeCall":
+            self.user_resumes_call(m["call"])
+        elif gesture == "callKitSetting":
+            self.callkit_setting_changed(bool(m.get("enabled")))
+
+    # audio_deactivated: media was stopped in performEnd already (R-AUD-3); lifecycle: nothing to do
+
+    # ---- small helpers ------------------------------------------------------------------------------------
 
     def send(self, type_, **fields):
-        line = json.dumps({"type": type_, **fields}, separators=(",", ":"))
-        with self.out_lock:
-            self.stdout.write(line + "\n")
-            self.stdout.flush()
-            self.lines_written += 1
-        if type_ not in ("idle", "busy"):
-            self.idle_reported = None
-
-    def request(self, type_, on_answer=None, **fields):
-        """Sends a message that expects an answer ("re"); on_answer(answer) runs on the main loop."""
-        self.next_id += 1
-        self.replies[self.next_id] = on_answer
-        self.send(type_, id=self.next_id, **fields)
+        self.iut.send(type_, **fields)
 
     def log(self, event, call=None, **attributes):
-        self.send("log", event=event, call=call, attributes={k: v for k, v in attributes.items() if v is not None})
+        self.iut.log(event, call, **attributes)
 
     def sdk(self, op, call=None):
-        """The harness's simulated media SDK; calls are fired in order, their sdkResult is not needed."""
-        fields = {"call": call} if call else {}
-        self.request("sdk", op=op, **fields)
-
-    def after(self, seconds, task):
-        """Runs task on the main loop after a real-world delay, scaled into the harness's time."""
-        return Timer(self, seconds * self.time_scale, task)
-
-    def http(self, method, path, body=None):
-        """A signalling request on a worker thread; returns a Future of (status or None, body text)."""
-        self.in_flight += 1
-        result = Future()
-        after = self.lines_written  # everything written so far comes before this request on the timeline
-
-        def work():
-            answer = self.exchange(method, path, body, after)
-
-            def deliver():
-                self.in_flight -= 1
-                result.complete(answer)
-
-            self.inbox.put(("task", deliver))
-
-        threading.Thread(target=work, daemon=True).start()
-        return result
-
-    def exchange(self, method, path, body, after):
-        """One HTTP exchange over a kept-alive connection (a fresh one per request costs a TCP handshake)."""
-        with self.conn_lock:
-            conn = self.connections.pop() if self.connections else None
-        if conn is None:
-            url = urllib.parse.urlsplit(self.base_url)
-            conn = http.client.HTTPConnection(url.hostname, url.port, timeout=10)
-        headers = {"Accept": "application/json", "X-Callflow-Device": self.device_id, "X-Callflow-After": str(after)}
-        data = None
-        if body is not None:
-            data = json.dumps(body).encode()
-            headers["Content-Type"] = "application/json"
-        try:
-            conn.request(method, path, body=data, headers=headers)
-            response = conn.getresponse()
-            text = response.read().decode("utf-8", "replace")
-        except (OSError, http.client.HTTPException):
-            conn.close()  # a reset or a timeout: this connection is spent
-            return None, ""
-        if response.will_close or not KEEP_ALIVE:
-            conn.close()
-        else:
-            with self.conn_lock:
-                self.connections.append(conn)
-        return response.status, text
-
-    def read_stdin(self):
-        for line in self.stdin:
-            if line.strip():
-                self.inbox.put(("harness", json.loads(line)))
-        self.inbox.put(("eof", None))
-
-    def run(self):
-        threading.Thread(target=self.read_stdin, daemon=True).start()
-        while True:
-            kind, item = self.inbox.get()
-            if kind == "eof":
-                return
-            if kind == "harness":
-                self.seen += 1
-                if item["type"] == "bye":
-                    return
-                self.on_message(item)
-            else:
-                item()
-            # Tell the harness what we have handled: "idle" when nothing is left to do (the device may settle),
-            # "busy" while HTTP requests or timers are still in flight (a person may act; a delegate call returned).
-            if self.inbox.empty():
-                report = ("idle" if self.in_flight == 0 else "busy", self.seen)
-                if self.idle_reported != report:
-                    self.send(report[0], seen=self.seen)
-                    self.idle_reported = report
-
-    def on_message(self, m):
-        t = m["type"]
-        if t in ("reportCompletion", "transactionCompletion", "audioResult", "sdkResult"):
-            on_answer = self.replies.pop(m["re"], None)
-            if on_answer:
-                on_answer(m)
-        elif t == "hello":
-            self.device_id, self.base_url, self.bundle_id = m["deviceId"], m["signallingBaseUrl"], m["bundleId"]
-            self.time_scale = float(m.get("timeScale") or 1.0)
-            self.settings = m.get("settings") or {}
-            self.send("hello", protocol=PROTOCOL, name="python-reference", version="1.1")
-        elif t == "launch":
-            self.did_finish_launching(m["reason"])
-            self.send("launchHandled", re=m["id"])
-        elif t == "pushCredentials":
-            self.http("PUT", f"/v1/devices/{self.device_id}/push-token", {"token": m["token"]})
-        elif t == "voipPush":
-            self.did_receive_incoming_push(m["apnsId"], m.get("payload") or {})
-            self.send("pushHandled", re=m["id"])
-        elif t == "perform":
-            action = Action(m)
-            if m.get("timedOut"):
-                action.state = "timedOut"  # the system gave up before our main queue got to it
-            self.actions[action.id] = action
-            handler = {"start": self.perform_start, "answer": self.perform_answer, "end": self.perform_end,
-                       "setHeld": self.perform_set_held}.get(m["action"])
-            if handler:
-                handler(m)
-            else:
-                self.complete(action, False)  # setMuted: unsupported, as in Speakerbox
-        elif t == "actionTimedOut":
-            self.timed_out_performing_action(m)
-        elif t == "audioActivated":
-            self.did_activate_audio_session()
-        elif t == "providerReset":
-            self.provider_did_reset()
-        elif t == "hang":
-            # Fault injection: the harness says this app's main thread hangs now; its own loop must stall too.
-            time.sleep(m["ms"] / 1000.0)
-        elif t == "signalling":
-            self.on_signalling_event(m["event"])
-        elif t == "user":
-            gesture = m["gesture"]
-            if gesture == "startCall":
-                self.user_starts_call(m["call"], m["handle"])
-            elif gesture == "hangUp":
-                self.user_hangs_up(m["call"])
-            elif gesture == "continueActivity":
-                self.user_starts_call(str(uuid.uuid4()), m["handle"])
-            elif gesture == "resumeCall":
-                self.user_resumes_call(m["call"])
-            elif gesture == "callKitSetting":
-                self.callkit_setting_changed(bool(m.get("enabled")))
-        # audioDeactivated: media was stopped in performEnd already (R-AUD-3); lifecycle: nothing to do
+        """The harness's simulated media SDK; calls go in order, their results are not needed."""
+        self.send("sdk", op=op, call=call)
 
     def complete(self, action, fulfil):
         """CXAction.fulfill() / fail(), once."""
@@ -287,6 +131,12 @@ class App:
 
     def action_for(self, m):
         return self.actions.get(m["actionId"])
+
+    def when_logged_in(self, then):
+        if self.logged_in:
+            then()
+        else:
+            self.after_login.append(then)
 
     # ---- launch and settings ------------------------------------------------------------------------------
 
@@ -311,14 +161,16 @@ class App:
         self.create_provider()
         self.send("setPushDelegate")
         # Call actions wait on this login; it is logged before any of them goes on (R-TX-1).
-        self.logged_in = Future()
+        self.logged_in = False
 
         def logged_in(answer):
-            status, _ = answer
-            self.log("signallingReady", status=str(status) if status else "none")
-            self.logged_in.complete(answer)
+            self.log("signallingReady", status=status_text(answer))
+            self.logged_in = True
+            waiting, self.after_login = self.after_login, []
+            for then in waiting:
+                then()
 
-        self.http("POST", f"/v1/devices/{self.device_id}/login", {"user": "user-" + self.bundle_id}).then(logged_in)
+        self.iut.http("POST", f"/v1/devices/{self.device_id}/login", {"user": "user-" + self.bundle_id}, logged_in)
 
     def callkit_setting_changed(self, enabled):
         """CallKit switched off: invalidate the provider (its calls end in failure, R-END-4); on: a new one (R-CFG-1)."""
@@ -332,22 +184,22 @@ class App:
 
     # ---- incoming -----------------------------------------------------------------------------------------
 
-    def did_receive_incoming_push(self, apns_id, payload):
+    def did_receive_incoming_push(self, push, payload):
         call = as_uuid(field(payload, "callId"))
         kind = field(payload, "type") or "call"
         caller = field(payload, "caller") or UNKNOWN_CALLER
         if kind != "call" or call is None:
-            self.report_phantom_call(apns_id, kind, call, caller)
+            self.report_phantom_call(push, kind, call, caller)
             return
         self.log("handleIncomingCall", call, via="push")
-        self.report_incoming(call, {"type": "generic", "value": caller}, apns_id)
+        self.report_incoming(call, {"type": "generic", "value": caller}, push)
 
-    def report_phantom_call(self, apns_id, kind, call, caller):
+    def report_phantom_call(self, push, kind, call, caller):
         """R-PUSH-4/5: a push that starts no call is still reported, as a call ended at once; a cancel ends its call."""
         phantom = str(uuid.uuid4())
         self.log("phantomCall", phantom, pushType=kind, forCall=call,
                  why="no usable callId" if call is None else "not a call push")
-        self.report_incoming(phantom, {"type": "generic", "value": caller}, apns_id)
+        self.report_incoming(phantom, {"type": "generic", "value": caller}, push)
         self.send("reportEnded", call=phantom, reason="failed")
         self.calls.pop(phantom, None)
         if kind == "cancel" and call is not None and call in self.calls:
@@ -378,7 +230,7 @@ class App:
         self.log("handleIncomingCall", call, via="signalling")
         self.report_incoming(call, handle, None)
 
-    def report_incoming(self, call, handle, apns_id):
+    def report_incoming(self, call, handle, push):
         # A duplicate push for a call we already track must not reset what we know about it (R-PUSH-8).
         known = call in self.calls
         if not known:
@@ -390,30 +242,27 @@ class App:
                 self.log("duplicateReportKept", call)  # R-PUSH-8: a duplicate push; keep the call
             else:
                 self.on_incoming_reported(call, error)
-                if apns_id and not error and call in self.calls:
+                if push is not None and not error and call in self.calls:
                     self.check_call_state(call)
-            if apns_id:
-                self.send("pushCompletion", apnsId=apns_id)  # only after the report's completion (R-PUSH-3)
+            if push is not None:
+                self.send("pushCompletion", push=push)  # only after the report's completion (R-PUSH-3)
 
-        self.request("reportIncoming", completed, call=call, handle=handle, callerName=handle["value"],
-                     supportsHolding=self.supports_holding())
+        self.iut.call("reportIncoming", completed, call=call, handle=handle, callerName=handle["value"],
+                      supportsHolding=self.supports_holding())
 
     def check_call_state(self, call):
         """R-PUSH-5/7: a push can come late; if the server says the call is already over, end it."""
         def answered(answer):
-            status, body = answer
-            if status is None or status // 100 != 2:
-                self.log("callStateUnknown", call, status=str(status) if status else "none")
+            if not succeeded(answer):
+                self.log("callStateUnknown", call, status=status_text(answer))
                 return
-            try:
-                state = json.loads(body or "{}").get("state") or ""
-            except (ValueError, AttributeError):
-                state = ""
+            body = answer.get("body")
+            state = (body.get("state") or "") if isinstance(body, dict) else ""
             if state in ("cancelled", "ended") and call in self.calls:
                 self.log("callAlreadyOver", call, state=state)
                 self.on_remote_end(call, "remoteEnded")
 
-        self.http("GET", f"/v1/calls/{call}").then(answered)
+        self.iut.http("GET", f"/v1/calls/{call}", then=answered)
 
     def on_incoming_reported(self, call, error):
         """R-INC-1: after an error, no SDK and no media; tell the server we are busy (but keep a duplicate's call)."""
@@ -425,7 +274,7 @@ class App:
         if error:
             self.log("incomingCallRejected", call, error=error)
             self.calls.pop(call, None)
-            self.http("POST", f"/v1/calls/{call}/busy", {"callId": call})
+            self.iut.http("POST", f"/v1/calls/{call}/busy", {"callId": call})
             return
         self.prepare_media(call)
 
@@ -458,16 +307,17 @@ class App:
             self.prepare_media(call.id)
         # Fulfil only once the server connection exists (R-TX-1): after the login of a push-woken launch, then the
         # accept. A server slower than our deadline fails the answer before the system's action timeout (R-TX-2).
-        deadline = self.after(SERVER_DEADLINE, lambda: self.server_too_slow(action))
-        accepted = Future()
-        self.logged_in.then(lambda _: self.http("POST", f"/v1/calls/{call.id}/accept", {"callId": call.id})
-                            .then(accepted.complete))
-        self.complete_when_server_answers(accepted, action, deadline)
+        self.start_server_deadline(action)
+        self.when_logged_in(lambda: self.iut.http("POST", f"/v1/calls/{call.id}/accept", {"callId": call.id},
+                                                  lambda answer: self.server_answered(action, answer)))
+
+    def start_server_deadline(self, action):
+        self.iut.set_timer(f"server-deadline:{action.id}", SERVER_DEADLINE_MS, lambda: self.server_too_slow(action))
 
     def server_too_slow(self, action):
         if not self.pending(action):
             return
-        self.log("serverDeadlineExceeded", action.call, action=action.type, deadline=f"{SERVER_DEADLINE}s")
+        self.log("serverDeadlineExceeded", action.call, action=action.type, deadline=f"{SERVER_DEADLINE_MS // 1000}s")
         self.action_failed(action)
 
     def pending(self, action):
@@ -479,53 +329,49 @@ class App:
         self.complete(action, False)
         gone = self.calls.pop(action.call, None)
         if gone is not None and (gone.answered or gone.outgoing):
-            self.http("POST", f"/v1/calls/{action.call}/hangup", {"callId": action.call})
+            self.iut.http("POST", f"/v1/calls/{action.call}/hangup", {"callId": action.call})
         self.cancel_activation_deadline(action.call)
         self.release_media(action.call)
 
     def configure_audio_session(self):
         self.send("audioSession", op="setCategory", category="playAndRecord", mode="voiceChat")
 
-    def complete_when_server_answers(self, request, action, deadline):
-        def answered(answer):
-            status, _ = answer
-            deadline.cancel()
-            if not self.pending(action):
-                # Timed out, failed by our deadline, or the call ended meanwhile: never complete it again (R-TX-1/2).
-                self.log("lateServerAnswerIgnored", action.call, action=action.type,
-                         status=str(status) if status else "none")
-                return
-            if status is not None and status // 100 == 2:
-                self.complete(action, True)
-                self.await_activation(action.call)
-            else:
-                self.log("serverRefused", action.call, status=str(status) if status else "none")
-                self.action_failed(action)
-
-        request.then(answered)
+    def server_answered(self, action, answer):
+        self.iut.cancel_timer(f"server-deadline:{action.id}")
+        if not self.pending(action):
+            # Timed out, failed by our deadline, or the call ended meanwhile: never complete it again (R-TX-1/2).
+            self.log("lateServerAnswerIgnored", action.call, action=action.type, status=status_text(answer))
+            return
+        if succeeded(answer):
+            self.complete(action, True)
+            self.await_activation(action.call)
+        else:
+            self.log("serverRefused", action.call, status=status_text(answer))
+            self.action_failed(action)
 
     def await_activation(self, call):
         """The session should now be activated for call; if didActivate never comes, end the call (R-AUD-6)."""
         self.audio_call = call
         self.cancel_activation_deadline(call)
-        self.activation_deadlines[call] = self.after(ACTIVATION_DEADLINE, lambda: self.activation_never_came(call))
+        self.awaiting_activation.add(call)
+        self.iut.set_timer(f"activation:{call}", ACTIVATION_DEADLINE_MS, lambda: self.activation_never_came(call))
 
     def activation_never_came(self, call):
-        self.activation_deadlines.pop(call, None)
+        self.awaiting_activation.discard(call)
         if self.calls.pop(call, None) is None:
             return
-        self.log("activationDeadlineExceeded", call, deadline=f"{ACTIVATION_DEADLINE}s")
-        self.http("POST", f"/v1/calls/{call}/hangup", {"callId": call})
+        self.log("activationDeadlineExceeded", call, deadline=f"{ACTIVATION_DEADLINE_MS // 1000}s")
+        self.iut.http("POST", f"/v1/calls/{call}/hangup", {"callId": call})
         self.send("reportEnded", call=call, reason="failed")
         self.release_media(call)
 
     def cancel_activation_deadline(self, call):
-        timer = self.activation_deadlines.pop(call, None)
-        if timer is not None:
-            timer.cancel()
+        if call in self.awaiting_activation:
+            self.awaiting_activation.discard(call)
+            self.iut.cancel_timer(f"activation:{call}")
 
     def did_activate_audio_session(self):
-        for call in list(self.activation_deadlines):
+        for call in list(self.awaiting_activation):
             self.cancel_activation_deadline(call)
         if self.audio_call is None or self.audio_call != self.media_owner:
             self.log("activationWithoutCall", self.audio_call, mediaOwner=self.media_owner)
@@ -551,10 +397,10 @@ class App:
             gone = self.calls.pop(call, None)
             if gone is not None:
                 what = "hangup" if gone.outgoing or gone.answered else "decline"
-                self.http("POST", f"/v1/calls/{call}/{what}", {"callId": call})
+                self.iut.http("POST", f"/v1/calls/{call}/{what}", {"callId": call})
                 self.release_media(call)
 
-        self.request("requestTransaction", completed, actions=[{"action": "end", "call": call}])
+        self.iut.call("requestTransaction", completed, actions=[{"action": "end", "call": call}])
 
     def perform_end(self, m):
         action = self.action_for(m)
@@ -566,11 +412,10 @@ class App:
         what = "hangup" if call.outgoing or call.answered else "decline"
 
         def told(answer):
-            status, _ = answer
-            if status is None or status // 100 != 2:
-                self.log("serverNotToldOfEnd", call.id, status=str(status) if status else "none")
+            if not succeeded(answer):
+                self.log("serverNotToldOfEnd", call.id, status=status_text(answer))
 
-        self.http("POST", f"/v1/calls/{call.id}/{what}", {"callId": call.id}).then(told)
+        self.iut.http("POST", f"/v1/calls/{call.id}/{what}", {"callId": call.id}, told)
         self.cancel_activation_deadline(call.id)
         self.release_media(call.id)
         if call.id == self.audio_call:
@@ -603,8 +448,8 @@ class App:
         """R-END-4: the system ended every call; tell the server, release media, cancel timers, complete nothing."""
         for c in list(self.calls.values()):
             what = "hangup" if c.outgoing or c.answered else "decline"
-            self.http("POST", f"/v1/calls/{c.id}/{what}", {"callId": c.id})
-        for call in list(self.activation_deadlines):
+            self.iut.http("POST", f"/v1/calls/{c.id}/{what}", {"callId": c.id})
+        for call in list(self.awaiting_activation):
             self.cancel_activation_deadline(call)
         if self.media_owner is not None:
             self.sdk("stopAudio")
@@ -613,12 +458,6 @@ class App:
             self.media_owner = None
         self.audio_call = None
         self.calls.clear()
-
-    def timed_out_performing_action(self, m):
-        action = self.action_for(m)
-        if action is not None and action.state == "pending":
-            action.state = "timedOut"
-        self.log("actionTimedOut", m["call"], action=m["action"])
 
     # ---- outgoing and hold --------------------------------------------------------------------------------
 
@@ -631,7 +470,7 @@ class App:
                 self.log("startCallFailed", call, error=answer["error"])
                 self.calls.pop(call, None)
 
-        self.request("requestTransaction", completed, actions=[{"action": "start", "call": call, "handle": handle}])
+        self.iut.call("requestTransaction", completed, actions=[{"action": "start", "call": call, "handle": handle}])
 
     def perform_start(self, m):
         action = self.action_for(m)
@@ -642,15 +481,14 @@ class App:
         self.configure_audio_session()
         self.prepare_media(call.id)
         callee = (m.get("handle") or call.handle)["value"]
-        deadline = self.after(SERVER_DEADLINE, lambda: self.server_too_slow(action))
+        self.start_server_deadline(action)
 
         def invited(answer):
-            status, _ = answer
-            deadline.cancel()
+            self.iut.cancel_timer(f"server-deadline:{action.id}")
             if not self.pending(action):
-                self.log("lateServerAnswerIgnored", call.id, action="start", status=str(status) if status else "none")
+                self.log("lateServerAnswerIgnored", call.id, action="start", status=status_text(answer))
                 return
-            if status is not None and status // 100 == 2:
+            if succeeded(answer):
                 self.complete(action, True)
                 self.send("reportOutgoing", call=call.id, state="startedConnecting")
                 call.started_connecting = True
@@ -658,13 +496,12 @@ class App:
                     self.send("reportOutgoing", call=call.id, state="connected")
                 self.await_activation(call.id)
             else:
-                self.log("inviteFailed", call.id, status=str(status) if status else "none")
+                self.log("inviteFailed", call.id, status=status_text(answer))
                 self.complete(action, False)
                 self.calls.pop(call.id, None)
                 self.release_media(call.id)
 
-        self.logged_in.then(lambda _: self.http("POST", "/v1/calls", {"callId": call.id, "callee": callee})
-                            .then(invited))
+        self.when_logged_in(lambda: self.iut.http("POST", "/v1/calls", {"callId": call.id, "callee": callee}, invited))
 
     def on_remote_answered(self, call_id):
         call = self.calls.get(call_id)
@@ -706,7 +543,16 @@ class App:
             if answer.get("error"):
                 self.log("resumeCallFailed", call, error=answer["error"])
 
-        self.request("requestTransaction", completed, actions=[{"action": "setHeld", "call": call, "onHold": False}])
+        self.iut.call("requestTransaction", completed, actions=[{"action": "setHeld", "call": call, "onHold": False}])
+
+
+def succeeded(answer):
+    """An httpResponse with a 2xx status (status 0: no response came)."""
+    return answer["status"] // 100 == 2
+
+
+def status_text(answer):
+    return str(answer["status"]) if answer["status"] else "none"
 
 
 def field(payload, name):
@@ -726,7 +572,7 @@ def as_uuid(text):
 
 
 def main(app_class=App):
-    app_class().run()
+    Iut().run(app_class)
 
 
 if __name__ == "__main__":

@@ -1,9 +1,9 @@
-"""For ProtocolBenchmark: answers every sdk message with sdkResult, at once, on the reading thread."""
+"""For ProtocolBenchmark: answers every handler message with its done, at once."""
 import json
 import sys
 
 for line in sys.stdin:
     m = json.loads(line)
-    if m.get("type") == "sdk":
-        sys.stdout.write('{"type":"sdkResult","re":%d,"ok":true}\n' % m["id"])
+    if "id" in m:
+        sys.stdout.write('{"type":"done","re":%d}\n' % m["id"])
         sys.stdout.flush()

@@ -8,3 +8,4 @@ import app  # noqa: E402  (the reference IUT)
 
 App = app.App
 main = app.main
+as_uuid = app.as_uuid

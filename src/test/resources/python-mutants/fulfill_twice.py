@@ -3,10 +3,10 @@ from _mutant import App, main
 
 
 class FulfillTwice(App):
-    def send(self, type_, **fields):
-        super().send(type_, **fields)
-        if type_ == "fulfill":
-            super().send(type_, **fields)
+    def complete(self, action, fulfil):
+        super().complete(action, fulfil)
+        if fulfil:
+            self.send("fulfill", actionId=action.id)
 
 
 main(FulfillTwice)

@@ -1,11 +1,11 @@
 """Mutant (R-PUSH-1): returns from the PushKit handler without reporting, planning to report once signalling connects."""
-from _mutant import App, main
+from _mutant import App, main, as_uuid
 
 
 class SkipPushReport(App):
-    def did_receive_incoming_push(self, apns_id, payload):
-        self.log("handleIncomingCall", payload.get("callId"), via="push", deferred="true")
-        self.send("pushCompletion", apnsId=apns_id)
+    def did_receive_incoming_push(self, push, payload):
+        self.log("handleIncomingCall", as_uuid(payload.get("callId")), via="push", deferred="true")
+        self.send("pushCompletion", push=push)
 
 
 main(SkipPushReport)

@@ -46,6 +46,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "REGEX", description = "Only scenarios whose name matches.")
     String name;
 
+    @Option(names = "--hang-guard", paramLabel = "MS",
+            description = "How long, in real milliseconds, an external implementation may take to answer hello and to "
+                    + "return from each handler before the verdict iutHung (docs/iut-protocol.md section 11). Default: 10000.")
+    String hangGuard;
+
     @Option(names = "--threads", defaultValue = "2", description = "Scenarios run in parallel. Default: ${DEFAULT-VALUE}.")
     int threads;
 
@@ -65,6 +70,7 @@ final class RunCommand implements Callable<Integer> {
             ImplementationsUnderTest.validate(iut);
             TimingProfile.named(profile);
             Policy.named(policy);
+            HarnessSettings.hangGuard(hangGuard);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -88,6 +94,9 @@ final class RunCommand implements Callable<Integer> {
         System.setProperty(HarnessSettings.IUT, iut);
         System.setProperty(HarnessSettings.PROFILE, profile);
         System.setProperty(HarnessSettings.POLICY, policy);
+        if (hangGuard != null) {
+            System.setProperty(HarnessSettings.HANG_GUARD, hangGuard.trim());
+        }
         System.setProperty("allure.results.directory", reportDir.resolve("allure-results").toString());
 
         List<String> argv = new ArrayList<>(List.of(

@@ -81,8 +81,6 @@ final class DeviceEnvironment implements AppEnvironment {
 
     @Override public java.util.Map<String, String> userDefaults() { return device.appDefaults(); }
 
-    @Override public double timeScale() { return device.timing().scale(); }
-
     @Override public void log(String event, UUID call, String... keyValues) { device.record(Source.APP, event, call, keyValues); }
 
     @Override public String bundleId() { return device.bundleId(); }
@@ -95,17 +93,6 @@ final class DeviceEnvironment implements AppEnvironment {
     @Override
     public void sdkReport(String op, UUID call, String... keyValues) {
         device.record(Source.SDK, op, call, keyValues);
-    }
-
-    @Override
-    public Runnable beginWork() {
-        device.activity.begin();
-        java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
-        return () -> {
-            if (ended.compareAndSet(false, true)) {
-                device.activity.end();
-            }
-        };
     }
 
     @Override

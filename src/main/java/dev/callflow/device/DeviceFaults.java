@@ -57,9 +57,8 @@ public final class DeviceFaults {
     private void block(Duration real, String where) {
         Duration scaled = device.timing().scale(real);
         CountDownLatch released = new CountDownLatch(1);
-        // The app hears of the hang before the timeline shows it: a step that waits for appMainThreadHangs and then
-        // acts as a person must find the app already hung, not wait on it as if it were merely slow.
-        device.app().ifPresent(app -> app.mainThreadHangs(scaled));
+        // Blocking the main queue is the whole fault: every app, in this JVM or behind callflow-iut/2, gets its next
+        // callback only when the hang is over.
         device.record(Source.SYSTEM, Level.WARNING, "appMainThreadHangs", null, "in", where,
                 "for", real.toMillis() + "ms", "scaled", scaled.toMillis() + "ms");
         device.schedule(released::countDown, scaled);

@@ -16,6 +16,9 @@ final class MainQueue {
     private final IntSupplier currentGeneration;
     private final Consumer<Throwable> crashHandler;
     private final ActivityTracker activity;
+    /** Real time spent running tasks, and when the running one started (0: none runs). */
+    private final java.util.concurrent.atomic.AtomicLong busyNanos = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long runningSince;
 
     MainQueue(String deviceId, IntSupplier currentGeneration, Consumer<Throwable> crashHandler, ActivityTracker activity) {
         this.activity = activity;
@@ -33,6 +36,8 @@ final class MainQueue {
         activity.begin();
         try {
             executor.execute(() -> {
+                long started = System.nanoTime();
+                runningSince = started;
                 try {
                     if (generation == currentGeneration.getAsInt()) {
                         task.run();
@@ -40,12 +45,20 @@ final class MainQueue {
                 } catch (Throwable t) {
                     crashHandler.accept(t);
                 } finally {
+                    runningSince = 0;
+                    busyNanos.addAndGet(System.nanoTime() - started);
                     activity.end();
                 }
             });
         } catch (RejectedExecutionException shutDown) {
             activity.end();
         }
+    }
+
+    /** Real time the queue has spent running tasks so far, the one running now included. */
+    long busyNanos() {
+        long since = runningSince;
+        return busyNanos.get() + (since == 0 ? 0 : Math.max(0, System.nanoTime() - since));
     }
 
     /**

@@ -381,16 +381,13 @@ public final class SimulatedDevice implements AutoCloseable {
         return started;
     }
 
-    /** Waits (bounded) until the running app has handled everything handed to it; see {@link CallApp#awaitCaughtUp}. */
-    public boolean awaitAppCaughtUp(java.time.Duration within) {
-        CallApp running = app;
-        return running == null || running.awaitCaughtUp(within);
-    }
-
-    /** Waits (bounded) until the running app has handled its first {@code lines} messages; see {@link CallApp#awaitHandled}. */
-    public boolean awaitAppHandled(long lines, java.time.Duration within) {
-        CallApp running = app;
-        return running == null || running.awaitHandled(lines, within);
+    /**
+     * Real time the app's main queue has spent running (delegate callbacks, the app's handlers, an injected hang), the
+     * task running now included. An app in another process may take real time per handler (its hang guard); a wait
+     * for what the app does can stretch by this much.
+     */
+    public java.time.Duration appMainThreadBusy() {
+        return java.time.Duration.ofNanos(main.busyNanos());
     }
 
     /** Whether the device has settled: nothing in flight for the quiet period. */

@@ -11,7 +11,6 @@ import dev.callflow.signalling.SignallingClient;
 
 import dev.callflow.iut.external.ExternalIuts;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -29,13 +28,13 @@ public final class Infrastructure implements AutoCloseable {
     private final ExternalIuts externalIuts;
 
     private Infrastructure(PushInfrastructure push, SignallingServer signalling, DeviceGateway gateway, HttpClient http,
-                           long startMillis, Path home) {
+                           long startMillis, HarnessSettings settings) {
         this.push = push;
         this.signalling = signalling;
         this.gateway = gateway;
         this.http = http;
         this.startMillis = startMillis;
-        this.externalIuts = new ExternalIuts(home);
+        this.externalIuts = new ExternalIuts(settings.home(), settings.hangGuard(), settings.iutTraffic());
     }
 
     public static Infrastructure start(HarnessSettings settings) {
@@ -49,7 +48,7 @@ public final class Infrastructure implements AutoCloseable {
                     .httpClient(http).start();
             DeviceGateway gateway = DeviceGateway.start();
             Infrastructure infra = new Infrastructure(push, signalling, gateway, http, (System.nanoTime() - t0) / 1_000_000,
-                    settings.home());
+                    settings);
             infra.warmUp();
             return infra;
         } catch (RuntimeException e) {

@@ -34,9 +34,6 @@ import java.util.concurrent.TimeoutException;
  * device token. Everything the servers see for this device lands on this timeline.
  */
 public final class ScenarioRig implements AutoCloseable {
-    /** Set by an external implementation on its signalling requests: how many protocol lines it wrote before. */
-    public static final String AFTER_HEADER = "X-Callflow-After";
-
     private final Infrastructure infra;
     private final HarnessSettings settings;
     private final Timeline timeline;
@@ -168,11 +165,6 @@ public final class ScenarioRig implements AutoCloseable {
         Optional<String> endpoint = SignallingEndpoints.nameOf(x.method(), x.path());
         if (endpoint.isEmpty()) {
             return;
-        }
-        String after = x.requestHeaders().get(AFTER_HEADER);
-        if (after != null && after.matches("\\d{1,18}")) {
-            // An external app numbers its requests by the protocol lines it wrote first: record them in that order.
-            device.awaitAppHandled(Long.parseLong(after), waitBound());
         }
         timeline.record(Source.SIGNALLING, x.status() == 0 || x.status() >= 400 ? Level.WARNING : Level.INFO,
                 endpoint.get(), SignallingEndpoints.callOf(x.path(), x.requestBody()).orElse(null),

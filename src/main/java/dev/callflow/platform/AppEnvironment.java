@@ -45,14 +45,6 @@ public interface AppEnvironment {
         return java.util.Map.of();
     }
 
-    /**
-     * How the device's timing profile scales real-world durations ({@code fast}: 0.05). {@link #runOnMainAfter} applies
-     * it itself; a bridge hands it to an external app, whose timers must live in the same time.
-     */
-    default double timeScale() {
-        return 1.0;
-    }
-
     /** The app's own log line ({@code [I][App] handleIncomingCall}), recorded on the timeline. */
     void log(String event, UUID call, String... keyValues);
 
@@ -70,14 +62,6 @@ public interface AppEnvironment {
 
     /** The app's own media SDK did something: recorded as an SDK event. */
     void sdkReport(String op, UUID call, String... keyValues);
-
-    /**
-     * Work the device cannot see is in flight (an external IUT has messages it has not finished with): until the
-     * returned handle runs, the device does not count as settled. The handle may run more than once.
-     */
-    default Runnable beginWork() {
-        return () -> { };
-    }
 
     /** The app process dies (an uncaught exception, a protocol violation, an exit). */
     void crash(String exception, String detail);

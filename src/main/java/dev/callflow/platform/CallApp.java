@@ -44,23 +44,4 @@ public interface CallApp {
      * goes off and create a new one when it comes back (R-CFG-1, R-END-4).
      */
     default void callKitSettingChanged(boolean enabled) { }
-
-    /**
-     * Waits until the app has handled everything the system handed it so far. An app in this JVM handles each
-     * callback on the main queue before the next, so it always has; a bridge to another process waits for that
-     * process to say so. Steps call it before a person's gesture: people react to what they see, after the app did.
-     */
-    default boolean awaitCaughtUp(java.time.Duration within) { return true; }
-
-    /**
-     * Waits until the app has handled the first {@code lines} messages it sent to the harness (external apps number
-     * their signalling requests with them, see docs/iut-protocol.md). An app in this JVM has nothing to wait for.
-     */
-    default boolean awaitHandled(long lines, java.time.Duration within) { return true; }
-
-    /**
-     * Fault injection: the app's main thread hangs for {@code scaled} from now. The device already blocks the main
-     * queue it delivers on; an app with a main loop of its own (another process) is told so that loop stalls too.
-     */
-    default void mainThreadHangs(java.time.Duration scaled) { }
 }

@@ -28,4 +28,11 @@ public interface SignallingApi {
     CompletableFuture<SignallingResponse> callState(String callId);
 
     CompletableFuture<SignallingResponse> invite(String callId, String callee);
+
+    /**
+     * Any request to the app's server, for an app whose requests the harness makes on its behalf (an external
+     * implementation's {@code http} call): {@code path} is absolute ({@code /v1/calls/…}), {@code jsonBody} is JSON
+     * text or {@code null} for none. Answers as the named methods do.
+     */
+    CompletableFuture<SignallingResponse> exchange(String method, String path, String jsonBody);
 }

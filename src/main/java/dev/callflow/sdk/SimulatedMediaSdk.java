@@ -20,6 +20,10 @@ public final class SimulatedMediaSdk implements MediaSdk {
     private boolean prepared;
     private boolean configured;
     private boolean running;
+    private Failure lastFailure;
+
+    /** Why the last call that failed did: the platform error code, if it had one, and the reason. */
+    public record Failure(String error, String why) { }
 
     public SimulatedMediaSdk(Timeline timeline, AudioState session) {
         this.timeline = timeline;
@@ -46,7 +50,8 @@ public final class SimulatedMediaSdk implements MediaSdk {
     @Override
     public synchronized boolean configAudio() {
         if (!prepared) {
-            record(Level.ERROR, "configAudio", "result", "failed", "why", "SDK not prepared");
+            lastFailure = new Failure(null, "SDK not prepared");
+            record(Level.ERROR, "configAudio", "result", "failed", "why", lastFailure.why());
             return false;
         }
         configured = true;
@@ -60,9 +65,8 @@ public final class SimulatedMediaSdk implements MediaSdk {
                 : !configured ? "audio not configured (configAudio first)"
                 : !session.isActive() ? "no active audio session: AUIOClient_StartIO failed" : null;
         if (why != null) {
-            record(Level.ERROR, "startAudio", "result", "failed",
-                    "error", session.isActive() ? null : String.valueOf(AudioSessionError.CANNOT_START_RECORDING.code()),
-                    "why", why);
+            lastFailure = new Failure(session.isActive() ? null : String.valueOf(AudioSessionError.CANNOT_START_RECORDING.code()), why);
+            record(Level.ERROR, "startAudio", "result", "failed", "error", lastFailure.error(), "why", why);
             return false;
         }
         running = true;
@@ -81,6 +85,11 @@ public final class SimulatedMediaSdk implements MediaSdk {
         record(Level.INFO, "releaseAudio", "audioRunning", running ? "true" : null);
         running = false;
         configured = false;
+    }
+
+    /** The last failure of {@link #configAudio} or {@link #startAudio}, for a caller that reports it to its app. */
+    public synchronized java.util.Optional<Failure> lastFailure() {
+        return java.util.Optional.ofNullable(lastFailure);
     }
 
     public synchronized boolean audioRunning() {

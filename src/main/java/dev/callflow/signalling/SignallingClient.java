@@ -101,7 +101,7 @@ public final class SignallingClient implements SignallingApi {
     /** {@code GET /v1/calls/{id}}: the server's view of a call, e.g. {@code {"state":"ringing"}} or {@code "cancelled"}. */
     public CompletableFuture<SignallingResponse> callState(String callId) {
         Ids.require(callId, "callId");
-        return send("GET", "/v1/calls/" + callId, null);
+        return send("GET", "/v1/calls/" + callId, (String) null);
     }
 
     public CompletableFuture<SignallingResponse> invite(String callId, String callee) {
@@ -115,7 +115,26 @@ public final class SignallingClient implements SignallingApi {
         return send("POST", "/v1/calls/" + callId + "/" + action, json().put("callId", callId));
     }
 
+    /**
+     * Any request to the app's server, for an app whose requests the harness makes on its behalf (an external
+     * implementation's {@code http} call): {@code path} is absolute ({@code /v1/calls/…}), {@code jsonBody} is JSON
+     * text or {@code null} for none. Answers as the named methods do.
+     */
+    public CompletableFuture<SignallingResponse> exchange(String method, String path, String jsonBody) {
+        if (method == null || !method.matches("[A-Z]+")) {
+            throw new IllegalArgumentException("method must be an HTTP method in capitals, e.g. GET, got " + method);
+        }
+        if (path == null || !path.startsWith("/")) {
+            throw new IllegalArgumentException("path must start with '/', got " + path);
+        }
+        return send(method, path, jsonBody);
+    }
+
     private CompletableFuture<SignallingResponse> send(String method, String path, ObjectNode body) {
+        return send(method, path, body == null ? null : body.toString());
+    }
+
+    private CompletableFuture<SignallingResponse> send(String method, String path, String body) {
         URI uri = URI.create(baseUrl + path);
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .version(HttpClient.Version.HTTP_1_1)
@@ -123,18 +142,25 @@ public final class SignallingClient implements SignallingApi {
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .header(SignallingHeaders.DEVICE, deviceId)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.toString()))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build();
         observer.started();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                .handle((response, failure) -> {
-                    observer.finished();
-                    if (failure != null) {
-                        throw new SignallingException(method + " " + uri + " (device " + deviceId + ") failed: "
-                                + SignallingException.describe(failure), failure);
-                    }
-                    return new SignallingResponse(response.statusCode(), response.body());
-                });
+        CompletableFuture<SignallingResponse> result = new CompletableFuture<>();
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
+            try {
+                if (failure != null) {
+                    result.completeExceptionally(new SignallingException(method + " " + uri + " (device " + deviceId
+                            + ") failed: " + SignallingException.describe(failure), failure));
+                } else {
+                    result.complete(new SignallingResponse(response.statusCode(), response.body()));
+                }
+            } finally {
+                // After the dependants ran: an app that continues on its main queue has queued that work (and so is
+                // counted as busy) before this request stops counting, so the device never looks settled in between.
+                observer.finished();
+            }
+        });
+        return result;
     }
 
     private static ObjectNode json() {

@@ -1,5 +1,6 @@
 package dev.callflow.signalling;
 
+import dev.callflow.push.Registration;
 import dev.callflow.platform.ServerEvent;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 

@@ -172,7 +172,7 @@ public class CallFaultSteps {
 
     @Then("there is no {word} with {string}")
     public void noEventWith(String eventName, String attributes) {
-        if (!rig().device().awaitSettled(rig().waitBound())) {
+        if (!Waits.settled(rig())) {
             throw new AssertionError("The device did not settle within " + rig().waitBound().toMillis()
                     + " ms, so an absence cannot be judged.\nTimeline:\n" + LogFormat.standard().render(rig().timeline()));
         }

@@ -64,7 +64,7 @@ public class Hooks {
             return;
         }
         ScenarioRig rig = context.rig();
-        rig.device().awaitSettled(rig.waitBound());
+        Waits.settled(rig);
         List<Event> events = rig.timeline().events();
         Policy policy = context.policy();
         List<RuleVerdict> verdicts = RuleMonitor.allRules(policy).judge(events);

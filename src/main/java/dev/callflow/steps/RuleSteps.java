@@ -41,7 +41,7 @@ public class RuleSteps {
     private void expect(String id, RuleVerdict.Outcome wanted) {
         Rule rule = RuleCatalog.require(id);
         ScenarioRig rig = ctx.rig();
-        rig.device().awaitSettled(rig.waitBound());
+        Waits.settled(rig);
         RuleVerdict v = rule.judge(new Trace(rig.timeline().events()), ctx.policy());
         if (v.outcome() != wanted) {
             String detail = v.fired() ? RuleReport.explain(v, rig.timeline().events(), ctx.policy(), ctx.calls()::nameOf)

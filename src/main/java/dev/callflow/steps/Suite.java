@@ -96,7 +96,11 @@ final class Suite {
         }
         Collections.sort(setups);
         StringBuilder b = new StringBuilder();
-        b.append("implementation under test: ").append(settings.iut()).append('\n');
+        b.append("implementation under test: ").append(settings.iut());
+        if (dev.callflow.iut.external.ExternalIuts.isExternal(settings.iut().trim())) {
+            b.append(" (callflow-iut/2, hang guard ").append(settings.hangGuard().toMillis()).append(" ms)");
+        }
+        b.append('\n');
         b.append("timing profile: ").append(settings.timing().describe()).append('\n');
         b.append("audio policy (run default): ").append(settings.policy().describe()).append('\n');
         b.append("rules: ").append(RuleCatalog.all().size()).append(" always on; fired: ")

@@ -6,7 +6,6 @@ import dev.callflow.platform.HandleType;
 import dev.callflow.platform.IncomingCallError;
 import dev.callflow.device.IncomingCallPolicy;
 import dev.callflow.harness.ScenarioRig;
-import dev.callflow.timeline.Event;
 import dev.callflow.timeline.Level;
 import dev.callflow.timeline.LogFormat;
 import dev.callflow.timeline.Source;
@@ -75,8 +74,8 @@ public class SystemSteps {
         ScenarioRig rig = rig();
         UUID id = call(alias);
         Duration bound = rig.settings().timing().ringTimeout().plus(rig.waitBound());
-        Optional<Event> timedOut = rig.timeline().awaitEvent(e -> e.is(Source.SYSTEM, "ringTimeout") && id.equals(e.call()), 1, bound);
-        if (timedOut.isEmpty()) {
+        if (!Waits.await(rig, events -> events.stream().anyMatch(e -> e.is(Source.SYSTEM, "ringTimeout") && id.equals(e.call())),
+                bound)) {
             throw new AssertionError("Waited " + bound.toMillis() + " ms (ring timeout "
                     + rig.settings().timing().ringTimeout().toMillis() + " ms plus the wait bound) for the system to end the "
                     + "unanswered " + alias + ", but no ringTimeout came.\nTimeline so far:\n" + LogFormat.standard().render(rig.timeline()));
@@ -117,7 +116,7 @@ public class SystemSteps {
             });
         }
         // The user leaves the settings screen only once the app has acted on both changes.
-        if (!rig.device().awaitSettled(rig.waitBound())) {
+        if (!Waits.settled(rig)) {
             throw new IllegalStateException("The device did not settle within " + rig.waitBound().toMillis()
                     + " ms after CallKit was switched off and on");
         }

@@ -33,8 +33,7 @@ public class TimelineSteps {
     public void showsInOrder(DataTable table) {
         List<ExpectedEvent> expected = parseRows(table);
         ScenarioRig rig = ctx.rig();
-        boolean matched = rig.timeline().await(events -> FlowMatch.of(expected, events).complete() || rig.device().settled(),
-                rig.waitBound());
+        boolean matched = Waits.await(rig, events -> FlowMatch.of(expected, events).complete() || rig.device().settled());
         FlowMatch match = FlowMatch.of(expected, rig.timeline().events());
         if (!match.complete()) {
             String why = matched ? "The expected flow did not happen: the device settled (nothing left in flight) without it"
@@ -47,7 +46,7 @@ public class TimelineSteps {
     /** Absences are judged once the device has settled: nothing queued could still produce the event. */
     private void settle() {
         ScenarioRig rig = ctx.rig();
-        if (!rig.device().awaitSettled(rig.waitBound())) {
+        if (!Waits.settled(rig)) {
             throw new AssertionError("The device did not settle within " + rig.waitBound().toMillis()
                     + " ms (an action is still pending or callbacks keep coming), so an absence cannot be judged.\nTimeline:\n"
                     + LogFormat.standard().render(rig.timeline()));

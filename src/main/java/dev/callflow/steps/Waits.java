@@ -21,7 +21,7 @@ final class Waits {
     static Event until(ScenarioRig rig, String what, Predicate<Event> match, long fromSeq) {
         Duration bound = rig.waitBound();
         Event[] found = new Event[1];
-        rig.timeline().await(events -> {
+        await(rig, events -> {
             for (int i = (int) Math.max(0, fromSeq - 1); i < events.size(); i++) {
                 if (match.test(events.get(i))) {
                     found[0] = events.get(i);
@@ -29,7 +29,7 @@ final class Waits {
                 }
             }
             return rig.device().settled();
-        }, bound);
+        });
         if (found[0] == null) {
             String when = rig.device().settled() ? "the device settled (nothing left in flight) without it"
                     : "it did not happen within " + bound.toMillis() + " ms (timing profile '" + rig.settings().timing().name() + "')";
@@ -39,20 +39,50 @@ final class Waits {
         return found[0];
     }
 
+    /**
+     * Waits until {@code condition} holds for the timeline, within the wait bound stretched by the real time the app's
+     * main thread spent running meanwhile, at most by the hang guard: the only real-time bound on the app is the hang
+     * guard per handler (docs/iut-protocol.md section 11), so a slow machine never fails a scenario the app would
+     * pass. An app in this JVM takes no time to speak of; nothing changes for it.
+     */
+    static boolean await(ScenarioRig rig, Predicate<List<Event>> condition) {
+        return await(rig, condition, rig.waitBound());
+    }
+
+    /** {@link #await(ScenarioRig, Predicate)} with a bound of its own, stretched the same way. */
+    static boolean await(ScenarioRig rig, Predicate<List<Event>> condition, Duration bound) {
+        long start = System.nanoTime();
+        long busyBefore = rig.device().appMainThreadBusy().toNanos();
+        long most = rig.settings().hangGuard().toNanos();
+        while (true) {
+            long stretch = Math.min(most, rig.device().appMainThreadBusy().toNanos() - busyBefore);
+            long left = start + bound.toNanos() + stretch - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            if (rig.timeline().await(condition, Duration.ofNanos(left))) {
+                return true;
+            }
+        }
+    }
+
+    /** Waits (as {@link #await}) until the device has settled: nothing queued could still produce an event. */
+    static boolean settled(ScenarioRig rig) {
+        return await(rig, events -> rig.device().settled());
+    }
+
     static Predicate<Event> named(String name, UUID call) {
         return e -> e.name().equals(name) && (call == null || call.equals(e.call()));
     }
 
     /**
-     * A person reacts to a ringing UI, which takes far longer than the report's completion: waits for the UI, the
-     * completion, and for the app to have handled that completion (an app in another process gets it a little later
-     * than the system records it). Not a full settle: a scenario may act while a login is in flight or the main
-     * thread hangs.
+     * A person reacts to a ringing UI, which takes far longer than the report's completion: waits for the UI and the
+     * completion. A gesture then reaches the app on its main queue after the completion's handler, whatever the app
+     * is. Not a full settle: a scenario may act while a login is in flight or the main thread hangs.
      */
     static void ringing(ScenarioRig rig, UUID id, String name) {
         until(rig, "the system to show the incoming-call UI for " + name, named("incomingCallUiShown", id));
         until(rig, "the report of " + name + " to complete", named("reportNewIncomingCallCompletion", id));
-        rig.device().awaitAppCaughtUp(rig.waitBound());
         failIfEnded(rig, id, name);
     }
 

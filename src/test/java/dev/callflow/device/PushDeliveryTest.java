@@ -1,5 +1,7 @@
 package dev.callflow.device;
 
+import dev.callflow.platform.Handle;
+import dev.callflow.platform.HandleType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -151,6 +151,47 @@ class SignallingServerTest {
     }
 
     @Test
+    void exchangeSendsAnyRequestWithTheDeviceHeaderAndAnswersLikeTheNamedCalls() throws Exception {
+        try (Phone p = new Phone()) {
+            SignallingResponse r = await(p.client.exchange("POST", "/v1/calls/c-9/accept", "{\"callId\":\"c-9\"}"));
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.body()).contains("\"result\":\"accept\"");
+            assertThat(p.next()).extracting(SignallingExchange::method, SignallingExchange::path, SignallingExchange::requestBody)
+                    .containsExactly("POST", "/v1/calls/c-9/accept", "{\"callId\":\"c-9\"}");
+            assertThat(await(p.client.exchange("GET", "/v1/calls/c-9", null)).status()).isEqualTo(200);
+            assertThat(p.next().requestBody()).isEmpty();
+            assertThatThrownBy(() -> p.client.exchange("get", "/v1/calls", null)).hasMessageContaining("capitals");
+            assertThatThrownBy(() -> p.client.exchange("GET", "v1/calls", null)).hasMessageContaining("start with '/'");
+        }
+    }
+
+    /**
+     * An app continues on its main queue from the response's dependants; the request stops counting as in flight only
+     * after they ran, so a device never looks settled between the response and the app's queued continuation. (The
+     * response is delayed so the dependant is surely attached before it; one attached later runs at once, on the
+     * attaching thread, which an app's main queue already counts as busy.)
+     */
+    @Test
+    void theRequestCountsAsInFlightUntilItsDependantsRan() throws Exception {
+        try (Phone p = new Phone()) {
+            p.registration.inject(SignallingFault.delay("/v1/devices/[^/]+/push-token", Duration.ofMillis(300)));
+            java.util.List<String> order = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+            SignallingClient observed = p.client.withObserver(new SignallingClient.RequestObserver() {
+                @Override public void started() { order.add("started"); }
+
+                @Override public void finished() { order.add("finished"); finished.countDown(); }
+            });
+            CompletableFuture<SignallingResponse> f = new CompletableFuture<>();
+            observed.exchange("PUT", "/v1/devices/" + p.id + "/push-token", "{\"token\":\"ab\"}")
+                    .whenComplete((r, failure) -> { order.add("dependant"); f.complete(r); });
+            assertThat(await(f).status()).isEqualTo(204);
+            assertThat(finished.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(order).containsExactly("started", "dependant", "finished");
+        }
+    }
+
+    @Test
     void unknownPathIs404AndStillReported() throws Exception {
         try (Phone p = new Phone()) {
             SignallingClient wrongBase = new SignallingClient(HTTP, server.baseUrl() + "/nope", p.id);

@@ -7,4 +7,11 @@ import java.time.Duration;
 @FunctionalInterface
 interface ChannelOpener {
     IutChannel open(Duration within) throws IOException;
+
+    /** Nobody connected within the bound (the network transport): to the app, as good as no hello. */
+    final class NoConnection extends IOException {
+        NoConnection(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
 }

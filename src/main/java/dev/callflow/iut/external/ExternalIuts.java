@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Turns an IUT spec into app factories: a command line ({@code python3 examples/python-iut/app.py}) for the stdio
@@ -22,10 +23,21 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ExternalIuts implements AutoCloseable {
     private final Path workingDir;
+    private final Duration hangGuard;
+    private final Path traffic;
+    private final AtomicInteger sessions = new AtomicInteger();
     private final Map<String, ServerSocket> listeners = new ConcurrentHashMap<>();
 
-    public ExternalIuts(Path workingDir) {
+    /**
+     * @param hangGuard how long an IUT may take to say hello and to return from each handler (docs/iut-protocol.md
+     *                  section 11)
+     * @param traffic   where to record every line of every session, both ways ({@code > } the harness's, {@code < } the
+     *                  IUT's), one file per session; {@code null} records nothing
+     */
+    public ExternalIuts(Path workingDir, Duration hangGuard, Path traffic) {
         this.workingDir = workingDir;
+        this.hangGuard = hangGuard;
+        this.traffic = traffic;
     }
 
     public static boolean isExternal(String spec) {
@@ -35,10 +47,19 @@ public final class ExternalIuts implements AutoCloseable {
     public AppFactory factory(String spec) {
         if (spec.startsWith("tcp-listen:")) {
             ServerSocket server = listeners.computeIfAbsent(spec, this::listen);
-            return AppFactory.configurable(settings -> new ExternalApp(within -> accept(server, within), settings));
+            return AppFactory.configurable(settings -> new ExternalApp(recorded(within -> accept(server, within)), hangGuard, settings));
         }
         List<String> command = split(spec);
-        return AppFactory.configurable(settings -> new ExternalApp(within -> ProcessChannel.start(command, workingDir), settings));
+        return AppFactory.configurable(settings ->
+                new ExternalApp(recorded(within -> ProcessChannel.start(command, workingDir)), hangGuard, settings));
+    }
+
+    private ChannelOpener recorded(ChannelOpener opener) {
+        if (traffic == null) {
+            return opener;
+        }
+        return within -> new TrafficLog(opener.open(within),
+                traffic.resolve(String.format("session-%05d.txt", sessions.incrementAndGet())));
     }
 
     /** Where a {@code tcp-listen:} spec listens; with port 0 the system chose the port when the factory was made. */
@@ -75,7 +96,7 @@ public final class ExternalIuts implements AutoCloseable {
                 Socket s = server.accept();
                 return new TcpChannel(s);
             } catch (SocketTimeoutException e) {
-                throw new IOException("no implementation under test connected to " + server.getLocalSocketAddress()
+                throw new ChannelOpener.NoConnection("no implementation under test connected to " + server.getLocalSocketAddress()
                         + " within " + within.toMillis() + " ms", e);
             }
         }

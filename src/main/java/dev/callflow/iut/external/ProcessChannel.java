@@ -1,8 +1,6 @@
 package dev.callflow.iut.external;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -32,22 +30,25 @@ final class ProcessChannel implements IutChannel {
 
     @Override
     public void start(Consumer<String> onLine, Consumer<String> onStderr, Consumer<Closed> onClosed) {
+        java.util.ArrayDeque<String> tail = new java.util.ArrayDeque<>();
         Thread err = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
+            try (var stderr = process.getErrorStream()) {
+                IutChannel.readLines(stderr, line -> {
+                    synchronized (tail) {
+                        tail.addLast(line.length() > 500 ? line.substring(0, 500) + "…" : line);
+                        if (tail.size() > 5) {
+                            tail.removeFirst();
+                        }
+                    }
                     onStderr.accept(line);
-                }
+                });
             } catch (IOException e) {
                 // stderr ends with the process
             }
         }, "iut-stderr-" + process.pid());
         Thread out = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    onLine.accept(line);
-                }
+            try (var stdout = process.getInputStream()) {
+                IutChannel.readLines(stdout, onLine);
             } catch (IOException e) {
                 // the process went away; reported below
             }
@@ -64,7 +65,9 @@ final class ProcessChannel implements IutChannel {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            onClosed.accept(new Closed(closing ? "closed by the harness" : "stdout closed", code));
+            synchronized (tail) {
+                onClosed.accept(new Closed(closing ? "closed by the harness" : "stdout closed", code, java.util.List.copyOf(tail)));
+            }
         }, "iut-stdout-" + process.pid());
         out.setDaemon(true);
         err.setDaemon(true);

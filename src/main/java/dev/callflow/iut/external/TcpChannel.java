@@ -1,8 +1,6 @@
 package dev.callflow.iut.external;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.net.Socket;
@@ -23,15 +21,12 @@ final class TcpChannel implements IutChannel {
     @Override
     public void start(Consumer<String> onLine, Consumer<String> onStderr, Consumer<Closed> onClosed) {
         Thread t = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    onLine.accept(line);
-                }
+            try (var in = socket.getInputStream()) {
+                IutChannel.readLines(in, onLine);
             } catch (IOException e) {
                 // connection dropped; reported below
             }
-            onClosed.accept(new Closed(closing ? "closed by the harness" : "connection closed", null));
+            onClosed.accept(new Closed(closing ? "closed by the harness" : "connection closed", null, java.util.List.of()));
         }, "iut-tcp-" + socket.getPort());
         t.setDaemon(true);
         t.start();

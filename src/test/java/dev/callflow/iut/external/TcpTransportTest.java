@@ -22,15 +22,15 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The network transport: the harness listens on loopback, an IUT "elsewhere" connects. Here the Python reference
- * runs behind a socket-to-stdio relay, as a simulator build would behind a tunnel.
+ * The network transport: the harness listens on loopback, an IUT "elsewhere" connects and speaks callflow-iut/2 over
+ * the socket. Here the Python reference runs behind a socket-to-stdio relay, as a simulator build would behind a tunnel.
  */
 class TcpTransportTest {
 
     @Test
     @Timeout(30)
     void anIutThatConnectsOverTcpSpeaksTheSameProtocol() throws Exception {
-        try (ExternalIuts iuts = new ExternalIuts(InProcessSuite.HOME)) {
+        try (ExternalIuts iuts = new ExternalIuts(InProcessSuite.HOME, Duration.ofSeconds(10), null)) {
             String spec = "tcp-listen:127.0.0.1:0";
             var factory = iuts.factory(spec);
             InetSocketAddress address = iuts.listeningAddress(spec);
@@ -49,6 +49,10 @@ class TcpTransportTest {
                 assertThat(timeline.awaitEvent(e -> e.is("providerCreated"), Duration.ofSeconds(10)))
                         .as("the IUT created its provider over the socket").isPresent();
                 assertThat(timeline.awaitEvent(e -> e.is("pushRegistryDelegateSet"), Duration.ofSeconds(10))).isPresent();
+                // its login went out through the harness (nobody listens on port 9) and came back as a handler
+                assertThat(timeline.awaitEvent(e -> e.is("signallingReady"), Duration.ofSeconds(10)))
+                        .as("the login's httpResponse reached the IUT over the socket\n%s", LogFormat.standard().render(timeline))
+                        .hasValueSatisfying(e -> assertThat(e.attribute("status")).contains("none"));
             }
             relay.join(10_000);
         }
