@@ -212,7 +212,8 @@ class App:
             self.log("signallingEventIgnored", type=kind, why="callId is not a UUID")
             return
         remote_end = {"cancel": "remoteEnded", "remoteHangup": "remoteEnded", "declined": "remoteEnded",
-                      "busy": "failed", "noAnswer": "unanswered", "answeredElsewhere": "answeredElsewhere"}
+                      "busy": "failed", "noAnswer": "unanswered", "answeredElsewhere": "answeredElsewhere",
+                      "declinedElsewhere": "declinedElsewhere"}
         if kind == "offer":
             self.on_offer(call, event.get("fields") or {})
         elif kind in remote_end:

@@ -39,6 +39,14 @@ final class AppRuntime {
         this.deliver = deliver;
     }
 
+    private static final java.util.regex.Pattern UUID_SEGMENT = java.util.regex.Pattern.compile(
+            "(?<=/)[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?=/|$)");
+
+    /** A call UUID names the same call in either case (Swift writes upper case); the server is given the canonical form. */
+    static String lowerCaseUuids(String path) {
+        return UUID_SEGMENT.matcher(path).replaceAll(r -> r.group().toLowerCase(java.util.Locale.ROOT));
+    }
+
     static boolean allowedPath(String path) {
         return V1_PATH.matcher(path).matches() && !DOT_SEGMENT.matcher(path).find();
     }
@@ -47,7 +55,7 @@ final class AppRuntime {
     void http(ObjectNode m) {
         long re = Codec.integer(m, "id");
         String method = Codec.text(m, "method");
-        String path = Codec.text(m, "path");
+        String path = lowerCaseUuids(Codec.text(m, "path"));
         if (!allowedPath(path)) {
             env.report(Level.WARNING, "httpRefused", null, "method", method, "path", path,
                     "why", "not under /v1/: the app reaches only its own endpoints (status 0, error forbidden)");

@@ -32,13 +32,13 @@ final class Codec {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     static final String PROTOCOL = "callflow-iut/2";
     static final int MAX_LINE_CHARS = 1 << 20;
-    static final Pattern UUID_TEXT = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    static final Pattern UUID_TEXT = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     /** How a field's value must look, and how an error message says so. */
     enum Kind {
         INTEGER("an integer"), NON_NEGATIVE_INTEGER("an integer >= 0"), BOOLEAN("true or false"), STRING("a string"),
         NON_EMPTY_STRING("a non-empty string"),
-        UUID("a call UUID in canonical lower-case form, e.g. \"ed7aa169-3c1e-4bd8-9d5a-2f2ba0c3d0a1\""),
+        UUID("a call UUID, e.g. \"ed7aa169-3c1e-4bd8-9d5a-2f2ba0c3d0a1\""),
         HANDLE("a handle like {\"type\":\"generic\",\"value\":\"alice\"}, type one of generic, phoneNumber, emailAddress"),
         STRING_MAP("an object whose values are strings"), ANY("any JSON value"),
         CONFIGURATION("a provider configuration object"), ACTIONS("an array of actions"), PROTOCOL("\"" + "callflow-iut/2" + "\"");

@@ -184,6 +184,7 @@ public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDele
             case "busy" -> onRemoteEnd(id, CallEndedReason.FAILED);
             case "noAnswer" -> onRemoteEnd(id, CallEndedReason.UNANSWERED);
             case "answeredElsewhere" -> onRemoteEnd(id, CallEndedReason.ANSWERED_ELSEWHERE);
+            case "declinedElsewhere" -> onRemoteEnd(id, CallEndedReason.DECLINED_ELSEWHERE);
             case "answered" -> onRemoteAnswered(id);
             default -> env.log("signallingEventIgnored", id, "type", event.type());
         }
