@@ -27,15 +27,17 @@ public class TimelineSteps {
 
     /**
      * The rows must appear in this order (other events may come between). Columns: {@code source}, {@code event},
-     * optional {@code call} (a scenario alias) and {@code attributes} ({@code reason=remoteEnded, result=ok}).
+     * optional {@code call} (a scenario alias) and {@code attributes} ({@code reason=remoteEnded, result=ok}; a value
+     * may list alternatives, {@code reason=failed\|remoteEnded}). An optional {@code order} column groups rows: rows
+     * with the same number may appear in any order among themselves, the groups in ascending order.
      */
     @Then("the timeline shows in order:")
     public void showsInOrder(DataTable table) {
-        List<ExpectedEvent> expected = parseRows(table);
+        List<FlowMatch.Group> expected = parseGroups(table);
         ScenarioRig rig = ctx.rig();
-        boolean matched = rig.timeline().await(events -> FlowMatch.of(expected, events).complete() || rig.device().settled(),
+        boolean matched = rig.timeline().await(events -> FlowMatch.inGroups(expected, events).complete() || rig.device().settled(),
                 rig.waitBound());
-        FlowMatch match = FlowMatch.of(expected, rig.timeline().events());
+        FlowMatch match = FlowMatch.inGroups(expected, rig.timeline().events());
         if (!match.complete()) {
             String why = matched ? "The expected flow did not happen: the device settled (nothing left in flight) without it"
                     : "The expected flow did not happen within " + rig.waitBound().toMillis() + " ms";
@@ -158,11 +160,63 @@ public class TimelineSteps {
                 Waits.named("didDeactivateAudioSession", call), held.seq());
     }
 
+    /**
+     * The table's rows as groups: without an {@code order} column each row is a group of its own; with one, the rows
+     * sharing a number form a group. Numbers are whole, non-negative and never decrease down the table, so the table
+     * still reads top to bottom as the flow.
+     */
+    private List<FlowMatch.Group> parseGroups(DataTable table) {
+        List<ExpectedEvent> rows = parseRows(table);
+        if (!table.row(0).contains(ORDER)) {
+            return rows.stream().map(r -> new FlowMatch.Group(null, List.of(r))).toList();
+        }
+        List<Map<String, String>> maps = table.asMaps();
+        List<FlowMatch.Group> groups = new ArrayList<>();
+        List<ExpectedEvent> current = new ArrayList<>();
+        String currentOrder = null;
+        long last = -1;
+        for (int i = 0; i < rows.size(); i++) {
+            String cell = blankToNull(maps.get(i).get(ORDER));
+            long n;
+            try {
+                n = cell == null ? -1 : Long.parseLong(cell);
+            } catch (NumberFormatException notANumber) {
+                n = -1;
+            }
+            if (n < 0) {
+                throw new IllegalArgumentException("Row " + (i + 1) + " of the event table (" + rows.get(i).label()
+                        + ") needs a whole number in its 'order' column, got '" + (cell == null ? "" : cell)
+                        + "'; rows with the same number may come in any order among themselves");
+            }
+            if (n < last) {
+                throw new IllegalArgumentException("Row " + (i + 1) + " of the event table (" + rows.get(i).label()
+                        + ") has order " + n + " after order " + last + "; write the rows in ascending order");
+            }
+            if (n != last && !current.isEmpty()) {
+                groups.add(new FlowMatch.Group(currentOrder, current));
+                current = new ArrayList<>();
+            }
+            current.add(rows.get(i));
+            currentOrder = cell;
+            last = n;
+        }
+        if (!current.isEmpty()) {
+            groups.add(new FlowMatch.Group(currentOrder, current));
+        }
+        return groups;
+    }
+
+    private static final String ORDER = "order";
+
     private List<ExpectedEvent> parseRows(DataTable table) {
         List<String> header = table.row(0);
         if (!header.contains("event")) {
             throw new IllegalArgumentException("An event table needs a header row with at least an 'event' column, "
                     + "e.g. | source | event | call | attributes |; got " + header);
+        }
+        List<String> unknown = header.stream().filter(h -> !COLUMNS.contains(h)).toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("Unknown column(s) " + unknown + " in the event table; use " + COLUMNS);
         }
         List<ExpectedEvent> rows = new ArrayList<>();
         for (Map<String, String> row : table.asMaps()) {
@@ -181,6 +235,8 @@ public class TimelineSteps {
         }
         return rows;
     }
+
+    private static final List<String> COLUMNS = List.of(ORDER, "source", "event", "call", "attributes");
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
