@@ -12,7 +12,6 @@ Feature: Calling back from Recents
       | source     | event                   | call | attributes                                  |
       | user       | userTappedRecents       |      | handle=<value>, handleType=<type>           |
       | system     | continueUserActivity    |      | handleType=<type>, intent=INStartCallIntent |
-      | app        | startCallWithCompletion |      | handle=<value>                              |
       | app        | requestTransaction      |      | actions=start                               |
       | system     | performStartCallAction  |      |                                             |
       | signalling | invite                  |      | status=201                                  |
