@@ -124,15 +124,23 @@ public final class SignallingClient {
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build();
         observer.started();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                .handle((response, failure) -> {
-                    observer.finished();
-                    if (failure != null) {
-                        throw new SignallingException(method + " " + uri + " (device " + deviceId + ") failed: "
-                                + SignallingException.describe(failure), failure);
-                    }
-                    return new SignallingResponse(response.statusCode(), response.body());
-                });
+        // Complete the caller's future first, then report the request finished: completing it runs the caller's
+        // continuations (an app's "runOnMain" with the answer) in this thread, so the device never looks idle between
+        // the response and the work it causes, however long this thread is descheduled in between.
+        CompletableFuture<SignallingResponse> result = new CompletableFuture<>();
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
+            try {
+                if (failure != null) {
+                    result.completeExceptionally(new SignallingException(method + " " + uri + " (device " + deviceId
+                            + ") failed: " + SignallingException.describe(failure), failure));
+                } else {
+                    result.complete(new SignallingResponse(response.statusCode(), response.body()));
+                }
+            } finally {
+                observer.finished();
+            }
+        });
+        return result;
     }
 
     private static ObjectNode json() {
