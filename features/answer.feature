@@ -12,17 +12,21 @@ Feature: Answer an incoming call
     When the server offers call A from "alice"
     And the user answers call A on the system call UI
     Then the timeline shows in order:
-      | source     | event                   | call | attributes       |
-      | user       | userTappedAnswer        | A    | lockScreen=false |
-      | system     | performAnswerCallAction | A    |                  |
-      | signalling | accept                  | A    | status=200       |
-      | app        | fulfill                 | A    | action=answer    |
-      | system     | didActivateAudioSession | A    |                  |
-      | sdk        | startAudio              | A    |                  |
+      | order | source | event                   | call | attributes       |
+      | 1     | user   | userTappedAnswer        | A    | lockScreen=false |
+      | 2     | system | performAnswerCallAction | A    |                  |
+      | 3     | sdk    | configAudio             | A    | result=ok        |
+      | 3     | system | didActivateAudioSession | A    |                  |
+      | 4     | sdk    | startAudio              | A    |                  |
+    And the timeline shows in order:
+      | source     | event                   | call | attributes    |
+      | system     | performAnswerCallAction | A    |               |
+      | signalling | accept                  | A    | status=200    |
+      | app        | fulfill                 | A    | action=answer |
+      | system     | didActivateAudioSession | A    |               |
     And the timeline shows in order:
       | source | event                   | call | attributes                 |
-      | system | performAnswerCallAction | A    |                            |
-      | sdk    | configAudio             | A    | result=ok                  |
+      | system | didActivateAudioSession | A    |                            |
       | sdk    | startAudio              | A    | result=ok, session=callkit |
     And there is no audioSessionSetActive at all
 
