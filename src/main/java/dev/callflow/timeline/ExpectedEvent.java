@@ -8,8 +8,9 @@ import java.util.function.Function;
 
 /**
  * One row of an expected flow: an event name, and optionally its source, its call and attributes it must carry.
- * {@code label} is how the row reads in failure messages ({@code sdk startAudio call A}). An attribute value may list
- * alternatives separated by {@code |} ({@code reason=failed|remoteEnded}): any one of them matches.
+ * {@code label} is how the row reads in failure messages ({@code sdk startAudio call A}). The event name and an
+ * attribute value may list alternatives separated by {@code |} ({@code releaseAudio|unprepareSDK},
+ * {@code reason=failed|remoteEnded}): any one of them matches.
  */
 public record ExpectedEvent(Source source, String name, UUID call, Map<String, String> attributes, String label) {
 
@@ -23,7 +24,7 @@ public record ExpectedEvent(Source source, String name, UUID call, Map<String, S
     }
 
     public boolean matches(Event e) {
-        if (!e.name().equals(name) || (source != null && e.source() != source)) {
+        if (!valueMatches(name, e.name()) || (source != null && e.source() != source)) {
             return false;
         }
         if (call != null && !call.equals(e.call())) {
@@ -55,7 +56,7 @@ public record ExpectedEvent(Source source, String name, UUID call, Map<String, S
 
     /** Same event kind (source and name), whatever the call and attributes. */
     public boolean sameKind(Event e) {
-        return e.name().equals(name) && (source == null || e.source() == source);
+        return valueMatches(name, e.name()) && (source == null || e.source() == source);
     }
 
     /**

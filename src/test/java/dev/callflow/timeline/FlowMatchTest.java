@@ -339,6 +339,25 @@ class FlowMatchTest {
         }
 
         @Test
+        void anEventNameMayListAlternatives() {
+            // the SDK is released with releaseAudio or unprepareSDK: the rules accept either
+            Timeline t = timeline();
+            t.record(Source.SYSTEM, "performEndCallAction", A);
+            t.record(Source.SDK, "unprepareSDK", A);
+            List<ExpectedEvent> rows = List.of(row(Source.SYSTEM, "performEndCallAction", A, ""),
+                    row(Source.SDK, "releaseAudio|unprepareSDK", A, ""));
+            assertThat(FlowMatch.of(rows, t.events()).matched()).extracting(Event::seq).containsExactly(1L, 2L);
+
+            Timeline none = timeline();
+            none.record(Source.SYSTEM, "performEndCallAction", A);
+            none.record(Source.SDK, "stopAudio", A);
+            FlowMatch m = FlowMatch.of(rows, none.events());
+            assertThat(m.complete()).isFalse();
+            assertThat(m.explain(HEADLINE, NAMES)).contains("Expected sdk releaseAudio|unprepareSDK call A after system "
+                    + "performEndCallAction call A (#1), but no releaseAudio|unprepareSDK happened at all.");
+        }
+
+        @Test
         void anAlternativeIsAWholeValueNotAPart() {
             Timeline t = timeline();
             t.record(Source.APP, "reportCallEnded", A, "reason", "remoteEnded");
