@@ -19,9 +19,9 @@ Feature: didActivate never comes, and an answer before the signalling connection
       | system | activationSuppressed | A    |               |
       | system | callEnded            | A    |               |
     And the timeline shows in order:
-      | source     | event                      | call | attributes |
-      | system     | activationSuppressed       | A    |            |
-      | signalling | hangUp                     | A    | status=200 |
+      | source     | event                | call | attributes |
+      | system     | activationSuppressed | A    |            |
+      | signalling | hangUp               | A    | status=200 |
     And the timeline shows in order:
       | source | event                      | call |
       | system | activationSuppressed       | A    |

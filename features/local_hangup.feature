@@ -34,8 +34,8 @@ Feature: Local hang-up
       | sdk    | configAudio                     | A    | result=ok  |
       | sdk    | startAudio                      | A    | result=ok  |
     And the timeline shows in order:
-      | source | event                     | call |
-      | system | performEndCallAction      | A    |
+      | source | event                      | call |
+      | system | performEndCallAction       | A    |
       | sdk    | releaseAudio\|unprepareSDK | A    |
     And there is no releaseAudio before performEndCallAction for call A
     And there is no unprepareSDK before performEndCallAction for call A
@@ -53,9 +53,9 @@ Feature: Local hang-up
       | 4     | app    | fulfill                      | A    | action=end         |
       | 5     | system | didDeactivateAudioSession    | A    |                    |
     And the timeline shows in order:
-      | source     | event                      | call | attributes |
-      | system     | performEndCallAction       | A    |            |
-      | signalling | hangUp                     | A    | status=200 |
+      | source     | event                | call | attributes |
+      | system     | performEndCallAction | A    |            |
+      | signalling | hangUp               | A    | status=200 |
     And the timeline shows in order:
       | source | event                      | call |
       | system | performEndCallAction       | A    |

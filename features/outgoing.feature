@@ -49,10 +49,10 @@ Feature: Outgoing call
     And there is no reportOutgoingCallConnected for call B
 
     Examples:
-      | outcome         | type     | reasons                              |
-      | declines        | declined | remoteEnded\|declinedElsewhere        |
-      | does not answer | noAnswer | unanswered                           |
-      | is busy for     | busy     | failed\|remoteEnded\|unanswered        |
+      | outcome         | type     | reasons                         |
+      | declines        | declined | remoteEnded\|declinedElsewhere  |
+      | does not answer | noAnswer | unanswered                      |
+      | is busy for     | busy     | failed\|remoteEnded\|unanswered |
 
   @R-OUT-3 @R-END-1
   Scenario: The callee is busy while the app is in the background, and the app does not dial again by itself
@@ -61,10 +61,10 @@ Feature: Outgoing call
     And the app moves to the background
     And the callee is busy for call B
     Then the timeline shows in order:
-      | source | event                 | call | attributes                           |
-      | system | appDidEnterBackground |      |                                      |
+      | source | event                 | call | attributes                             |
+      | system | appDidEnterBackground |      |                                        |
       | app    | reportCallEnded       | B    | reason=failed\|remoteEnded\|unanswered |
-      | system | callEnded             | B    |                                      |
+      | system | callEnded             | B    |                                        |
     And there is no requestTransaction after callEnded
 
   @R-OUT-1 @R-END-2

@@ -191,11 +191,11 @@ Feature: Push anomalies
     When the app server sends <threshold> VoIP pushes that each fail to reach the app
     And the app server sends a VoIP push for call D from "alice"
     Then the timeline shows in order:
-      | source | event            | call         | attributes                                  |
-      | system | appLaunched      |              | reason=voipPush                             |
-      | system | appTerminated    |              | reason=launchWatchdog, exception=0x8badf00d |
-      | system | pushNotDelivered | P<threshold> | failures=<threshold>                        |
-      | push   | pushAccepted     | D            |                                             |
+      | source | event            | call         | attributes                                                                                                                |
+      | system | appLaunched      |              | reason=voipPush                                                                                                           |
+      | system | appTerminated    |              | reason=launchWatchdog, exception=0x8badf00d                                                                               |
+      | system | pushNotDelivered | P<threshold> | failures=<threshold>                                                                                                      |
+      | push   | pushAccepted     | D            |                                                                                                                           |
       | system | pushNotDelivered | D            | why=Application will not be launched because it failed to report an incoming call too many times (or repeatedly crashed.) |
     And there is no didReceiveIncomingPush at all
     And there is no reportNewIncomingCall at all
@@ -241,5 +241,5 @@ Feature: Push anomalies
     And there is no reportNewIncomingCall at all
 
     Examples:
-      | app                                  |
-      | the app has been killed              |
+      | app                     |
+      | the app has been killed |

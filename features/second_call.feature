@@ -38,11 +38,11 @@ Feature: A second VoIP call of the app while a call is connected
     And the user chooses "End & Accept" for incoming call B
     And the audio of call B runs
     Then the timeline shows in order:
-      | source | event                   | call | attributes          |
-      | system | incomingCallUiShown     | B    | options=<options>   |
-      | user   | userTappedEndAndAccept  | B    |                     |
-      | system | performEndCallAction    | A    | origin=systemCallUi |
-      | app    | fulfill                 | A    | action=end          |
+      | source | event                  | call | attributes          |
+      | system | incomingCallUiShown    | B    | options=<options>   |
+      | user   | userTappedEndAndAccept | B    |                     |
+      | system | performEndCallAction   | A    | origin=systemCallUi |
+      | app    | fulfill                | A    | action=end          |
     And the timeline shows in order:
       | source | event                   | call | attributes          |
       | user   | userTappedEndAndAccept  | B    |                     |
