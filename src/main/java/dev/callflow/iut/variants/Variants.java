@@ -71,8 +71,8 @@ public final class Variants {
                     "R-END-1: cancel fits remoteEnded or unanswered, busy fits failed, remoteEnded or unanswered; R-PUSH-5: "
                             + ".remoteEnded/.unanswered; R-PUSH-4: the phantom call is ended, with no reason prescribed; "
                             + "R-INC-4: the handle value must only be non-empty", OtherEndReasons::new),
-            variant("late-push-completion", "calls the PushKit completion in the next main-queue turn after the report's "
-                    + "completion, not inside it",
+            variant("late-push-completion", "calls the PushKit completion 100 ms (real time) after the report's "
+                    + "completion, on a timer of the main queue, not inside the completion block",
                     "R-PUSH-3: 'report → report-completion → push-completion'; Apple: call it 'when you finish processing "
                             + "the notification'", LatePushCompletion::new));
 
@@ -358,13 +358,15 @@ public final class Variants {
 
     // ---- PushKit completion --------------------------------------------------------------------------------------
 
-    /** Calls the PushKit completion one main-queue turn after the report's completion ran. */
+    /** Calls the PushKit completion a while after the report's completion ran, on a later turn of the main queue. */
     static final class LatePushCompletion extends ReferenceApp {
+        static final Duration LATER = Duration.ofMillis(100);
+
         LatePushCompletion(AppSettings s) { super(s); }
 
         @Override
         public void didReceiveIncomingPush(VoipPush push, Runnable completion) {
-            super.didReceiveIncomingPush(push, () -> env.runOnMain(completion));
+            super.didReceiveIncomingPush(push, () -> env.runOnMainAfter(LATER, completion));
         }
     }
 }
