@@ -44,7 +44,7 @@ public final class Mutants {
                     + "in the PushKit handler without reporting a call", "@R-PUSH-1", SkipPushReport::new),
             mutant("early-return-on-duplicate-push", "R-PUSH-1", "#36 wireapp/wire-ios PR #5070: a push for a call the app "
                     + "already has returns early instead of reporting again", "@R-PUSH-8", EarlyReturnOnDuplicatePush::new),
-            mutant("push-completion-before-report", "R-PUSH-3", "#13 twilio/voice-quickstart-objc PR #142/#137: PushKit "
+            warningMutant("push-completion-before-report", "R-PUSH-3", "#13 twilio/voice-quickstart-objc PR #142/#137: PushKit "
                     + "completion called together with the report, before the report's completion", "@flow-push-wake",
                     PushCompletionBeforeReport::new),
             mutant("non-call-push-not-reported", "R-PUSH-4", "#37/#32 element-hq/element-ios #3577, linphone-iphone #834: "
@@ -158,6 +158,11 @@ public final class Mutants {
 
     private static Mutant mutant(String name, String rule, String bug, String tags, Function<AppSettings, CallApp> make) {
         return new Mutant(name, rule, bug, tags, AppFactory.configurable(make));
+    }
+
+    /** A mutant whose deviation its rule only warns about (see {@link Mutant#warns()}). */
+    private static Mutant warningMutant(String name, String rule, String bug, String tags, Function<AppSettings, CallApp> make) {
+        return new Mutant(name, rule, bug, tags, AppFactory.configurable(make), true);
     }
 
     // ---- push -------------------------------------------------------------------------------------------------
