@@ -2,9 +2,9 @@
 Feature: Action timeouts
   Every action must be completed exactly once, before its timeout (R-TX-1, R-TX-2). When the server is slower than
   the action timeout, the app fails the action itself, on its own deadline below the system's, and ends the call
-  cleanly. When the app's main thread hangs, the system times the action out (timedOutPerformingAction) and, for
-  answer, start and hold, ends the call; the app must not complete the timed-out action late. Durations are real
-  time, scaled by the timing profile (action timeout 30 s, the app's server deadline 15 s).
+  cleanly; the server's late answer completes nothing. When the app's main thread hangs, the system times the action
+  out (timedOutPerformingAction) and, for answer, start and hold, ends the call; the app must not complete the
+  timed-out action late. Durations are real time, scaled by the timing profile (action timeout 30 s).
 
   Background:
     Given the app is running in the foreground
@@ -17,12 +17,12 @@ Feature: Action timeouts
     Then the timeline shows in order:
       | source | event                   | call | attributes               |
       | system | performAnswerCallAction | A    |                          |
-      | app    | serverDeadlineExceeded  | A    | action=answer            |
       | app    | fail                    | A    | action=answer            |
       | system | callEnded               | A    | why=answer action failed |
-      | sdk    | releaseAudio            | A    |                          |
-      | sdk    | unprepareSDK            | A    | wasPrepared=true         |
-      | app    | lateServerAnswerIgnored | A    | action=answer            |
+    And the timeline shows in order:
+      | source | event                      | call |
+      | system | performAnswerCallAction    | A    |
+      | sdk    | releaseAudio\|unprepareSDK | A    |
     And there is no timedOutPerformingAction at all
     And there is no fulfill for call A
     And there is no didActivateAudioSession at all
@@ -33,13 +33,14 @@ Feature: Action timeouts
     Given the signalling server delays invite by 35000 ms
     When the user calls "bob" from the app as call A
     Then the timeline shows in order:
-      | source | event                   | call | attributes              |
-      | system | performStartCallAction  | A    |                         |
-      | app    | serverDeadlineExceeded  | A    | action=start            |
-      | app    | fail                    | A    | action=start            |
-      | system | callEnded               | A    | why=start action failed |
-      | sdk    | unprepareSDK            | A    | wasPrepared=true        |
-      | app    | lateServerAnswerIgnored | A    | action=start            |
+      | source | event                  | call | attributes              |
+      | system | performStartCallAction | A    |                         |
+      | app    | fail                   | A    | action=start            |
+      | system | callEnded              | A    | why=start action failed |
+    And the timeline shows in order:
+      | source | event                      | call |
+      | system | performStartCallAction     | A    |
+      | sdk    | releaseAudio\|unprepareSDK | A    |
     And there is no timedOutPerformingAction at all
     And there is no fulfill for call A
     And there is no reportOutgoingCallStartedConnecting for call A
@@ -76,14 +77,9 @@ Feature: Action timeouts
       | system | appMainThreadHangs       |      | in=performAnswerCallAction |
       | system | timedOutPerformingAction | A    | action=answer              |
       | system | appMainThreadResumes     |      | released=true              |
-      | app    | actionTimedOut           | A    | action=answer              |
       | system | performEndCallAction     | A    | origin=actionTimeout       |
       | app    | fulfill                  | A    | action=end                 |
       | system | callEnded                | A    |                            |
-    And the timeline shows in order:
-      | source | event                   | call | attributes    |
-      | system | appMainThreadResumes    |      |               |
-      | app    | lateServerAnswerIgnored | A    | action=answer |
     And there is no fulfill with "action=answer"
     And there is no fulfill with "afterTimeout=true"
     And there is no didActivateAudioSession at all
@@ -103,10 +99,6 @@ Feature: Action timeouts
       | system | performEndCallAction     | A    | origin=actionTimeout      |
       | app    | fulfill                  | A    | action=end                |
       | system | callEnded                | A    |                           |
-    And the timeline shows in order:
-      | source | event                   | call | attributes   |
-      | system | appMainThreadResumes    |      |              |
-      | app    | lateServerAnswerIgnored | A    | action=start |
     And there is no fulfill with "action=start"
     And there is no fulfill with "afterTimeout=true"
     And there is no startAudio at all
@@ -118,14 +110,13 @@ Feature: Action timeouts
     And the app's main thread hangs for 35000 ms in its next end action
     When the user hangs up call A in the app
     Then the timeline shows in order:
-      | source | event                    | call | attributes               |
-      | system | performEndCallAction     | A    | origin=transaction       |
-      | system | appMainThreadHangs       |      | in=performEndCallAction  |
-      | system | timedOutPerformingAction | A    | action=end               |
-      | system | callEnded                | A    | why=end action timed out |
-      | system | appMainThreadResumes     |      | released=true            |
-      | sdk    | releaseAudio             | A    |                          |
-      | app    | endAlreadyTimedOut       | A    |                          |
+      | source | event                      | call | attributes               |
+      | system | performEndCallAction       | A    | origin=transaction       |
+      | system | appMainThreadHangs         |      | in=performEndCallAction  |
+      | system | timedOutPerformingAction   | A    | action=end               |
+      | system | callEnded                  | A    | why=end action timed out |
+      | system | appMainThreadResumes       |      | released=true            |
+      | sdk    | releaseAudio\|unprepareSDK | A    |                          |
     And there is no fulfill with "action=end"
     And there is no fulfill with "afterTimeout=true"
     And rule R-TX-2 is violated
@@ -144,10 +135,13 @@ Feature: Action timeouts
       | system | timedOutPerformingAction  | A    | action=setHeld              |
       | system | appMainThreadResumes      |      | released=true               |
       | system | performEndCallAction      | A    | origin=actionTimeout        |
-      | sdk    | releaseAudio              | A    |                             |
       | app    | fulfill                   | A    | action=end                  |
       | system | callEnded                 | A    |                             |
       | system | didDeactivateAudioSession | A    |                             |
+    And the timeline shows in order:
+      | source | event                      | call |
+      | system | performEndCallAction       | A    |
+      | sdk    | releaseAudio\|unprepareSDK | A    |
     And there is no fulfill with "afterTimeout=true"
     And rule R-TX-2 is violated
     And rule R-MULTI-3 is violated

@@ -1,51 +1,56 @@
 @flow-activation-missing @family-2
 Feature: didActivate never comes, and an answer before the signalling connection is ready
   DTS: treat didActivate as possibly never arriving and fail the call cleanly (R-AUD-6). The app arms its own
-  deadline once the answer or start is fulfilled; when it passes without didActivate it reports the call ended as
-  failed, tells its server and releases media, and never starts audio without an activation (R-AUD-2). A user who
-  answers a push-woken call before the app has logged in gets the answer fulfilled only after login and accept
-  (R-TX-1). Durations are real time, scaled by the timing profile (activation deadline 10 s).
+  deadline once the answer or start is fulfilled; when it passes without didActivate it ends the call (with
+  reportCall(endedAt:reason:) or an end transaction, R-AUD-6 accepts either), tells its server and releases media,
+  and never starts audio without an activation (R-AUD-2). A user who answers a push-woken call before the app has
+  logged in gets the answer fulfilled only after the server accepted it, and neither fails nor times out (R-TX-1).
+  Durations are real time, scaled by the timing profile.
 
   @R-AUD-6 @R-AUD-2
-  Scenario: The system never activates the session after an answer: the app ends the call as failed
+  Scenario: The system never activates the session after an answer: the app ends the call
     Given the app is running in the foreground
     And the system never activates the audio session
     When the server offers call A from "alice"
     And the user answers call A on the system call UI
     Then the timeline shows in order:
-      | source | event                      | call | attributes       |
-      | app    | fulfill                    | A    | action=answer    |
-      | system | activationSuppressed       | A    |                  |
-      | app    | activationDeadlineExceeded | A    | deadline=10s     |
-      | app    | reportCallEnded            | A    | reason=failed    |
-      | system | callEnded                  | A    |                  |
-      | sdk    | releaseAudio               | A    |                  |
-      | sdk    | unprepareSDK               | A    | wasPrepared=true |
+      | source | event                | call | attributes    |
+      | app    | fulfill              | A    | action=answer |
+      | system | activationSuppressed | A    |               |
+      | system | callEnded            | A    |               |
     And the timeline shows in order:
-      | source     | event  | call | attributes |
-      | signalling | hangUp | A    | status=200 |
+      | source     | event                | call | attributes |
+      | system     | activationSuppressed | A    |            |
+      | signalling | hangUp               | A    | status=200 |
+    And the timeline shows in order:
+      | source | event                      | call |
+      | system | activationSuppressed       | A    |
+      | sdk    | releaseAudio\|unprepareSDK | A    |
     And there is no didActivateAudioSession at all
     And there is no startAudio at all
-    And there is no performEndCallAction for call A
+    And rule R-AUD-6 holds
 
   @R-AUD-6 @R-AUD-2 @R-OUT-1
-  Scenario: The system never activates the session after a start: the app ends the outgoing call as failed
+  Scenario: The system never activates the session after a start: the app ends the outgoing call
     Given the app is running in the foreground
     And the system never activates the audio session
     When the user calls "bob" from the app as call A
     Then the timeline shows in order:
-      | source | event                               | call | attributes    |
-      | app    | fulfill                             | A    | action=start  |
-      | app    | reportOutgoingCallStartedConnecting | A    |               |
-      | system | activationSuppressed                | A    |               |
-      | app    | activationDeadlineExceeded          | A    |               |
-      | app    | reportCallEnded                     | A    | reason=failed |
-      | sdk    | unprepareSDK                        | A    |               |
+      | order | source | event                               | call | attributes   |
+      | 1     | app    | fulfill                             | A    | action=start |
+      | 2     | app    | reportOutgoingCallStartedConnecting | A    |              |
+      | 2     | system | activationSuppressed                | A    |              |
+      | 3     | system | callEnded                           | A    |              |
+    And the timeline shows in order:
+      | source | event                      | call |
+      | system | activationSuppressed       | A    |
+      | sdk    | releaseAudio\|unprepareSDK | A    |
     And there is no didActivateAudioSession at all
     And there is no startAudio at all
+    And rule R-AUD-6 holds
 
   @R-TX-1 @R-PUSH-6 @R-AUD-2
-  Scenario Outline: The user answers a push-woken call <where> before login completes: fulfilled only after login and accept
+  Scenario Outline: The user answers a push-woken call <where> before login completes: fulfilled only after accept, never timed out
     Given the app has been killed
     And <screen>
     And the signalling server delays login by 8000 ms
@@ -57,13 +62,12 @@ Feature: didActivate never comes, and an answer before the signalling connection
       | app        | reportNewIncomingCall   | A    |                     |
       | user       | userTappedAnswer        | A    | lockScreen=<locked> |
       | system     | performAnswerCallAction | A    |                     |
-      | app        | signallingReady         |      | status=200          |
       | signalling | accept                  | A    | status=200          |
       | app        | fulfill                 | A    | action=answer       |
       | system     | didActivateAudioSession | A    |                     |
       | sdk        | startAudio              | A    | result=ok           |
     And there is no timedOutPerformingAction at all
-    And there is no serverDeadlineExceeded at all
+    And there is no fail at all
 
     Examples:
       | where              | screen                     | locked |

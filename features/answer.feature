@@ -1,7 +1,8 @@
 @flow-answer
 Feature: Answer an incoming call
   The user answers on the system call UI. The app configures the audio session (never activates it), fulfils the
-  answer once the server accepted, and starts media only when the system activated the session (R-AUD-1, R-AUD-2).
+  answer once the server accepted, and starts media only when the system activated the session, with configAudio
+  issued before it: in performAnswerCallAction or in didActivate, as the app chooses (R-AUD-1, R-AUD-2).
 
   Background:
     Given the app is running in the foreground
@@ -11,15 +12,22 @@ Feature: Answer an incoming call
     When the server offers call A from "alice"
     And the user answers call A on the system call UI
     Then the timeline shows in order:
-      | source     | event                   | call | attributes               |
-      | user       | userTappedAnswer        | A    | lockScreen=false         |
-      | system     | performAnswerCallAction | A    |                          |
-      | app        | audioSessionSetCategory |      | category=playAndRecord   |
-      | signalling | accept                  | A    | status=200               |
-      | app        | fulfill                 | A    | action=answer            |
-      | system     | didActivateAudioSession | A    |                          |
-      | sdk        | configAudio             | A    | result=ok                |
-      | sdk        | startAudio              | A    | result=ok, session=callkit |
+      | order | source | event                   | call | attributes       |
+      | 1     | user   | userTappedAnswer        | A    | lockScreen=false |
+      | 2     | system | performAnswerCallAction | A    |                  |
+      | 3     | sdk    | configAudio             | A    | result=ok        |
+      | 3     | system | didActivateAudioSession | A    |                  |
+      | 4     | sdk    | startAudio              | A    |                  |
+    And the timeline shows in order:
+      | source     | event                   | call | attributes    |
+      | system     | performAnswerCallAction | A    |               |
+      | signalling | accept                  | A    | status=200    |
+      | app        | fulfill                 | A    | action=answer |
+      | system     | didActivateAudioSession | A    |               |
+    And the timeline shows in order:
+      | source | event                   | call | attributes                 |
+      | system | didActivateAudioSession | A    |                            |
+      | sdk    | startAudio              | A    | result=ok, session=callkit |
     And there is no audioSessionSetActive at all
 
   @R-AUD-2

@@ -1,8 +1,10 @@
 @flow-back-to-back @family-8
 Feature: Back-to-back calls
   Call A ends and call B arrives at once or about a second later, possibly before A's didDeactivate. The single media
-  SDK must be released for A before it is prepared for B, never prepared twice, and B's media starts only after B's
-  own didActivate (R-AUD-4, R-AUD-2). Gaps are real time, scaled by the timing profile.
+  SDK must be released for A (releaseAudio or unprepareSDK) before it is prepared for B, never prepared twice, and B's
+  media starts only after B's own didActivate (R-AUD-4, R-AUD-2). Whether A's media is released at once or in its
+  didDeactivate, and whether B's SDK is prepared at the report or at the answer, is the app's choice. Gaps are real
+  time, scaled by the timing profile.
 
   Background:
     Given the app is running in the foreground
@@ -18,17 +20,18 @@ Feature: Back-to-back calls
     Then the timeline shows in order:
       | source      | event                   | call | attributes    |
       | <ended_src> | <ended_event>           | A    |               |
-      | sdk         | releaseAudio            | A    |               |
-      | sdk         | unprepareSDK            | A    |               |
-      | sdk         | prepareSDK              | B    |               |
       | system      | performAnswerCallAction | B    |               |
       | app         | fulfill                 | B    | action=answer |
       | system      | didActivateAudioSession | B    |               |
-      | sdk         | configAudio             | B    | result=ok     |
       | sdk         | startAudio              | B    | result=ok     |
     And the timeline shows in order:
+      | source      | event                      | call |
+      | <ended_src> | <ended_event>              | A    |
+      | sdk         | releaseAudio\|unprepareSDK | A    |
+      | sdk         | prepareSDK                 | B    |
+      | sdk         | startAudio                 | B    |
+    And the timeline shows in order:
       | source | event                     | call |
-      | sdk    | releaseAudio              | A    |
       | system | didDeactivateAudioSession | A    |
       | system | didActivateAudioSession   | B    |
     And there is no prepareSDK with "alreadyPrepared=true"
@@ -51,13 +54,16 @@ Feature: Back-to-back calls
     Then the timeline shows in order:
       | source | event                   | call | attributes   |
       | system | performEndCallAction    | A    |              |
-      | sdk    | releaseAudio            | A    |              |
-      | sdk    | unprepareSDK            | A    |              |
       | system | performStartCallAction  | B    |              |
-      | sdk    | prepareSDK              | B    |              |
       | app    | fulfill                 | B    | action=start |
       | system | didActivateAudioSession | B    |              |
       | sdk    | startAudio              | B    | result=ok    |
+    And the timeline shows in order:
+      | source | event                      | call |
+      | system | performEndCallAction       | A    |
+      | sdk    | releaseAudio\|unprepareSDK | A    |
+      | sdk    | prepareSDK                 | B    |
+      | sdk    | startAudio                 | B    |
     And there is no prepareSDK with "alreadyPrepared=true"
     And there is no startAudio before didActivateAudioSession for call B
 

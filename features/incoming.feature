@@ -1,7 +1,8 @@
 @flow-incoming
 Feature: Incoming call
-  An offer from the signalling server is reported to CallKit at once; the system shows its incoming-call UI,
-  and the media SDK is prepared only after the system accepted the report (R-INC-1).
+  An offer from the signalling server is reported to CallKit at once; the system shows its incoming-call UI, and the
+  app prepares nothing for the call before the system accepted the report (R-INC-1). Whether the media SDK is prepared
+  when the report succeeds or only when the user answers is the app's choice.
 
   Background:
     Given the app is running in the foreground
@@ -10,15 +11,13 @@ Feature: Incoming call
   Scenario: The server offers a call while the app is in the foreground
     When the server offers call A from "alice"
     Then the timeline shows in order:
-      | source     | event                           | call | attributes             |
-      | signalling | serverEvent                     | A    | type=offer             |
-      | app        | handleIncomingCall              | A    | via=signalling         |
-      | app        | reportNewIncomingCall           | A    | handle=alice           |
-      | system     | incomingCallUiShown             | A    | options=answer,decline |
-      | system     | reportNewIncomingCallCompletion | A    |                        |
-      | sdk        | unprepareSDK                    |      |                        |
-      | sdk        | prepareSDK                      | A    |                        |
+      | order | source     | event                           | call | attributes             |
+      | 1     | signalling | serverEvent                     | A    | type=offer             |
+      | 2     | app        | reportNewIncomingCall           | A    | handle=alice           |
+      | 3     | system     | incomingCallUiShown             | A    | options=answer,decline |
+      | 3     | system     | reportNewIncomingCallCompletion | A    |                        |
     And call A is ringing on the system call UI
+    And there is no prepareSDK before reportNewIncomingCallCompletion for call A
     And there is no didActivateAudioSession for call A
 
   @R-TX-6
@@ -29,8 +28,6 @@ Feature: Incoming call
       | source | event                | call | attributes |
       | user   | userTappedDecline    | A    |            |
       | system | performEndCallAction | A    |            |
-      | sdk    | releaseAudio         | A    |            |
-      | sdk    | unprepareSDK         | A    |            |
       | app    | fulfill              | A    | action=end |
       | system | callEnded            | A    |            |
     And the timeline shows in order:
@@ -45,11 +42,10 @@ Feature: Incoming call
     And call A is ringing on the system call UI
     And the caller cancels call A
     Then the timeline shows in order:
-      | source     | event           | call | attributes          |
-      | signalling | serverEvent     | A    | type=cancel         |
-      | app        | reportCallEnded | A    | reason=remoteEnded  |
-      | system     | callEnded       | A    |                     |
-      | sdk        | unprepareSDK    | A    |                     |
+      | source     | event           | call | attributes                     |
+      | signalling | serverEvent     | A    | type=cancel                    |
+      | app        | reportCallEnded | A    | reason=remoteEnded\|unanswered |
+      | system     | callEnded       | A    |                                |
     And there is no performEndCallAction for call A
 
   @R-INC-2 @R-INC-3
@@ -57,15 +53,14 @@ Feature: Incoming call
     Given <filter>
     When the server offers call A from "alice"
     Then the timeline shows in order:
-      | source     | event                           | call | attributes    |
-      | app        | reportNewIncomingCall           | A    |               |
-      | system     | reportNewIncomingCallCompletion | A    | error=<error> |
-      | app        | incomingCallRejected            | A    | error=<error> |
-      | signalling | busy                            | A    | status=200    |
+      | source | event                           | call | attributes    |
+      | app    | reportNewIncomingCall           | A    |               |
+      | system | reportNewIncomingCallCompletion | A    | error=<error> |
     And there is no prepareSDK for call A
     And there is no incomingCallUiShown for call A
+    And rule R-INC-3 holds
 
     Examples:
-      | filter                       | error                  |
-      | Do Not Disturb is on         | filteredByDoNotDisturb |
-      | the caller is on the block list | filteredByBlockList |
+      | filter                          | error                  |
+      | Do Not Disturb is on            | filteredByDoNotDisturb |
+      | the caller is on the block list | filteredByBlockList    |

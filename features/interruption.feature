@@ -1,9 +1,9 @@
 @flow-interruption @family-10
 Feature: Interruption by a cellular call or another app's call
-  During a connected VoIP call another call comes in. Hold & Accept holds the VoIP call (didDeactivate); when the
-  other call is ended by the local user the system resumes it with a new didActivate, but after a remote end the
-  VoIP call stays held with no activation (R-MULTI-3, R-AUD-7). End & Accept ends the VoIP call; Decline leaves it
-  untouched.
+  During a connected VoIP call another call comes in. Hold & Accept holds the VoIP call (its media stopped,
+  didDeactivate); when the other call is ended by the local user the system resumes it with a new didActivate, but
+  after a remote end the VoIP call stays held with no activation (R-MULTI-3, R-AUD-7). End & Accept ends the VoIP call;
+  Decline leaves it untouched.
 
   Background:
     Given the app is running in the foreground
@@ -20,7 +20,6 @@ Feature: Interruption by a cellular call or another app's call
       | system | otherCallIncoming         |      | kind=<kind>    |
       | user   | userChoseHoldAndAccept    | A    |                |
       | system | performSetHeldCallAction  | A    | onHold=true    |
-      | sdk    | stopAudio                 | A    |                |
       | app    | fulfill                   | A    | action=setHeld |
       | system | didDeactivateAudioSession | A    |                |
       | system | otherCallEnded            |      | by=localUser   |
@@ -28,6 +27,7 @@ Feature: Interruption by a cellular call or another app's call
       | app    | fulfill                   | A    | action=setHeld |
       | system | didActivateAudioSession   | A    |                |
       | sdk    | startAudio                | A    | result=ok      |
+    And rule R-MULTI-3 holds
 
     Examples:
       | other                 | kind     |
@@ -69,7 +69,6 @@ Feature: Interruption by a cellular call or another app's call
       | system | performSetHeldCallAction | A    | onHold=false, origin=transaction |
       | app    | fulfill                  | A    | action=setHeld                   |
       | system | didActivateAudioSession  | A    |                                  |
-      | sdk    | configAudio              | A    | result=ok                        |
       | sdk    | startAudio               | A    | result=ok                        |
     And there is no startAudio before didActivateAudioSession for call A
     And there is no audioSessionSetActive at all
@@ -88,9 +87,12 @@ Feature: Interruption by a cellular call or another app's call
       | system | otherCallIncoming         |      | kind=<kind>      |
       | user   | userChoseEndAndAccept     | A    |                  |
       | system | performEndCallAction      | A    | origin=otherCall |
-      | sdk    | releaseAudio              | A    |                  |
       | app    | fulfill                   | A    | action=end       |
       | system | didDeactivateAudioSession | A    |                  |
+    And the timeline shows in order:
+      | source | event                      | call |
+      | system | performEndCallAction       | A    |
+      | sdk    | releaseAudio\|unprepareSDK | A    |
     And there is no performSetHeldCallAction at all
 
     Examples:

@@ -12,16 +12,20 @@ Feature: Outgoing call
     When the user calls "bob" from the app as call B
     And the callee answers call B
     Then the timeline shows in order:
-      | source     | event                               | call | attributes     |
-      | user       | userStartedCall                     | B    | handle=bob     |
-      | app        | requestTransaction                  | B    | actions=start  |
-      | system     | requestTransactionCompletion        | B    |                |
-      | system     | performStartCallAction              | B    |                |
-      | signalling | invite                              | B    | status=201     |
-      | app        | fulfill                             | B    | action=start   |
-      | app        | reportOutgoingCallStartedConnecting | B    |                |
-      | system     | didActivateAudioSession             | B    |                |
-      | sdk        | startAudio                          | B    | result=ok      |
+      | order | source     | event                        | call | attributes    |
+      | 1     | user       | userStartedCall              | B    | handle=bob    |
+      | 2     | app        | requestTransaction           | B    | actions=start |
+      | 3     | system     | requestTransactionCompletion | B    |               |
+      | 3     | system     | performStartCallAction       | B    |               |
+      | 4     | signalling | invite                       | B    | status=201    |
+      | 5     | app        | fulfill                      | B    | action=start  |
+      | 6     | system     | didActivateAudioSession      | B    |               |
+      | 7     | sdk        | startAudio                   | B    | result=ok     |
+    And the timeline shows in order:
+      | source | event                               | call | attributes   |
+      | app    | fulfill                             | B    | action=start |
+      | app    | reportOutgoingCallStartedConnecting | B    |              |
+      | app    | reportOutgoingCallConnected         | B    |              |
     And the timeline shows in order:
       | source     | event                       | call | attributes    |
       | signalling | serverEvent                 | B    | type=answered |
@@ -33,18 +37,22 @@ Feature: Outgoing call
     And the audio of call B runs
     And the callee <outcome> call B
     Then the timeline shows in order:
-      | source | event                     | call | attributes      |
-      | app    | reportCallEnded           | B    | reason=<reason> |
-      | system | callEnded                 | B    |                 |
-      | sdk    | releaseAudio              | B    |                 |
-      | system | didDeactivateAudioSession | B    |                 |
+      | source     | event                     | call | attributes       |
+      | signalling | serverEvent               | B    | type=<type>      |
+      | app        | reportCallEnded           | B    | reason=<reasons> |
+      | system     | callEnded                 | B    |                  |
+      | system     | didDeactivateAudioSession | B    |                  |
+    And the timeline shows in order:
+      | source | event                      | call |
+      | app    | reportCallEnded            | B    |
+      | sdk    | releaseAudio\|unprepareSDK | B    |
     And there is no reportOutgoingCallConnected for call B
 
     Examples:
-      | outcome            | reason      |
-      | declines           | remoteEnded |
-      | does not answer    | unanswered  |
-      | is busy for        | failed      |
+      | outcome         | type     | reasons                         |
+      | declines        | declined | remoteEnded\|declinedElsewhere  |
+      | does not answer | noAnswer | unanswered                      |
+      | is busy for     | busy     | failed\|remoteEnded\|unanswered |
 
   @R-OUT-3 @R-END-1
   Scenario: The callee is busy while the app is in the background, and the app does not dial again by itself
@@ -53,10 +61,10 @@ Feature: Outgoing call
     And the app moves to the background
     And the callee is busy for call B
     Then the timeline shows in order:
-      | source | event                 | call | attributes    |
-      | system | appDidEnterBackground |      |               |
-      | app    | reportCallEnded       | B    | reason=failed |
-      | system | callEnded             | B    |               |
+      | source | event                 | call | attributes                             |
+      | system | appDidEnterBackground |      |                                        |
+      | app    | reportCallEnded       | B    | reason=failed\|remoteEnded\|unanswered |
+      | system | callEnded             | B    |                                        |
     And there is no requestTransaction after callEnded
 
   @R-OUT-1 @R-END-2
@@ -65,10 +73,14 @@ Feature: Outgoing call
     And the audio of call B runs
     And the user hangs up call B in the app
     Then the timeline shows in order:
-      | source     | event                     | call | attributes |
-      | app        | endCallWithCompletion     | B    |            |
-      | system     | performEndCallAction      | B    |            |
-      | sdk        | releaseAudio              | B    |            |
-      | app        | fulfill                   | B    | action=end |
-      | system     | didDeactivateAudioSession | B    |            |
+      | source | event                     | call | attributes  |
+      | user   | userTappedHangUp          | B    |             |
+      | app    | requestTransaction        | B    | actions=end |
+      | system | performEndCallAction      | B    |             |
+      | app    | fulfill                   | B    | action=end  |
+      | system | didDeactivateAudioSession | B    |             |
+    And the timeline shows in order:
+      | source | event                      | call |
+      | system | performEndCallAction       | B    |
+      | sdk    | releaseAudio\|unprepareSDK | B    |
     And there is no releaseAudio before performEndCallAction for call B

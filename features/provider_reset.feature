@@ -18,14 +18,14 @@ Feature: The system resets the provider
       | system | providerReset    |      | liveCalls=1        |
       | system | callEnded        | A    | why=provider reset |
       | system | providerDidReset |      |                    |
-      | sdk    | releaseAudio     | A    |                    |
-      | sdk    | unprepareSDK     | A    | wasPrepared=true   |
     And the timeline shows in order:
-      | source     | event   | call | attributes |
-      | signalling | decline | A    | status=200 |
+      | source     | event            | call | attributes |
+      | system     | providerDidReset |      |            |
+      | signalling | decline          | A    | status=200 |
     And there is no fulfill at all
     And there is no didActivateAudioSession at all
     And there is no performEndCallAction for call A
+    And rule R-END-4 holds
 
   @R-END-4 @R-AUD-3
   Scenario: Reset during a connected call
@@ -36,16 +36,19 @@ Feature: The system resets the provider
       | system | providerReset             |      | liveCalls=1        |
       | system | callEnded                 | A    | why=provider reset |
       | system | providerDidReset          |      |                    |
-      | sdk    | stopAudio                 | A    | wasRunning=true    |
-      | sdk    | releaseAudio              | A    |                    |
-      | sdk    | unprepareSDK              | A    | wasPrepared=true   |
       | system | didDeactivateAudioSession | A    |                    |
     And the timeline shows in order:
-      | source     | event  | call | attributes |
-      | signalling | hangUp | A    | status=200 |
+      | source | event                      | call |
+      | system | providerDidReset           |      |
+      | sdk    | releaseAudio\|unprepareSDK | A    |
+    And the timeline shows in order:
+      | source     | event            | call | attributes |
+      | system     | providerDidReset |      |            |
+      | signalling | hangUp           | A    | status=200 |
     And there is no fulfill after providerReset
     And there is no startAudio after providerReset
     And there is no performEndCallAction for call A
+    And rule R-END-4 holds
 
   @R-END-4 @R-TX-1
   Scenario: Reset while the answer waits for a slow server: the late answer completes nothing
@@ -57,13 +60,12 @@ Feature: The system resets the provider
       | system | performAnswerCallAction | A    |
     When the system resets the provider
     Then the timeline shows in order:
-      | source     | event                   | call | attributes                |
-      | system     | performAnswerCallAction | A    |                           |
-      | system     | providerReset           |      | liveCalls=1               |
-      | system     | providerDidReset        |      |                           |
-      | sdk        | unprepareSDK            | A    | wasPrepared=true          |
-      | app        | lateServerAnswerIgnored | A    | action=answer, status=200 |
+      | source | event                   | call | attributes  |
+      | system | performAnswerCallAction | A    |             |
+      | system | providerReset           |      | liveCalls=1 |
+      | system | providerDidReset        |      |             |
     And there is no fulfill at all
     And there is no fail at all
     And there is no timedOutPerformingAction at all
     And there is no didActivateAudioSession at all
+    And rule R-END-4 holds

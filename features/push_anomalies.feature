@@ -3,7 +3,8 @@ Feature: Push anomalies
   VoIP pushes arrive late, twice, without a call in them, or not at all, and the app server can get them rejected by
   APNs. Whatever arrives, the app reports a call before its push handler returns (R-PUSH-1), then decides: a call the
   server says is already over is ended with reportCall(endedAt:reason:) (R-PUSH-5), a push that starts no call becomes a
-  phantom call ended at once (R-PUSH-4), a second report of the same call leaves the call alone (R-PUSH-8).
+  phantom call ended at once (R-PUSH-4), a second report of the same call leaves the call alone (R-PUSH-8). The phantom's
+  UUID, the fallback caller's text and the end reason among those the rules accept are the app's choice.
 
   @R-PUSH-5 @R-PUSH-7 @R-PUSH-1
   Scenario Outline: A push delivered late, after the caller cancelled, is reported and then ended (<app>)
@@ -12,21 +13,18 @@ Feature: Push anomalies
     And the caller will cancel call A while its push is on the way
     When the app server sends a VoIP push for call A from "alice"
     Then the timeline shows in order:
-      | source     | event                  | call | attributes         |
-      | push       | pushAccepted           | A    |                    |
-      | system     | pushDeliveryDelayed    | A    |                    |
-      | signalling | callStateChanged       | A    | state=cancelled    |
-      | system     | didReceiveIncomingPush | A    |                    |
-      | app        | reportNewIncomingCall  | A    | handle=alice       |
-      | system     | incomingCallUiShown    | A    |                    |
-      | signalling | callState              | A    | status=200         |
-      | app        | callAlreadyOver        | A    | state=cancelled    |
-      | app        | reportCallEnded        | A    | reason=remoteEnded |
-      | system     | callEnded              | A    |                    |
-      | sdk        | unprepareSDK           | A    |                    |
+      | source     | event                  | call | attributes                     |
+      | push       | pushAccepted           | A    |                                |
+      | system     | pushDeliveryDelayed    | A    |                                |
+      | signalling | callStateChanged       | A    | state=cancelled                |
+      | system     | didReceiveIncomingPush | A    |                                |
+      | app        | reportNewIncomingCall  | A    | handle=alice                   |
+      | app        | reportCallEnded        | A    | reason=remoteEnded\|unanswered |
+      | system     | callEnded              | A    |                                |
     And there is no pushNotReported at all
     And there is no performEndCallAction for call A
     And there is no appTerminated after didReceiveIncomingPush
+    And rule R-PUSH-5 holds
 
     Examples:
       | app                                  |
@@ -39,12 +37,10 @@ Feature: Push anomalies
     And VoIP pushes reach the phone 4 s late
     When the app server sends a VoIP push for call A from "alice"
     Then the timeline shows in order:
-      | source     | event                  | call | attributes |
-      | system     | pushDeliveryDelayed    | A    |            |
-      | system     | didReceiveIncomingPush | A    |            |
-      | app        | reportNewIncomingCall  | A    |            |
-      | sdk        | prepareSDK             | A    |            |
-      | signalling | callState              | A    | status=200 |
+      | source | event                  | call | attributes |
+      | system | pushDeliveryDelayed    | A    |            |
+      | system | didReceiveIncomingPush | A    |            |
+      | app    | reportNewIncomingCall  | A    |            |
     And call A is ringing on the system call UI
     And there is no reportCallEnded for call A
 
@@ -66,13 +62,17 @@ Feature: Push anomalies
       | system | didReceiveIncomingPush          | A    |                             |
       | app    | reportNewIncomingCall           | A    |                             |
       | system | reportNewIncomingCallCompletion | A    | error=callUUIDAlreadyExists |
-      | app    | duplicateReportKept             | A    |                             |
-      | app    | pushCompletion                  | A    |                             |
+    And the timeline shows in order:
+      | order | source | event          | call |
+      | 1     | system | pushDuplicated | A    |
+      | 2     | app    | pushCompletion | A    |
+      | 2     | app    | pushCompletion | A    |
     And call A is ringing on the system call UI
-    And there is no incomingCallRejected for call A
     And there is no busy for call A
+    And there is no decline for call A
     And there is no reportCallEnded for call A
     And there is no pushNotReported at all
+    And rule R-PUSH-8 holds
 
     Examples:
       | app                                  |
@@ -96,9 +96,8 @@ Feature: Push anomalies
     And the timeline shows in order:
       | source | event                           | call | attributes                  |
       | system | reportNewIncomingCallCompletion | A    | error=callUUIDAlreadyExists |
-      | app    | duplicateReportKept             | A    |                             |
-    And there is no incomingCallRejected for call A
     And there is no reportCallEnded for call A
+    And rule R-PUSH-8 holds
 
     Examples:
       | app                                  |
@@ -109,27 +108,29 @@ Feature: Push anomalies
     Given the app has been killed
     When the app server sends a VoIP push for call A with "<payload>"
     Then the timeline shows in order:
-      | source | event                  | call | attributes                 |
-      | system | appLaunched            |      | reason=voipPush            |
-      | system | didReceiveIncomingPush |      |                            |
-      | app    | phantomCall            |      | pushType=<type>, why=<why> |
-      | app    | reportNewIncomingCall  |      |                            |
-      | system | incomingCallUiShown    |      |                            |
-      | app    | reportCallEnded        |      | reason=failed              |
-      | system | callEnded              |      |                            |
-      | app    | pushCompletion         |      |                            |
+      | source | event                  | call | attributes      |
+      | system | appLaunched            |      | reason=voipPush |
+      | system | didReceiveIncomingPush |      |                 |
+      | app    | reportNewIncomingCall  |      |                 |
+      | app    | reportCallEnded        |      |                 |
+      | system | callEnded              |      |                 |
+    And the timeline shows in order:
+      | source | event                  | call |
+      | system | didReceiveIncomingPush |      |
+      | app    | pushCompletion         |      |
     And there is no pushNotReported at all
     And there is no appTerminated after didReceiveIncomingPush
     And there is no prepareSDK at all
     And there is no performAnswerCallAction at all
+    And rule R-PUSH-1 holds
 
     Examples:
-      | payload              | type    | why              |
-      | type=message         | message | not a call push  |
-      | type=cancel          | cancel  | not a call push  |
-      | type=badge, no caller | badge  | not a call push  |
-      | no callId            | call    | no usable callId |
-      | callId=not-a-uuid    | call    | no usable callId |
+      | payload               |
+      | type=message          |
+      | type=cancel           |
+      | type=badge, no caller |
+      | no callId             |
+      | callId=not-a-uuid     |
 
   @R-PUSH-4 @R-PUSH-5 @R-END-1
   Scenario Outline: A cancel sent as a VoIP push ends the ringing call and is itself reported as a phantom (<app>)
@@ -137,15 +138,21 @@ Feature: Push anomalies
     And call A from "alice" is ringing
     When the app server sends a VoIP push for call A with "type=cancel"
     Then the timeline shows in order:
-      | source | event           | call | attributes                    |
-      | app    | phantomCall     |      | pushType=cancel               |
-      | app    | reportCallEnded |      | reason=failed                 |
-      | app    | reportCallEnded | A    | reason=remoteEnded            |
-      | system | callEnded       | A    |                               |
-      | sdk    | unprepareSDK    | A    |                               |
-      | app    | pushCompletion  |      |                               |
+      | order | source | event                  | call | attributes                     |
+      | 1     | system | didReceiveIncomingPush |      |                                |
+      | 2     | app    | reportNewIncomingCall  |      |                                |
+      | 2     | app    | reportCallEnded        | A    | reason=remoteEnded\|unanswered |
+    And the timeline shows in order:
+      | source | event           | call |
+      | app    | reportCallEnded | A    |
+      | system | callEnded       | A    |
+    And the timeline shows in order:
+      | source | event                  | call |
+      | system | didReceiveIncomingPush |      |
+      | app    | pushCompletion         |      |
     And there is no pushNotReported at all
     And there is no performEndCallAction for call A
+    And rule R-PUSH-4 holds
 
     Examples:
       | app                                  |
@@ -157,17 +164,19 @@ Feature: Push anomalies
     Given the app has been killed
     When the app server sends a VoIP push for call A with "<payload>"
     Then the timeline shows in order:
-      | source | event                           | call | attributes            |
-      | system | didReceiveIncomingPush          | A    |                       |
-      | app    | handleIncomingCall              | A    | via=push              |
-      | app    | reportNewIncomingCall           | A    | handle=Unknown caller |
-      | system | incomingCallUiShown             | A    |                       |
-      | system | reportNewIncomingCallCompletion | A    |                       |
-      | sdk    | prepareSDK                      | A    |                       |
-      | app    | pushCompletion                  | A    |                       |
+      | order | source | event                           | call |
+      | 1     | system | didReceiveIncomingPush          | A    |
+      | 2     | app    | reportNewIncomingCall           | A    |
+      | 3     | system | incomingCallUiShown             | A    |
+      | 3     | system | reportNewIncomingCallCompletion | A    |
+    And the timeline shows in order:
+      | source | event                  | call |
+      | system | didReceiveIncomingPush | A    |
+      | app    | pushCompletion         | A    |
     And call A is ringing on the system call UI
     And there is no appTerminated after didReceiveIncomingPush
     And there is no pushNotReported at all
+    And rule R-INC-4 holds
 
     Examples:
       | payload   |
@@ -182,11 +191,11 @@ Feature: Push anomalies
     When the app server sends <threshold> VoIP pushes that each fail to reach the app
     And the app server sends a VoIP push for call D from "alice"
     Then the timeline shows in order:
-      | source | event            | call         | attributes                                  |
-      | system | appLaunched      |              | reason=voipPush                             |
-      | system | appTerminated    |              | reason=launchWatchdog, exception=0x8badf00d |
-      | system | pushNotDelivered | P<threshold> | failures=<threshold>                        |
-      | push   | pushAccepted     | D            |                                             |
+      | source | event            | call         | attributes                                                                                                                |
+      | system | appLaunched      |              | reason=voipPush                                                                                                           |
+      | system | appTerminated    |              | reason=launchWatchdog, exception=0x8badf00d                                                                               |
+      | system | pushNotDelivered | P<threshold> | failures=<threshold>                                                                                                      |
+      | push   | pushAccepted     | D            |                                                                                                                           |
       | system | pushNotDelivered | D            | why=Application will not be launched because it failed to report an incoming call too many times (or repeatedly crashed.) |
     And there is no didReceiveIncomingPush at all
     And there is no reportNewIncomingCall at all
@@ -232,22 +241,25 @@ Feature: Push anomalies
     And there is no reportNewIncomingCall at all
 
     Examples:
-      | app                                  |
-      | the app has been killed              |
+      | app                     |
+      | the app has been killed |
 
   @R-PUSH-3 @R-PUSH-1
-  Scenario: Two VoIP pushes for different calls reach the phone together: each completion follows its own call's report
+  Scenario: Two VoIP pushes for different calls reach the phone together: each push's completion is called for its own call
     Given the app is running in the background
     When VoIP pushes for call A from "alice" and call B from "bob" reach the phone together
     Then the timeline shows in order:
-      | source | event                           | call | attributes |
-      | system | didReceiveIncomingPush          | A    |            |
-      | system | didReceiveIncomingPush          | B    |            |
-      | system | reportNewIncomingCallCompletion | A    |            |
-      | app    | pushCompletion                  | A    |            |
+      | source | event                           | call |
+      | system | didReceiveIncomingPush          | A    |
+      | system | didReceiveIncomingPush          | B    |
+      | system | reportNewIncomingCallCompletion | A    |
     And the timeline shows in order:
-      | source | event                           | call | attributes |
-      | system | didReceiveIncomingPush          | B    |            |
-      | system | reportNewIncomingCallCompletion | B    |            |
-      | app    | pushCompletion                  | B    |            |
-    And rule R-PUSH-3 holds
+      | source | event                  | call |
+      | system | didReceiveIncomingPush | A    |
+      | app    | reportNewIncomingCall  | A    |
+      | app    | pushCompletion         | A    |
+    And the timeline shows in order:
+      | source | event                  | call |
+      | system | didReceiveIncomingPush | B    |
+      | app    | reportNewIncomingCall  | B    |
+      | app    | pushCompletion         | B    |

@@ -1,28 +1,30 @@
 @flow-push-wake
 Feature: Wake the app with a VoIP push
   The app server sends a VoIP push through the mock APNs (TLS, HTTP/2, token auth, topic <bundle>.voip). PushKit
-  launches or wakes the app, which must report the call to CallKit before its push handler returns (R-PUSH-1).
+  launches or wakes the app, which must report the call to CallKit before its push handler returns (R-PUSH-1). When the
+  app calls the PushKit completion is its choice; R-PUSH-3 warns when it runs before the report's completion.
 
   @R-PUSH-1 @R-PUSH-6 @R-PUSH-7
   Scenario: A killed app is cold-launched by a VoIP push and reports the call before returning
     Given the app has been killed
     When the app server sends a VoIP push for call A from "alice"
     Then the timeline shows in order:
-      | source | event                           | call | attributes                               |
-      | push   | pushSent                        | A    | pushType=voip                            |
-      | push   | pushAccepted                    | A    | topic=com.example.callapp.voip, pushType=voip |
-      | system | appLaunched                     |      | reason=voipPush, state=background        |
-      | system | didReceiveIncomingPush          | A    |                                          |
-      | app    | handleIncomingCall              | A    | via=push                                 |
-      | app    | reportNewIncomingCall           | A    | handle=alice                             |
-      | system | incomingCallUiShown             | A    |                                          |
-      | system | reportNewIncomingCallCompletion | A    |                                          |
-      | sdk    | prepareSDK                      | A    |                                          |
-      | app    | pushCompletion                  | A    |                                          |
+      | order | source | event                           | call | attributes                                    |
+      | 1     | push   | pushSent                        | A    | pushType=voip                                 |
+      | 2     | push   | pushAccepted                    | A    | topic=com.example.callapp.voip, pushType=voip |
+      | 3     | system | appLaunched                     |      | reason=voipPush, state=background             |
+      | 4     | system | didReceiveIncomingPush          | A    |                                               |
+      | 5     | app    | reportNewIncomingCall           | A    | handle=alice                                  |
+      | 6     | system | incomingCallUiShown             | A    |                                               |
+      | 6     | system | reportNewIncomingCallCompletion | A    |                                               |
     And the timeline shows in order:
-      | source     | event | call | attributes |
-      | system     | appLaunched |   |            |
-      | signalling | login |      | status=200 |
+      | source | event                  | call |
+      | system | didReceiveIncomingPush | A    |
+      | app    | pushCompletion         | A    |
+    And the timeline shows in order:
+      | source     | event       | call | attributes |
+      | system     | appLaunched |      |            |
+      | signalling | login       |      | status=200 |
     And there is no pushNotReported at all
     And there is no appTerminated after didReceiveIncomingPush
 
@@ -53,6 +55,9 @@ Feature: Wake the app with a VoIP push
       | system | appWokenForPush        | A    |            |
       | system | didReceiveIncomingPush | A    |            |
       | app    | reportNewIncomingCall  | A    |            |
-      | app    | pushCompletion         | A    |            |
+    And the timeline shows in order:
+      | source | event                  | call |
+      | system | didReceiveIncomingPush | A    |
+      | app    | pushCompletion         | A    |
     And there is no appLaunched for call A
     And call A is ringing on the system call UI

@@ -12,7 +12,6 @@ Feature: Calling back from Recents
       | source     | event                   | call | attributes                                  |
       | user       | userTappedRecents       |      | handle=<value>, handleType=<type>           |
       | system     | continueUserActivity    |      | handleType=<type>, intent=INStartCallIntent |
-      | app        | startCallWithCompletion |      | handle=<value>                              |
       | app        | requestTransaction      |      | actions=start                               |
       | system     | performStartCallAction  |      |                                             |
       | signalling | invite                  |      | status=201                                  |
@@ -32,9 +31,9 @@ Feature: Calling back from Recents
     And the app is running in the foreground
     When the user taps the <type> handle "<value>" in Recents
     Then the timeline shows in order:
-      | source | event                            | call | attributes                                          |
-      | app    | providerCreated                  |      | supportedHandleTypes=[<supported>]                  |
-      | user   | userTappedRecents                |      | handleType=<type>                                   |
+      | source | event                            | call | attributes                                            |
+      | app    | providerCreated                  |      | supportedHandleTypes=[<supported>]                    |
+      | user   | userTappedRecents                |      | handleType=<type>                                     |
       | system | continueUserActivityNotDelivered |      | handleType=<type>, supportedHandleTypes=[<supported>] |
     And there is no continueUserActivity at all
     And there is no requestTransaction at all

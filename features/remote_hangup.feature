@@ -1,7 +1,8 @@
 @flow-remote-hangup
 Feature: Remote hang-up
   When the other party ends the call, the app reports it with reportCall(endedAt:reason:) — never with a local end
-  transaction — so the system dismisses its UI, then releases media (R-END-1).
+  transaction — so the system dismisses its UI, then releases media (R-END-1). Whether media stops at once or in
+  didDeactivateAudioSession is the app's choice (R-AUD-3).
 
   Background:
     Given the app is running in the foreground
@@ -15,10 +16,11 @@ Feature: Remote hang-up
       | signalling | serverEvent               | A    | type=remoteHangup  |
       | app        | reportCallEnded           | A    | reason=remoteEnded |
       | system     | callEnded                 | A    |                    |
-      | sdk        | stopAudio                 | A    |                    |
-      | sdk        | releaseAudio              | A    |                    |
-      | sdk        | unprepareSDK              | A    |                    |
       | system     | didDeactivateAudioSession | A    |                    |
+    And the timeline shows in order:
+      | source | event                      | call |
+      | app    | reportCallEnded            | A    |
+      | sdk    | releaseAudio\|unprepareSDK | A    |
     And there is no performEndCallAction for call A
     And there is no requestTransaction for call A
 
@@ -29,9 +31,13 @@ Feature: Remote hang-up
     And the audio of call B runs
     And the remote party hangs up call B
     Then the timeline shows in order:
-      | source | event                       | call | attributes         |
-      | app    | reportOutgoingCallConnected | B    |                    |
-      | app    | reportCallEnded             | B    | reason=remoteEnded |
-      | sdk    | releaseAudio                | B    |                    |
-      | system | didDeactivateAudioSession   | B    |                    |
+      | source     | event                       | call | attributes         |
+      | app        | reportOutgoingCallConnected | B    |                    |
+      | signalling | serverEvent                 | B    | type=remoteHangup  |
+      | app        | reportCallEnded             | B    | reason=remoteEnded |
+      | system     | didDeactivateAudioSession   | B    |                    |
+    And the timeline shows in order:
+      | source | event                      | call |
+      | app    | reportCallEnded            | B    |
+      | sdk    | releaseAudio\|unprepareSDK | B    |
     And there is no performEndCallAction for call B

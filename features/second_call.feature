@@ -14,13 +14,11 @@ Feature: A second VoIP call of the app while a call is connected
     And call A from "alice" is connected
     When the server offers call B from "bob"
     Then the timeline shows in order:
-      | source     | event                           | call | attributes                                                       |
-      | app        | providerCreated                 |      | maximumCallGroups=<groups>, maximumCallsPerCallGroup=<per_group> |
-      | sdk        | startAudio                      | A    | result=ok                                                        |
-      | app        | reportNewIncomingCall           | B    |                                                                  |
-      | system     | reportNewIncomingCallCompletion | B    | error=unknown                                                    |
-      | app        | incomingCallRejected            | B    |                                                                  |
-      | signalling | busy                            | B    | status=200                                                       |
+      | source | event                           | call | attributes                                                       |
+      | app    | providerCreated                 |      | maximumCallGroups=<groups>, maximumCallsPerCallGroup=<per_group> |
+      | sdk    | startAudio                      | A    | result=ok                                                        |
+      | app    | reportNewIncomingCall           | B    |                                                                  |
+      | system | reportNewIncomingCallCompletion | B    | error=unknown                                                    |
     And there is no incomingCallUiShown for call B
     And there is no prepareSDK for call B
     And there is no stopAudio at all
@@ -40,21 +38,27 @@ Feature: A second VoIP call of the app while a call is connected
     And the user chooses "End & Accept" for incoming call B
     And the audio of call B runs
     Then the timeline shows in order:
+      | source | event                  | call | attributes          |
+      | system | incomingCallUiShown    | B    | options=<options>   |
+      | user   | userTappedEndAndAccept | B    |                     |
+      | system | performEndCallAction   | A    | origin=systemCallUi |
+      | app    | fulfill                | A    | action=end          |
+    And the timeline shows in order:
       | source | event                   | call | attributes          |
-      | system | incomingCallUiShown     | B    | options=<options>   |
       | user   | userTappedEndAndAccept  | B    |                     |
       | system | performEndCallAction    | A    | origin=systemCallUi |
-      | sdk    | stopAudio               | A    |                     |
-      | sdk    | releaseAudio            | A    |                     |
-      | app    | fulfill                 | A    | action=end          |
       | system | performAnswerCallAction | B    | origin=systemCallUi |
-      | sdk    | prepareSDK              | B    |                     |
       | app    | fulfill                 | B    | action=answer       |
       | system | didActivateAudioSession | B    |                     |
       | sdk    | startAudio              | B    | result=ok           |
     And the timeline shows in order:
+      | source | event                      | call |
+      | system | performEndCallAction       | A    |
+      | sdk    | releaseAudio\|unprepareSDK | A    |
+      | sdk    | prepareSDK                 | B    |
+      | sdk    | startAudio                 | B    |
+    And the timeline shows in order:
       | source | event                     | call |
-      | app    | mediaDeferred             | B    |
       | system | performEndCallAction      | A    |
       | system | didDeactivateAudioSession | A    |
       | system | didActivateAudioSession   | B    |
@@ -109,7 +113,7 @@ Feature: A second VoIP call of the app while a call is connected
     And there is no performEndCallAction for call A
 
   @R-MULTI-1 @R-MULTI-2 @R-AUD-7 @R-TX-4
-  Scenario: Hold & Accept holds A, hands the SDK to B after didActivate(B); ending B on this phone resumes A
+  Scenario: Hold & Accept holds A and hands the SDK to B; ending B on this phone resumes A
     Given the app is configured with maximumCallGroups 2, maximumCallsPerCallGroup 1 and supportsHolding true
     And the app is running in the foreground
     And call A from "alice" is connected
@@ -117,18 +121,24 @@ Feature: A second VoIP call of the app while a call is connected
     And the user chooses "Hold & Accept" for incoming call B
     And the audio of call B runs
     Then the timeline shows in order:
+      | source | event                     | call | attributes                       |
+      | user   | userTappedHoldAndAccept   | B    |                                  |
+      | system | performSetHeldCallAction  | A    | onHold=true, origin=systemCallUi |
+      | app    | fulfill                   | A    | action=setHeld                   |
+      | system | didDeactivateAudioSession | A    |                                  |
+    And the timeline shows in order:
       | source | event                    | call | attributes                       |
-      | user   | userTappedHoldAndAccept  | B    |                                  |
       | system | performSetHeldCallAction | A    | onHold=true, origin=systemCallUi |
-      | sdk    | stopAudio                | A    |                                  |
-      | app    | fulfill                  | A    | action=setHeld                   |
       | system | performAnswerCallAction  | B    |                                  |
-      | app    | mediaHandedOver          | B    |                                  |
-      | sdk    | releaseAudio             | A    |                                  |
-      | sdk    | prepareSDK               | B    |                                  |
       | app    | fulfill                  | B    | action=answer                    |
       | system | didActivateAudioSession  | B    |                                  |
       | sdk    | startAudio               | B    | result=ok                        |
+    And the timeline shows in order:
+      | source | event                      | call |
+      | user   | userTappedHoldAndAccept    | B    |
+      | sdk    | releaseAudio\|unprepareSDK | A    |
+      | sdk    | prepareSDK                 | B    |
+      | sdk    | startAudio                 | B    |
     And the timeline shows in order:
       | source | event                     | call |
       | system | didDeactivateAudioSession | A    |
@@ -137,14 +147,17 @@ Feature: A second VoIP call of the app while a call is connected
     Then the timeline shows in order:
       | source | event                    | call | attributes                          |
       | system | performEndCallAction     | B    | origin=transaction                  |
-      | sdk    | releaseAudio             | B    |                                     |
       | app    | fulfill                  | B    | action=end                          |
       | system | performSetHeldCallAction | A    | onHold=false, origin=otherCallEnded |
-      | sdk    | prepareSDK               | A    |                                     |
       | app    | fulfill                  | A    | action=setHeld                      |
       | system | didActivateAudioSession  | A    |                                     |
-      | sdk    | configAudio              | A    | result=ok                           |
       | sdk    | startAudio               | A    | result=ok                           |
+    And the timeline shows in order:
+      | source | event                      | call |
+      | system | performEndCallAction       | B    |
+      | sdk    | releaseAudio\|unprepareSDK | B    |
+      | sdk    | prepareSDK                 | A    |
+      | sdk    | startAudio                 | A    |
     And there is no performEndCallAction for call A
     And there is no prepareSDK with "alreadyPrepared=true"
 
@@ -158,10 +171,14 @@ Feature: A second VoIP call of the app while a call is connected
     And the audio of call B runs
     And the remote party hangs up call B
     Then the timeline shows in order:
-      | source | event                     | call | attributes         |
-      | app    | reportCallEnded           | B    | reason=remoteEnded |
-      | sdk    | releaseAudio              | B    |                    |
-      | system | didDeactivateAudioSession | B    |                    |
+      | source     | event                     | call | attributes         |
+      | signalling | serverEvent               | B    | type=remoteHangup  |
+      | app        | reportCallEnded           | B    | reason=remoteEnded |
+      | system     | didDeactivateAudioSession | B    |                    |
+    And the timeline shows in order:
+      | source | event                      | call |
+      | app    | reportCallEnded            | B    |
+      | sdk    | releaseAudio\|unprepareSDK | B    |
     And there is no performSetHeldCallAction after reportCallEnded
     And there is no startAudio after reportCallEnded
     When the user resumes call A in the app
@@ -171,8 +188,12 @@ Feature: A second VoIP call of the app while a call is connected
       | user   | userTappedResume         | A    |                                  |
       | app    | requestTransaction       | A    | actions=setHeld                  |
       | system | performSetHeldCallAction | A    | onHold=false, origin=transaction |
-      | sdk    | prepareSDK               | A    |                                  |
       | app    | fulfill                  | A    | action=setHeld                   |
       | system | didActivateAudioSession  | A    |                                  |
       | sdk    | startAudio               | A    | result=ok                        |
+    And the timeline shows in order:
+      | source | event            | call |
+      | user   | userTappedResume | A    |
+      | sdk    | prepareSDK       | A    |
+      | sdk    | startAudio       | A    |
     And there is no performEndCallAction for call A

@@ -3,7 +3,8 @@ Feature: Signalling server faults
   The app's server fails or is slow. A failed accept fails the answer, a failed invite fails the start: the action is
   failed once (never left to time out), the system ends the call and the app releases media (R-TX-1). A failed
   hang-up never keeps a call alive: the call ends locally all the same (R-END-2). A delay shorter than the action
-  timeout only makes the call connect later. Delays are real time, scaled by the timing profile.
+  timeout only makes the call connect later. Delays are real time, scaled by the timing profile. A reset connection
+  shows as status 0 in the server's journal.
 
   Background:
     Given the app is running in the foreground
@@ -14,13 +15,15 @@ Feature: Signalling server faults
     When the server offers call A from "alice"
     And the user answers call A on the system call UI
     Then the timeline shows in order:
-      | source | event                   | call | attributes               |
-      | system | performAnswerCallAction | A    |                          |
-      | app    | serverRefused           | A    | status=<status>          |
-      | app    | fail                    | A    | action=answer            |
-      | system | callEnded               | A    | why=answer action failed |
-      | sdk    | releaseAudio            | A    |                          |
-      | sdk    | unprepareSDK            | A    | wasPrepared=true         |
+      | source     | event                   | call | attributes               |
+      | system     | performAnswerCallAction | A    |                          |
+      | signalling | accept                  | A    | status=<status>          |
+      | app        | fail                    | A    | action=answer            |
+      | system     | callEnded               | A    | why=answer action failed |
+    And the timeline shows in order:
+      | source | event                      | call |
+      | system | performAnswerCallAction    | A    |
+      | sdk    | releaseAudio\|unprepareSDK | A    |
     And there is no fulfill with "action=answer"
     And there is no timedOutPerformingAction at all
     And there is no didActivateAudioSession at all
@@ -30,19 +33,22 @@ Feature: Signalling server faults
       | fault              | inject                                                | status |
       | status 503         | the signalling server answers accept with status 503  | 503    |
       | status 409         | the signalling server answers accept with status 409  | 409    |
-      | a connection reset | the signalling server resets the connection on accept | none   |
+      | a connection reset | the signalling server resets the connection on accept | 0      |
 
   @R-TX-1 @R-OUT-1
   Scenario Outline: The server answers invite with <fault>: the app fails the start and the call ends
     Given <inject>
     When the user calls "bob" from the app as call A
     Then the timeline shows in order:
-      | source | event                  | call | attributes              |
-      | system | performStartCallAction | A    |                         |
-      | app    | inviteFailed           | A    | status=<status>         |
-      | app    | fail                   | A    | action=start            |
-      | system | callEnded              | A    | why=start action failed |
-      | sdk    | unprepareSDK           | A    | wasPrepared=true        |
+      | source     | event                  | call | attributes              |
+      | system     | performStartCallAction | A    |                         |
+      | signalling | invite                 | A    | status=<status>         |
+      | app        | fail                   | A    | action=start            |
+      | system     | callEnded              | A    | why=start action failed |
+    And the timeline shows in order:
+      | source | event                      | call |
+      | system | performStartCallAction     | A    |
+      | sdk    | releaseAudio\|unprepareSDK | A    |
     And there is no fulfill with "action=start"
     And there is no reportOutgoingCallStartedConnecting for call A
     And there is no timedOutPerformingAction at all
@@ -51,7 +57,7 @@ Feature: Signalling server faults
     Examples:
       | fault              | inject                                                | status |
       | status 500         | the signalling server answers invite with status 500  | 500    |
-      | a connection reset | the signalling server resets the connection on invite | none   |
+      | a connection reset | the signalling server resets the connection on invite | 0      |
 
   @R-END-2 @R-TX-1
   Scenario Outline: The server answers hangup with <fault> when the user <how>: the call still ends locally
@@ -61,20 +67,24 @@ Feature: Signalling server faults
     Then the timeline shows in order:
       | source | event                     | call | attributes      |
       | system | performEndCallAction      | A    | origin=<origin> |
-      | sdk    | releaseAudio              | A    |                 |
       | app    | fulfill                   | A    | action=end      |
       | system | callEnded                 | A    |                 |
       | system | didDeactivateAudioSession | A    |                 |
     And the timeline shows in order:
-      | source | event              | call | attributes      |
-      | app    | serverNotToldOfEnd | A    | status=<status> |
+      | source     | event                | call | attributes      |
+      | system     | performEndCallAction | A    |                 |
+      | signalling | hangUp               | A    | status=<status> |
+    And the timeline shows in order:
+      | source | event                      | call |
+      | system | performEndCallAction       | A    |
+      | sdk    | releaseAudio\|unprepareSDK | A    |
     And there is no timedOutPerformingAction at all
     And there is no fail at all
 
     Examples:
       | fault              | how                           | inject                                                | ending                                     | origin       | status |
       | status 500         | hangs up in the app           | the signalling server answers hangup with status 500  | the user hangs up call A in the app        | transaction  | 500    |
-      | a connection reset | hangs up in the app           | the signalling server resets the connection on hangup | the user hangs up call A in the app        | transaction  | none   |
+      | a connection reset | hangs up in the app           | the signalling server resets the connection on hangup | the user hangs up call A in the app        | transaction  | 0      |
       | status 503         | ends it on the system call UI | the signalling server answers hangup with status 503  | the user ends call A on the system call UI | systemCallUi | 503    |
 
   @R-END-2 @R-TX-6
@@ -88,7 +98,10 @@ Feature: Signalling server faults
       | system | performEndCallAction | A    | origin=systemCallUi |
       | app    | fulfill              | A    | action=end          |
       | system | callEnded            | A    |                     |
-      | app    | serverNotToldOfEnd   | A    | status=500          |
+    And the timeline shows in order:
+      | source     | event                | call | attributes |
+      | system     | performEndCallAction | A    |            |
+      | signalling | decline              | A    | status=500 |
     And there is no timedOutPerformingAction at all
     And there is no fail at all
 
@@ -102,10 +115,10 @@ Feature: Signalling server faults
       | source     | event                   | call | attributes      |
       | signalling | faultInjected           |      | endpoint=accept |
       | system     | performAnswerCallAction | A    |                 |
+      | signalling | accept                  | A    | status=200      |
       | app        | fulfill                 | A    | action=answer   |
       | system     | didActivateAudioSession | A    |                 |
       | sdk        | startAudio              | A    | result=ok       |
-    And there is no serverDeadlineExceeded at all
     And there is no timedOutPerformingAction at all
     And there is no fail at all
 
@@ -115,11 +128,15 @@ Feature: Signalling server faults
     When the user calls "bob" from the app as call A
     And the audio of call A runs
     Then the timeline shows in order:
+      | source     | event                   | call | attributes   |
+      | system     | performStartCallAction  | A    |              |
+      | signalling | invite                  | A    | status=201   |
+      | app        | fulfill                 | A    | action=start |
+      | system     | didActivateAudioSession | A    |              |
+      | sdk        | startAudio              | A    | result=ok    |
+    And the timeline shows in order:
       | source | event                               | call | attributes   |
-      | system | performStartCallAction              | A    |              |
       | app    | fulfill                             | A    | action=start |
       | app    | reportOutgoingCallStartedConnecting | A    |              |
-      | system | didActivateAudioSession             | A    |              |
-      | sdk    | startAudio                          | A    | result=ok    |
-    And there is no serverDeadlineExceeded at all
     And there is no timedOutPerformingAction at all
+    And there is no fail at all

@@ -1,8 +1,8 @@
 @family-11 @flow-system-end
 Feature: The system ends a call on its own
   The system can end a call with no request from the app: the ring timeout (about 60 s since iOS 16, R-INC-5), the
-  side button or a headset (R-INC-6). The app gets performEndCallAction, completes it exactly once, and releases its
-  media only inside it (R-END-2, R-TX-6).
+  side button or a headset (R-INC-6). The app gets performEndCallAction, completes it exactly once, releases whatever
+  media it prepared only after it (R-END-2, R-TX-6), and asks for no end transaction of its own.
 
   @R-INC-5 @R-TX-6 @R-END-2
   Scenario Outline: A call that rings unanswered is ended by the system's ring timeout (<arrival>)
@@ -12,11 +12,8 @@ Feature: The system ends a call on its own
     Then the timeline shows in order:
       | source | event                | call | attributes         |
       | system | incomingCallUiShown  | A    |                    |
-      | sdk    | prepareSDK           | A    |                    |
       | system | ringTimeout          | A    |                    |
       | system | performEndCallAction | A    | origin=ringTimeout |
-      | sdk    | releaseAudio         | A    |                    |
-      | sdk    | unprepareSDK         | A    |                    |
       | app    | fulfill              | A    | action=end         |
       | system | callEnded            | A    |                    |
     And the timeline shows in order:
@@ -26,6 +23,7 @@ Feature: The system ends a call on its own
     And there is no performAnswerCallAction for call A
     And there is no requestTransaction for call A
     And there is no releaseAudio before performEndCallAction for call A
+    And rule R-INC-5 holds
 
     Examples:
       | app                                  | arrival                                                  |
@@ -42,15 +40,17 @@ Feature: The system ends a call on its own
       | source | event                     | call | attributes      |
       | user   | <gesture>                 | A    |                 |
       | system | performEndCallAction      | A    | origin=<origin> |
-      | sdk    | stopAudio                 | A    |                 |
-      | sdk    | releaseAudio              | A    |                 |
       | app    | fulfill                   | A    | action=end      |
       | system | didDeactivateAudioSession | A    |                 |
     And the timeline shows in order:
       | source     | event                | call | attributes |
       | system     | performEndCallAction | A    |            |
       | signalling | hangUp               | A    | status=200 |
-    And there is no endCallWithCompletion for call A
+    And the timeline shows in order:
+      | source | event                      | call |
+      | system | performEndCallAction       | A    |
+      | sdk    | releaseAudio\|unprepareSDK | A    |
+    And there is no requestTransaction after <gesture>
     And there is no releaseAudio before performEndCallAction for call A
 
     Examples:

@@ -28,7 +28,7 @@ import java.util.stream.Stream;
 final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--iut", defaultValue = "reference", paramLabel = "SPEC",
-            description = "Implementation under test: 'reference' (the embedded app), 'mutant:<name>', a command line "
+            description = "Implementation under test: 'reference' (the embedded app), 'mutant:<name>', 'variant:<name>', a command line "
                     + "(\"python3 examples/python-iut/app.py\") or tcp-listen:127.0.0.1:PORT. Default: ${DEFAULT-VALUE}.")
     String iut;
 

@@ -75,7 +75,10 @@ public final class InProcessSuite {
         return run(iut, dir, tags, threads, HOME.resolve("features"));
     }
 
-    /** Runs the features under {@code features} (a folder or one file) against {@code iut}; reports go to {@code dir}. */
+    /**
+     * Runs the features under {@code features} (a directory or a file; the suite is {@code features/}) restricted to
+     * {@code tags} when not null, against {@code iut}; reports go to {@code dir}.
+     */
     public static Run run(String iut, Path dir, String tags, int threads, Path features) {
         Path outcomes = dir.resolve("outcomes.json");
         deleteRecursively(dir);

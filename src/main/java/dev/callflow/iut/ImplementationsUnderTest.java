@@ -5,11 +5,14 @@ import dev.callflow.iut.external.ExternalIuts;
 import dev.callflow.iut.mutants.Mutant;
 import dev.callflow.iut.mutants.Mutants;
 import dev.callflow.iut.reference.ReferenceApp;
+import dev.callflow.iut.variants.Variant;
+import dev.callflow.iut.variants.Variants;
 
 import java.util.stream.Collectors;
 
 /**
- * Resolves an IUT spec: {@code reference} (the embedded app), {@code mutant:<name>}, a command line for an external
+ * Resolves an IUT spec: {@code reference} (the embedded app), {@code mutant:<name>}, {@code variant:<name>} (a correct
+ * implementation that makes other allowed choices, see {@link Variants}), a command line for an external
  * process ({@code python3 examples/python-iut/app.py}) or {@code tcp-listen:HOST:PORT}; see docs/iut-protocol.md.
  */
 public final class ImplementationsUnderTest {
@@ -40,8 +43,17 @@ public final class ImplementationsUnderTest {
                     "Unknown mutant '" + name + "'; known mutants: "
                             + Mutants.all().stream().map(Mutant::name).collect(Collectors.joining(", "))));
         }
+        if (s.startsWith("variant:")) {
+            String name = s.substring("variant:".length());
+            return Variants.named(name).map(Variant::factory).orElseThrow(() -> new IllegalArgumentException(
+                    "Unknown variant '" + name + "'; known variants: " + variantNames()));
+        }
         throw new IllegalArgumentException("Unknown implementation under test '" + spec
-                + "'; use 'reference', 'mutant:<name>', a command line such as \"python3 examples/python-iut/app.py\", "
-                + "or tcp-listen:127.0.0.1:PORT (see docs/iut-protocol.md)");
+                + "'; use 'reference', 'mutant:<name>', 'variant:<name>' (" + variantNames() + "), a command line such as "
+                + "\"python3 examples/python-iut/app.py\", or tcp-listen:127.0.0.1:PORT (see docs/iut-protocol.md)");
+    }
+
+    private static String variantNames() {
+        return Variants.all().stream().map(Variant::name).collect(Collectors.joining(", "));
     }
 }

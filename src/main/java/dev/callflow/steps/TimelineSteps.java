@@ -9,15 +9,12 @@ import dev.callflow.timeline.Source;
 import io.cucumber.datatable.DataTable;
 import io.cucumber.java.en.Then;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
-/** Assertions on the timeline: ordered event tables, absences, and the seed's sample-log order. */
+/** Assertions on the timeline: event tables (ordered, with groups in any order) and absences. */
 public class TimelineSteps {
     private final ScenarioContext ctx;
 
@@ -27,14 +24,16 @@ public class TimelineSteps {
 
     /**
      * The rows must appear in this order (other events may come between). Columns: {@code source}, {@code event},
-     * optional {@code call} (a scenario alias) and {@code attributes} ({@code reason=remoteEnded, result=ok}).
+     * optional {@code call} (a scenario alias) and {@code attributes} ({@code reason=remoteEnded, result=ok}; a value
+     * may list alternatives, {@code reason=failed\|remoteEnded}). An optional {@code order} column groups rows: rows
+     * with the same number may appear in any order among themselves, the groups in ascending order.
      */
     @Then("the timeline shows in order:")
     public void showsInOrder(DataTable table) {
-        List<ExpectedEvent> expected = parseRows(table);
+        List<FlowMatch.Group> expected = parseGroups(table);
         ScenarioRig rig = ctx.rig();
-        boolean matched = Waits.await(rig, events -> FlowMatch.of(expected, events).complete() || rig.device().settled());
-        FlowMatch match = FlowMatch.of(expected, rig.timeline().events());
+        boolean matched = Waits.await(rig, events -> FlowMatch.inGroups(expected, events).complete() || rig.device().settled());
+        FlowMatch match = FlowMatch.inGroups(expected, rig.timeline().events());
         if (!match.complete()) {
             String why = matched ? "The expected flow did not happen: the device settled (nothing left in flight) without it"
                     : "The expected flow did not happen within " + rig.waitBound().toMillis() + " ms";
@@ -101,45 +100,6 @@ public class TimelineSteps {
         }
     }
 
-    /**
-     * Every event whose name appears in the seed document's sample log, taken in timeline order, must spell out the
-     * sample log's sequence exactly: same names, same order, same count.
-     */
-    @Then("the events named in the seed's sample log occur in exactly its order")
-    public void seedOrder() {
-        ScenarioRig rig = ctx.rig();
-        Path sample = rig.settings().fixtures().resolve("logs/seed-sample.log");
-        List<String> seed;
-        try {
-            seed = LogFormat.standard().parse(sample).events().stream().map(Event::name).toList();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("Cannot read the seed's sample log at " + sample, e);
-        }
-        Set<String> names = new LinkedHashSet<>(seed);
-        boolean same = rig.timeline().await(events -> project(events, names).equals(seed), rig.waitBound());
-        if (!same) {
-            List<String> observed = project(rig.timeline().events(), names);
-            StringBuilder b = new StringBuilder("The seed's sample log order was not reproduced (" + sample + ").\n");
-            b.append(String.format("%-4s %-28s | %s%n", "#", "seed sample log", "this timeline"));
-            for (int i = 0; i < Math.max(seed.size(), observed.size()); i++) {
-                String l = i < seed.size() ? seed.get(i) : "";
-                String r = i < observed.size() ? observed.get(i) : "";
-                b.append(String.format("%-4d %-28s | %s%s%n", i + 1, l, r, l.equals(r) ? "" : "   <<<<< differs"));
-            }
-            throw new AssertionError(b.toString());
-        }
-    }
-
-    private static List<String> project(List<Event> events, Set<String> names) {
-        List<String> out = new ArrayList<>();
-        for (Event e : events) {
-            if (names.contains(e.name()) && e.source() != Source.USER) {
-                out.add(e.name());
-            }
-        }
-        return out;
-    }
-
     @Then("the app is terminated with {word}")
     public void terminatedWith(String exception) {
         Event e = Waits.until(ctx.rig(), "the system to terminate the app", Waits.named("appTerminated", null));
@@ -157,17 +117,73 @@ public class TimelineSteps {
                 Waits.named("didDeactivateAudioSession", call), held.seq());
     }
 
+    /**
+     * The table's rows as groups: without an {@code order} column each row is a group of its own; with one, the rows
+     * sharing a number form a group. Numbers are whole, non-negative and never decrease down the table, so the table
+     * still reads top to bottom as the flow.
+     */
+    private List<FlowMatch.Group> parseGroups(DataTable table) {
+        List<ExpectedEvent> rows = parseRows(table);
+        if (!table.row(0).contains(ORDER)) {
+            return rows.stream().map(r -> new FlowMatch.Group(null, List.of(r))).toList();
+        }
+        List<Map<String, String>> maps = table.asMaps();
+        List<FlowMatch.Group> groups = new ArrayList<>();
+        List<ExpectedEvent> current = new ArrayList<>();
+        String currentOrder = null;
+        long last = -1;
+        for (int i = 0; i < rows.size(); i++) {
+            String cell = blankToNull(maps.get(i).get(ORDER));
+            long n;
+            try {
+                n = cell == null ? -1 : Long.parseLong(cell);
+            } catch (NumberFormatException notANumber) {
+                n = -1;
+            }
+            if (n < 0) {
+                throw new IllegalArgumentException("Row " + (i + 1) + " of the event table (" + rows.get(i).label()
+                        + ") needs a whole number in its 'order' column, got '" + (cell == null ? "" : cell)
+                        + "'; rows with the same number may come in any order among themselves");
+            }
+            if (n < last) {
+                throw new IllegalArgumentException("Row " + (i + 1) + " of the event table (" + rows.get(i).label()
+                        + ") has order " + n + " after order " + last + "; write the rows in ascending order");
+            }
+            if (n != last && !current.isEmpty()) {
+                groups.add(new FlowMatch.Group(currentOrder, current));
+                current = new ArrayList<>();
+            }
+            current.add(rows.get(i));
+            currentOrder = cell;
+            last = n;
+        }
+        if (!current.isEmpty()) {
+            groups.add(new FlowMatch.Group(currentOrder, current));
+        }
+        return groups;
+    }
+
+    private static final String ORDER = "order";
+
     private List<ExpectedEvent> parseRows(DataTable table) {
         List<String> header = table.row(0);
         if (!header.contains("event")) {
             throw new IllegalArgumentException("An event table needs a header row with at least an 'event' column, "
                     + "e.g. | source | event | call | attributes |; got " + header);
         }
+        List<String> unknown = header.stream().filter(h -> !COLUMNS.contains(h)).toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("Unknown column(s) " + unknown + " in the event table; use " + COLUMNS);
+        }
         List<ExpectedEvent> rows = new ArrayList<>();
         for (Map<String, String> row : table.asMaps()) {
             String name = blankToNull(row.get("event"));
             if (name == null) {
                 throw new IllegalArgumentException("Every row of the event table needs an event name; got " + row);
+            }
+            if (name.indexOf('|') >= 0 && java.util.Arrays.stream(name.split("\\|", -1)).anyMatch(String::isBlank)) {
+                throw new IllegalArgumentException("Event '" + name + "' has a blank alternative; separate alternatives "
+                        + "with | (written \\| in a table), e.g. releaseAudio\\|unprepareSDK");
             }
             String src = blankToNull(row.get("source"));
             String alias = blankToNull(row.get("call"));
@@ -180,6 +196,8 @@ public class TimelineSteps {
         }
         return rows;
     }
+
+    private static final List<String> COLUMNS = List.of(ORDER, "source", "event", "call", "attributes");
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();

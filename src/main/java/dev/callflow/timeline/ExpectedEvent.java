@@ -8,7 +8,9 @@ import java.util.function.Function;
 
 /**
  * One row of an expected flow: an event name, and optionally its source, its call and attributes it must carry.
- * {@code label} is how the row reads in failure messages ({@code sdk startAudio call A}).
+ * {@code label} is how the row reads in failure messages ({@code sdk startAudio call A}). The event name and an
+ * attribute value may list alternatives separated by {@code |} ({@code releaseAudio|unprepareSDK},
+ * {@code reason=failed|remoteEnded}): any one of them matches.
  */
 public record ExpectedEvent(Source source, String name, UUID call, Map<String, String> attributes, String label) {
 
@@ -22,28 +24,46 @@ public record ExpectedEvent(Source source, String name, UUID call, Map<String, S
     }
 
     public boolean matches(Event e) {
-        if (!e.name().equals(name) || (source != null && e.source() != source)) {
+        if (!valueMatches(name, e.name()) || (source != null && e.source() != source)) {
             return false;
         }
         if (call != null && !call.equals(e.call())) {
             return false;
         }
         for (Map.Entry<String, String> a : attributes.entrySet()) {
-            if (!a.getValue().equals(e.attributes().get(a.getKey()))) {
+            if (!valueMatches(a.getValue(), e.attributes().get(a.getKey()))) {
                 return false;
             }
         }
         return true;
     }
 
+    /** An expected value against an observed one: equal, or equal to one of its {@code |}-separated alternatives. */
+    static boolean valueMatches(String expected, String actual) {
+        if (actual == null) {
+            return false;
+        }
+        if (expected.indexOf('|') < 0) {
+            return expected.equals(actual);
+        }
+        for (String alternative : expected.split("\\|")) {
+            if (alternative.trim().equals(actual)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Same event kind (source and name), whatever the call and attributes. */
     public boolean sameKind(Event e) {
-        return e.name().equals(name) && (source == null || e.source() == source);
+        return valueMatches(name, e.name()) && (source == null || e.source() == source);
     }
 
     /**
      * Parses the attribute cell of a feature table: {@code reason=remoteEnded, result=ok}. A value may itself hold
-     * commas ({@code options=answer,decline}): only a comma followed by {@code key=} starts a new attribute.
+     * commas ({@code options=answer,decline}): only a comma followed by {@code key=} starts a new attribute. A value
+     * may list alternatives, {@code reason=failed|remoteEnded} (in a Gherkin table cell written {@code failed\|remoteEnded});
+     * none of them may be blank.
      */
     public static Map<String, String> parseAttributes(String cell) {
         Map<String, String> m = new LinkedHashMap<>();
@@ -56,7 +76,12 @@ public record ExpectedEvent(Source source, String name, UUID call, Map<String, S
             if (eq <= 0 || eq == p.length() - 1) {
                 throw new IllegalArgumentException("Attribute '" + p + "' must read key=value, e.g. reason=remoteEnded");
             }
-            m.put(p.substring(0, eq).trim(), p.substring(eq + 1).trim());
+            String value = p.substring(eq + 1).trim();
+            if (value.indexOf('|') >= 0 && java.util.Arrays.stream(value.split("\\|", -1)).anyMatch(String::isBlank)) {
+                throw new IllegalArgumentException("Attribute '" + p + "' has a blank alternative; separate alternatives "
+                        + "with |, e.g. reason=failed|remoteEnded");
+            }
+            m.put(p.substring(0, eq).trim(), value);
         }
         return m;
     }

@@ -37,7 +37,7 @@ final class KillExpectations {
     private static final String PUSH_ANSWER_LOCKED = "A killed app woken by a push lets the user answer on the lock screen";
     private static final String PUSH_COLD = "A killed app is cold-launched by a VoIP push and reports the call before returning";
     private static final String PUSH_SUSPENDED = "A suspended app in the background is woken by a VoIP push";
-    private static final String SEED_SAMPLE = "Answer, then hang up in the app, in exactly the order of the seed's sample log";
+    private static final String SEED_SAMPLE = "Answer, then hang up in the app: the flow of the seed's sample log";
     private static final String HANG_UP_TX = "Hang up in the app goes through a transaction before anything is released";
     private static final String CANCEL_OUTGOING = "The user cancels an outgoing call before it connects";
 
@@ -53,8 +53,10 @@ final class KillExpectations {
                     new MustFail(OUTGOING_ANSWERED, "but no startAudio happened at all")),
                     List.of()),
             "release-before-perform-end", new Expectation(List.of(
-                    new MustFail(SEED_SAMPLE, "The seed's sample log order was not reproduced",
-                            "endCallWithCompletion        | releaseAudio   <<<<< differs"),
+                    // the seed's order, asked of every implementation through what a phone shows: no release before
+                    // the system's performEndCallAction (the log-word order is the reference app's own diagnostic)
+                    new MustFail(SEED_SAMPLE, "Expected no releaseAudio for call A before", "performEndCallAction",
+                            "sdk releaseAudio"),
                     new MustFail(HANG_UP_TX, "Expected no releaseAudio for call A before", "performEndCallAction",
                             "sdk releaseAudio"),
                     new MustFail(CANCEL_OUTGOING, "Expected no releaseAudio for call B before", "performEndCallAction")),

@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code ./callflow kill-matrix}): the reference app passes every scenario with no undeclared violation (no false
  * alarms); every mutant of a violation rule is killed: at least one scenario fails with an AssertionError, none with a
  * harness fault, and the rule the mutant was written to break fires (violated or warning) in at least one scenario.
- * A warning cannot fail a scenario, so a mutant of a warning rule is flagged instead: its rule warns, undeclared, in at
+ * A warning cannot fail a scenario, so a mutant of a warning rule, or of a deviation its rule only warns about
+ * ({@link Mutant#warns()}), is flagged instead: its rule warns, undeclared, in at
  * least one scenario, and no scenario fails with a harness fault. The first three mutants also keep their precise
  * message expectations ({@link KillExpectations}).
  *

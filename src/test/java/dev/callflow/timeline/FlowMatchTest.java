@@ -160,6 +160,230 @@ class FlowMatchTest {
         assertThat(FlowMatch.of(List.of(row(Source.SYSTEM, "fulfill", A, "")), t.events()).complete()).isFalse();
     }
 
+    private static FlowMatch.Group group(String order, ExpectedEvent... rows) {
+        return new FlowMatch.Group(order, List.of(rows));
+    }
+
+    @Nested
+    class Groups {
+        /** A local hang-up: the app's HTTP hang-up and its fulfil of the end action race on a real phone. */
+        private Timeline hangUp(boolean serverFirst) {
+            Timeline t = timeline();
+            t.record(Source.USER, "userTappedHangUp", A);
+            t.record(Source.SYSTEM, "performEndCallAction", A, "action", "2");
+            if (serverFirst) {
+                t.record(Source.SIGNALLING, "hangUp", A, "status", "200");
+                t.record(Source.APP, "fulfill", A, "action", "end");
+            } else {
+                t.record(Source.APP, "fulfill", A, "action", "end");
+                t.record(Source.SIGNALLING, "hangUp", A, "status", "200");
+            }
+            t.record(Source.SYSTEM, "didDeactivateAudioSession", A);
+            return t;
+        }
+
+        private List<FlowMatch.Group> hangUpRows() {
+            return List.of(
+                    group("1", row(Source.SYSTEM, "performEndCallAction", A, "")),
+                    group("2", row(Source.SIGNALLING, "hangUp", A, "status=200"), row(Source.APP, "fulfill", A, "action=end")),
+                    group("3", row(Source.SYSTEM, "didDeactivateAudioSession", A, "")));
+        }
+
+        @Test
+        void rowsOfOneGroupMatchInEitherOrder() {
+            FlowMatch serverFirst = FlowMatch.inGroups(hangUpRows(), hangUp(true).events());
+            FlowMatch fulfilFirst = FlowMatch.inGroups(hangUpRows(), hangUp(false).events());
+
+            assertThat(serverFirst.complete()).isTrue();
+            assertThat(fulfilFirst.complete()).isTrue();
+            // matched() keeps row order: hangUp then fulfill, whatever order they happened in
+            assertThat(serverFirst.matched()).extracting(Event::seq).containsExactly(2L, 3L, 4L, 5L);
+            assertThat(fulfilFirst.matched()).extracting(Event::seq).containsExactly(2L, 4L, 3L, 5L);
+        }
+
+        @Test
+        void theSameRowsWithoutAGroupStillPinTheirOrder() {
+            List<ExpectedEvent> plain = hangUpRows().stream().flatMap(g -> g.rows().stream()).toList();
+            assertThat(FlowMatch.of(plain, hangUp(true).events()).complete()).isTrue();
+            assertThat(FlowMatch.of(plain, hangUp(false).events()).complete()).isFalse();
+        }
+
+        @Test
+        void aGroupComesAfterEveryEventOfTheGroupBeforeIt() {
+            Timeline t = timeline();
+            t.record(Source.APP, "fulfill", A, "action", "end");
+            t.record(Source.SYSTEM, "performEndCallAction", A);
+            t.record(Source.SIGNALLING, "hangUp", A, "status", "200");
+            t.record(Source.SYSTEM, "didDeactivateAudioSession", A);
+            FlowMatch m = FlowMatch.inGroups(hangUpRows(), t.events());
+
+            assertThat(m.complete()).isFalse();
+            assertThat(m.firstMissing()).map(ExpectedEvent::name).contains("fulfill");
+            assertThat(m.matched()).extracting(Event::seq).containsExactly(2L, 3L);
+        }
+
+        @Test
+        void rowsThatCouldMatchTheSameEventGetDistinctEvents() {
+            // "any fulfil" first in the table would take #1 greedily and leave "the end's fulfil" nothing
+            Timeline t = timeline();
+            t.record(Source.APP, "fulfill", A, "action", "end");
+            t.record(Source.APP, "fulfill", A, "action", "answer");
+            FlowMatch m = FlowMatch.inGroups(List.of(group("1",
+                    row(Source.APP, "fulfill", A, ""), row(Source.APP, "fulfill", A, "action=end"))), t.events());
+
+            assertThat(m.complete()).isTrue();
+            assertThat(m.matched()).extracting(Event::seq).containsExactly(2L, 1L);
+        }
+
+        @Test
+        void oneEventNeverSatisfiesTwoRows() {
+            Timeline t = timeline();
+            t.record(Source.APP, "fulfill", A, "action", "end");
+            FlowMatch m = FlowMatch.inGroups(List.of(group("1",
+                    row(Source.APP, "fulfill", A, ""), row(Source.APP, "fulfill", A, "action=end"))), t.events());
+
+            assertThat(m.complete()).isFalse();
+            assertThat(m.explain(HEADLINE, NAMES)).contains("every event it matches went to another row of the group: "
+                    + "[#1 +1.000 ms app fulfill call A action=end]");
+        }
+
+        @Test
+        void theGroupEndsAsEarlyAsPossibleSoThatTheNextGroupStillFits() {
+            // row by row in table order, "answer or end" takes #1 and "end" #4, which ends the group after #3
+            Timeline t = timeline();
+            t.record(Source.APP, "fulfill", A, "action", "end");
+            t.record(Source.APP, "fulfill", A, "action", "answer");
+            t.record(Source.SYSTEM, "didActivateAudioSession", A);
+            t.record(Source.APP, "fulfill", A, "action", "end");
+            FlowMatch m = FlowMatch.inGroups(List.of(
+                    group("1", row(Source.APP, "fulfill", A, "action=answer|end"), row(Source.APP, "fulfill", A, "action=end")),
+                    group("2", row(Source.SYSTEM, "didActivateAudioSession", A, ""))), t.events());
+
+            assertThat(m.complete()).isTrue();
+            assertThat(m.matched()).extracting(Event::seq).containsExactly(2L, 1L, 3L);
+        }
+
+        @Test
+        void aGroupFailureNamesWhatWasFoundAndWhatIsMissing() throws IOException {
+            // the app fulfils the end, but never tells its server, and the session is deactivated
+            Timeline t = timeline();
+            t.record(Source.USER, "userTappedHangUp", A);
+            t.record(Source.SYSTEM, "performEndCallAction", A, "action", "2");
+            t.record(Source.SDK, "releaseAudio", A);
+            t.record(Source.APP, "fulfill", A, "action", "end");
+            t.record(Source.SYSTEM, "callEnded", A);
+            t.record(Source.SYSTEM, "didDeactivateAudioSession", A);
+            FlowMatch m = FlowMatch.inGroups(List.of(
+                    group("1", row(Source.USER, "userTappedHangUp", A, "")),
+                    group("2", row(Source.SYSTEM, "performEndCallAction", A, "")),
+                    group("3", row(Source.SIGNALLING, "hangUp", A, "status=200"), row(Source.APP, "fulfill", A, "action=end"),
+                            row(Source.SYSTEM, "callEnded", A, "")),
+                    group("4", row(Source.SYSTEM, "didDeactivateAudioSession", A, ""))), t.events());
+
+            assertThat(m.complete()).isFalse();
+            assertThat(m.firstMissing()).map(ExpectedEvent::name).contains("hangUp");
+            String message = m.explain(HEADLINE, NAMES);
+            assertThat(message).contains("Expected in any order (order 3) after system performEndCallAction call A (#2): "
+                    + "signalling hangUp call A {status=200}, app fulfill call A {action=end}, system callEnded call A.\n"
+                    + "Found app fulfill call A {action=end} at #4, system callEnded call A at #5; "
+                    + "missing signalling hangUp call A {status=200}: no hangUp happened at all.");
+            Golden.assertMatches("flowmatch-group-missing.txt", message);
+        }
+
+        @Test
+        void aRowOfAGroupThatCameBeforeTheGroupBeforeItIsOutOfOrder() {
+            Timeline t = timeline();
+            t.record(Source.SIGNALLING, "hangUp", A, "status", "200");
+            t.record(Source.SYSTEM, "performEndCallAction", A);
+            t.record(Source.APP, "fulfill", A, "action", "end");
+            t.record(Source.SYSTEM, "didDeactivateAudioSession", A);
+            String message = FlowMatch.inGroups(hangUpRows(), t.events()).explain(HEADLINE, NAMES);
+
+            assertThat(message).contains("missing signalling hangUp call A {status=200}: it happened out of order: "
+                    + "#1 signalling hangUp call A came before system performEndCallAction call A (#2).");
+            assertThat(message).contains("#1    signalling hangUp call A", "<<<<< out of order");
+            assertThat(message).contains("✗ 2 signalling hangUp call A {status=200}");
+        }
+
+        @Test
+        void severalMissingRowsAreListedOnePerLine() {
+            Timeline t = timeline();
+            t.record(Source.SYSTEM, "performEndCallAction", A);
+            FlowMatch m = FlowMatch.inGroups(hangUpRows(), t.events());
+
+            assertThat(m.explain(HEADLINE, NAMES)).contains("Found none of them; missing:\n"
+                    + "  signalling hangUp call A {status=200}: no hangUp happened at all\n"
+                    + "  app fulfill call A {action=end}: no fulfill happened at all\n");
+        }
+
+        @Test
+        void aGroupMayNotBeEmpty() {
+            assertThatIllegalArgumentException().isThrownBy(() -> new FlowMatch.Group("1", List.of()));
+        }
+    }
+
+    @Nested
+    class Alternatives {
+        @Test
+        void anAttributeValueMayListAlternatives() {
+            Timeline t = timeline();
+            t.record(Source.APP, "reportCallEnded", A, "reason", "unanswered");
+            t.record(Source.APP, "reportCallEnded", B, "reason", "failed");
+
+            assertThat(FlowMatch.of(List.of(row(Source.APP, "reportCallEnded", A, "reason=remoteEnded|unanswered")),
+                    t.events()).complete()).isTrue();
+            assertThat(FlowMatch.of(List.of(row(Source.APP, "reportCallEnded", B, "reason=remoteEnded|unanswered")),
+                    t.events()).complete()).isFalse();
+            assertThat(FlowMatch.of(List.of(row(Source.APP, "reportCallEnded", B, "reason=failed | remoteEnded")),
+                    t.events()).complete()).isTrue();
+        }
+
+        @Test
+        void anEventNameMayListAlternatives() {
+            // the SDK is released with releaseAudio or unprepareSDK: the rules accept either
+            Timeline t = timeline();
+            t.record(Source.SYSTEM, "performEndCallAction", A);
+            t.record(Source.SDK, "unprepareSDK", A);
+            List<ExpectedEvent> rows = List.of(row(Source.SYSTEM, "performEndCallAction", A, ""),
+                    row(Source.SDK, "releaseAudio|unprepareSDK", A, ""));
+            assertThat(FlowMatch.of(rows, t.events()).matched()).extracting(Event::seq).containsExactly(1L, 2L);
+
+            Timeline none = timeline();
+            none.record(Source.SYSTEM, "performEndCallAction", A);
+            none.record(Source.SDK, "stopAudio", A);
+            FlowMatch m = FlowMatch.of(rows, none.events());
+            assertThat(m.complete()).isFalse();
+            assertThat(m.explain(HEADLINE, NAMES)).contains("Expected sdk releaseAudio|unprepareSDK call A after system "
+                    + "performEndCallAction call A (#1), but no releaseAudio|unprepareSDK happened at all.");
+        }
+
+        @Test
+        void anAlternativeIsAWholeValueNotAPart() {
+            Timeline t = timeline();
+            t.record(Source.APP, "reportCallEnded", A, "reason", "remoteEnded");
+            assertThat(FlowMatch.of(List.of(row(Source.APP, "reportCallEnded", A, "reason=remote|Ended")), t.events())
+                    .complete()).isFalse();
+            assertThat(FlowMatch.of(List.of(row(Source.APP, "reportCallEnded", A, "reason=failed")), t.events())
+                    .complete()).isFalse();
+        }
+
+        @Test
+        void aMissingAttributeMatchesNoAlternative() {
+            Timeline t = timeline();
+            t.record(Source.APP, "reportCallEnded", A);
+            assertThat(FlowMatch.of(List.of(row(Source.APP, "reportCallEnded", A, "reason=failed|unanswered")), t.events())
+                    .complete()).isFalse();
+        }
+
+        @Test
+        void aBlankAlternativeIsRejected() {
+            assertThatIllegalArgumentException().isThrownBy(() -> ExpectedEvent.parseAttributes("reason=failed|"))
+                    .withMessageContaining("blank alternative");
+            assertThatIllegalArgumentException().isThrownBy(() -> ExpectedEvent.parseAttributes("reason=|failed"))
+                    .withMessageContaining("blank alternative");
+        }
+    }
+
     @Nested
     class CallScopedRows {
         private Timeline twoCalls() {

@@ -11,6 +11,14 @@ import dev.callflow.platform.AppFactory;
  * @param bug     the real bug it is drawn from: {@code #N} of CALLKIT-RULES.md section 3 and its repository
  * @param tags    the Cucumber tag expression of the scenarios that can show the deviation (the kill matrix runs only these)
  * @param factory makes the mutant app, passing the scenario's {@code AppSettings} through as the reference does
+ * @param warns   the deviation is one its rule only warns about, though the rule also has violations (R-PUSH-3: a
+ *                PushKit completion before the report's completion warns, CALLKIT-RULES.md section 7, "WARN, do not
+ *                FAIL"): a warning cannot fail a scenario, so the kill matrix flags the mutant instead of killing it
  */
-public record Mutant(String name, String rule, String bug, String tags, AppFactory factory) {
+public record Mutant(String name, String rule, String bug, String tags, AppFactory factory, boolean warns) {
+
+    /** A mutant whose deviation its rule reports as a violation. */
+    public Mutant(String name, String rule, String bug, String tags, AppFactory factory) {
+        this(name, rule, bug, tags, factory, false);
+    }
 }

@@ -47,7 +47,7 @@ public final class Mutants {
             mutant("shared-push-completion-slot", "R-PUSH-3", "#46 GetStream/stream-video-swift PR #1219: one PushKit "
                     + "completion slot for all pushes; with two pushes in flight the second overwrites the first, which is "
                     + "lost, and the second runs at the first report's completion", "@R-PUSH-3", SharedPushCompletionSlot::new),
-            mutant("push-completion-before-report", "R-PUSH-3", "#13 twilio/voice-quickstart-objc PR #142/#137: PushKit "
+            warningMutant("push-completion-before-report", "R-PUSH-3", "#13 twilio/voice-quickstart-objc PR #142/#137: PushKit "
                     + "completion called together with the report, before the report's completion", "@flow-push-wake",
                     PushCompletionBeforeReport::new),
             mutant("non-call-push-not-reported", "R-PUSH-4", "#37/#32 element-hq/element-ios #3577, linphone-iphone #834: "
@@ -167,6 +167,11 @@ public final class Mutants {
 
     private static Mutant mutant(String name, String rule, String bug, String tags, Function<AppSettings, CallApp> make) {
         return new Mutant(name, rule, bug, tags, AppFactory.configurable(make));
+    }
+
+    /** A mutant whose deviation its rule only warns about (see {@link Mutant#warns()}). */
+    private static Mutant warningMutant(String name, String rule, String bug, String tags, Function<AppSettings, CallApp> make) {
+        return new Mutant(name, rule, bug, tags, AppFactory.configurable(make), true);
     }
 
     // ---- push -------------------------------------------------------------------------------------------------
