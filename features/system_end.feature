@@ -86,7 +86,6 @@ Feature: The system ends a call on its own
     When the user ends call A on the system call UI
     Then the timeline shows in order:
       | source | event                | call | attributes |
-      | system | callCarriedOver      | A    |            |
       | system | performEndCallAction | A    |            |
       | system | callEnded            | A    |            |
     And rule R-TX-6 holds
