@@ -234,3 +234,20 @@ Feature: Push anomalies
     Examples:
       | app                                  |
       | the app has been killed              |
+
+  @R-PUSH-3 @R-PUSH-1
+  Scenario: Two VoIP pushes for different calls reach the phone together: each completion follows its own call's report
+    Given the app is running in the background
+    When VoIP pushes for call A from "alice" and call B from "bob" reach the phone together
+    Then the timeline shows in order:
+      | source | event                           | call | attributes |
+      | system | didReceiveIncomingPush          | A    |            |
+      | system | didReceiveIncomingPush          | B    |            |
+      | system | reportNewIncomingCallCompletion | A    |            |
+      | app    | pushCompletion                  | A    |            |
+    And the timeline shows in order:
+      | source | event                           | call | attributes |
+      | system | didReceiveIncomingPush          | B    |            |
+      | system | reportNewIncomingCallCompletion | B    |            |
+      | app    | pushCompletion                  | B    |            |
+    And rule R-PUSH-3 holds

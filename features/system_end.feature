@@ -78,3 +78,15 @@ Feature: The system ends a call on its own
       | screen   | screen step                |
       | unlocked | the user unlocks the phone |
       | locked   | the phone is locked        |
+
+  @R-TX-6 @R-END-3
+  Scenario: The system ends a call left over from an earlier launch, which the app does not know: it still completes the end action
+    Given the app is running in the foreground
+    And the system still has call A from an earlier launch of the app
+    When the user ends call A on the system call UI
+    Then the timeline shows in order:
+      | source | event                | call | attributes |
+      | system | callCarriedOver      | A    |            |
+      | system | performEndCallAction | A    |            |
+      | system | callEnded            | A    |            |
+    And rule R-TX-6 holds

@@ -8,7 +8,7 @@ import dev.callflow.devicelog.DeviceLogReader;
 import dev.callflow.devicelog.Grammar;
 import dev.callflow.devicelog.Recogniser;
 import dev.callflow.rules.Policy;
-import dev.callflow.rules.RuleMonitor;
+import dev.callflow.monitor.RuleMonitor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.callflow.rules.Policy;
 import dev.callflow.rules.Rule;
-import dev.callflow.rules.RuleCatalog;
+import dev.callflow.monitor.RuleCatalog;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

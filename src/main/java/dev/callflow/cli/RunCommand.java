@@ -3,7 +3,7 @@ package dev.callflow.cli;
 import dev.callflow.device.TimingProfile;
 import dev.callflow.harness.HarnessSettings;
 import dev.callflow.iut.ImplementationsUnderTest;
-import dev.callflow.report.UnknownStepAdvisor;
+import dev.callflow.steps.UnknownStepAdvisor;
 import dev.callflow.rules.Policy;
 import dev.callflow.report.VerdictPlugin;
 import picocli.CommandLine;

@@ -1,5 +1,8 @@
 package dev.callflow.device;
 
+import dev.callflow.platform.ActionRequest;
+import dev.callflow.platform.ActionType;
+import dev.callflow.platform.ProviderDelegate;
 import dev.callflow.timeline.Level;
 import dev.callflow.timeline.Source;
 
@@ -17,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * audio activation, a fulfilled end to deactivation once no call needs the session.
  */
 final class ActionEngine {
-    private record Pending(CallAction action, ScheduledFuture<?> timer, String origin) { }
+    private record Pending(SimulatedCallAction action, ScheduledFuture<?> timer, String origin) { }
 
     /** Ends the user asked for on this phone: only these give a held call of the app the session back. */
     private static final java.util.Set<String> LOCAL_USER_ORIGINS = java.util.Set.of("transaction", "systemCallUi", "sideButton");
@@ -40,15 +43,15 @@ final class ActionEngine {
     }
 
     private void perform(ActionRequest r, String origin) {
-        CallAction action = new CallAction(ids.incrementAndGet(), r.type(), r.call(), r.handle(), r.onHold(), this::completed);
+        SimulatedCallAction action = new SimulatedCallAction(ids.incrementAndGet(), r.type(), r.call(), r.handle(), r.onHold(), this::completed);
         ScheduledFuture<?> timer = device.schedule(() -> timedOut(action), device.timing().actionTimeout());
         device.activity.begin();
         pending.put(action.id(), new Pending(action, timer, origin));
         device.main.async(() -> deliver(action, origin));
     }
 
-    private void deliver(CallAction action, String origin) {
-        if (action.state() != CallAction.State.PENDING || !pending.containsKey(action.id())) {
+    private void deliver(SimulatedCallAction action, String origin) {
+        if (action.state() != SimulatedCallAction.State.PENDING || !pending.containsKey(action.id())) {
             return;
         }
         device.record(Source.SYSTEM, action.type().delegateEvent(), action.callUUID(), "action", String.valueOf(action.id()),
@@ -70,15 +73,15 @@ final class ActionEngine {
         }
     }
 
-    private void completed(CallAction action, boolean fulfilled, CallAction.State before) {
+    private void completed(SimulatedCallAction action, boolean fulfilled, SimulatedCallAction.State before) {
         // An action whose call the system ended meanwhile (remote end, provider reset) no longer needs an answer.
-        boolean callGone = before == CallAction.State.PENDING && !pending.containsKey(action.id());
+        boolean callGone = before == SimulatedCallAction.State.PENDING && !pending.containsKey(action.id());
         device.record(Source.APP, fulfilled ? "fulfill" : "fail", action.callUUID(),
                 "action", action.type().wireName(), "actionId", String.valueOf(action.id()),
-                "duplicate", before == CallAction.State.FULFILLED || before == CallAction.State.FAILED ? "true" : null,
-                "afterTimeout", before == CallAction.State.TIMED_OUT ? "true" : null,
+                "duplicate", before == SimulatedCallAction.State.FULFILLED || before == SimulatedCallAction.State.FAILED ? "true" : null,
+                "afterTimeout", before == SimulatedCallAction.State.TIMED_OUT ? "true" : null,
                 "callGone", callGone ? "true" : null);
-        if (before != CallAction.State.PENDING) {
+        if (before != SimulatedCallAction.State.PENDING) {
             return;
         }
         Pending p = pending.remove(action.id());
@@ -168,7 +171,7 @@ final class ActionEngine {
         }
     }
 
-    private void timedOut(CallAction action) {
+    private void timedOut(SimulatedCallAction action) {
         if (!action.markTimedOut()) {
             return;
         }

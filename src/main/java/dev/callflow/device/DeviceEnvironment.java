@@ -1,8 +1,9 @@
 package dev.callflow.device;
 
-import dev.callflow.iut.AppEnvironment;
-import dev.callflow.iut.AppTimer;
-import dev.callflow.sdk.MediaSdk;
+import dev.callflow.platform.ProviderConfiguration;
+import dev.callflow.platform.AppEnvironment;
+import dev.callflow.platform.AppTimer;
+import dev.callflow.platform.MediaSdk;
 import dev.callflow.signalling.SignallingClient;
 import dev.callflow.timeline.Source;
 
@@ -25,13 +26,13 @@ final class DeviceEnvironment implements AppEnvironment {
         this.generation = device.generation();
     }
 
-    @Override public CallProvider createProvider(ProviderConfiguration configuration) { return device.newProvider(configuration); }
+    @Override public SimulatedCallProvider createProvider(ProviderConfiguration configuration) { return device.newProvider(configuration); }
 
-    @Override public CallController callController() { return device.callController(); }
+    @Override public SimulatedCallController callController() { return device.callController(); }
 
-    @Override public PushRegistry pushRegistry() { return device.pushKit(); }
+    @Override public SimulatedPushRegistry pushRegistry() { return device.pushKit(); }
 
-    @Override public AudioSession audioSession() { return device.audioSession(); }
+    @Override public SimulatedAudioSession audioSession() { return device.audioSession(); }
 
     @Override public MediaSdk mediaSdk() { return sdk; }
 

@@ -1,5 +1,6 @@
 package dev.callflow.device;
 
+import dev.callflow.platform.ActionType;
 import dev.callflow.timeline.Level;
 import dev.callflow.timeline.Source;
 
@@ -46,7 +47,7 @@ public final class DeviceFaults {
     }
 
     /** Called on the main queue by the action engine right after it recorded the perform event. */
-    void beforeDelegate(CallAction action) {
+    void beforeDelegate(SimulatedCallAction action) {
         Duration hang = hangInNext.remove(action.type());
         if (hang != null) {
             block(hang, action.type().delegateEvent());

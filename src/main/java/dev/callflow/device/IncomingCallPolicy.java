@@ -1,5 +1,7 @@
 package dev.callflow.device;
 
+import dev.callflow.platform.CallUpdate;
+import dev.callflow.platform.IncomingCallError;
 import java.util.Optional;
 import java.util.UUID;
 

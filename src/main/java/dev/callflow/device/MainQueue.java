@@ -61,6 +61,33 @@ final class MainQueue {
         return busyNanos.get() + (since == 0 ? 0 : Math.max(0, System.nanoTime() - since));
     }
 
+    /**
+     * Queues {@code tasks} back to back: the main thread waits at a barrier until all are queued, so nothing one of
+     * them queues while running (a completion) can slip in between them.
+     */
+    void asyncTogether(java.util.List<Runnable> tasks) {
+        java.util.concurrent.CountDownLatch queued = new java.util.concurrent.CountDownLatch(1);
+        async(() -> {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    queued.await();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try {
+            tasks.forEach(this::async);
+        } finally {
+            queued.countDown();
+        }
+    }
+
     void shutdown() {
         executor.shutdownNow();
     }

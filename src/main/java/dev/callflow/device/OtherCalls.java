@@ -1,5 +1,6 @@
 package dev.callflow.device;
 
+import dev.callflow.platform.ActionRequest;
 import dev.callflow.timeline.Source;
 
 import java.util.Locale;

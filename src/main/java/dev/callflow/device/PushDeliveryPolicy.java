@@ -1,5 +1,6 @@
 package dev.callflow.device;
 
+import dev.callflow.platform.VoipPush;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -37,8 +38,27 @@ public interface PushDeliveryPolicy {
         return new Duplicate();
     }
 
+    /**
+     * Held until the next accepted push arrives, then both reach PushKit back to back: both handlers are queued on the
+     * app's main queue before either runs, so two pushes for different calls are in flight at once (R-PUSH-3).
+     */
+    static Delivery withNext() {
+        return new WithNext();
+    }
+
+    /** The first push of each pair waits for the second; the second releases both. */
+    static PushDeliveryPolicy inPairs() {
+        java.util.concurrent.atomic.AtomicBoolean holding = new java.util.concurrent.atomic.AtomicBoolean();
+        return push -> holding.compareAndSet(false, true) ? withNext() : release(holding);
+    }
+
+    private static Delivery release(java.util.concurrent.atomic.AtomicBoolean holding) {
+        holding.set(false);
+        return now();
+    }
+
     /** What happens to one push. */
-    sealed interface Delivery permits Now, Delay, Drop, Duplicate { }
+    sealed interface Delivery permits Now, Delay, Drop, Duplicate, WithNext { }
 
     record Now() implements Delivery { }
 
@@ -54,4 +74,6 @@ public interface PushDeliveryPolicy {
     record Drop() implements Delivery { }
 
     record Duplicate() implements Delivery { }
+
+    record WithNext() implements Delivery { }
 }

@@ -1,5 +1,6 @@
 package dev.callflow.device;
 
+import dev.callflow.platform.VoipPush;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,9 +1,20 @@
 package dev.callflow.device;
 
-import dev.callflow.iut.AppFactory;
-import dev.callflow.iut.AppSettings;
-import dev.callflow.iut.CallApp;
-import dev.callflow.iut.LaunchReason;
+import dev.callflow.platform.ActionRequest;
+import dev.callflow.platform.ActionType;
+import dev.callflow.platform.CallEndedReason;
+import dev.callflow.platform.CallUpdate;
+import dev.callflow.platform.Handle;
+import dev.callflow.platform.HandleType;
+import dev.callflow.platform.IncomingCallError;
+import dev.callflow.platform.PlatformException;
+import dev.callflow.platform.ProviderConfiguration;
+import dev.callflow.platform.ProviderDelegate;
+import dev.callflow.platform.VoipPush;
+import dev.callflow.platform.AppFactory;
+import dev.callflow.platform.AppSettings;
+import dev.callflow.platform.CallApp;
+import dev.callflow.platform.LaunchReason;
 import dev.callflow.sdk.SimulatedMediaSdk;
 import dev.callflow.signalling.SignallingClient;
 import dev.callflow.timeline.Event;
@@ -63,9 +74,9 @@ public final class SimulatedDevice implements AutoCloseable {
     final ActivityTracker activity = new ActivityTracker();
     final MainQueue main;
     final ActionEngine actions;
-    private final AudioSession audioSession;
-    private final PushRegistry pushRegistry;
-    private final CallController callController;
+    private final SimulatedAudioSession audioSession;
+    private final SimulatedPushRegistry pushRegistry;
+    private final SimulatedCallController callController;
     private final SystemCallUi callUi;
     private final OtherCalls otherCalls;
     private final DeviceFaults faults;
@@ -75,7 +86,7 @@ public final class SimulatedDevice implements AutoCloseable {
     private volatile CallApp app;
     private volatile SimulatedMediaSdk sdk;
     private volatile boolean locked;
-    private final List<CallProvider> providers = new ArrayList<>();
+    private final List<SimulatedCallProvider> providers = new ArrayList<>();
     private int pushFailures;
 
     private SimulatedDevice(Builder b) {
@@ -105,9 +116,9 @@ public final class SimulatedDevice implements AutoCloseable {
             }
         }, SETTLE_QUIET_PERIOD));
         this.actions = new ActionEngine(this);
-        this.audioSession = new AudioSession(this);
-        this.pushRegistry = new PushRegistry(this);
-        this.callController = new CallController(this);
+        this.audioSession = new SimulatedAudioSession(this);
+        this.pushRegistry = new SimulatedPushRegistry(this);
+        this.callController = new SimulatedCallController(this);
         this.callUi = new SystemCallUi(this);
         this.otherCalls = new OtherCalls(this);
         this.faults = new DeviceFaults(this);
@@ -141,9 +152,9 @@ public final class SimulatedDevice implements AutoCloseable {
 
     public OtherCalls otherCalls() { return otherCalls; }
 
-    public AudioSession audioSession() { return audioSession; }
+    public SimulatedAudioSession audioSession() { return audioSession; }
 
-    public PushRegistry pushKit() { return pushRegistry; }
+    public SimulatedPushRegistry pushKit() { return pushRegistry; }
 
     /** Faults of the system and of the app's process: hangs, a provider reset, a missing activation. */
     public DeviceFaults faults() { return faults; }
@@ -168,7 +179,8 @@ public final class SimulatedDevice implements AutoCloseable {
     /** How the network between APNs and the phone treats each accepted VoIP push (delay, drop, duplicate). */
     public void pushDeliveryPolicy(PushDeliveryPolicy policy) { this.pushDeliveryPolicy = Objects.requireNonNull(policy); }
 
-    PushDeliveryPolicy pushDeliveryPolicy() { return pushDeliveryPolicy; }
+    /** How accepted VoIP pushes reach the phone now. */
+    public PushDeliveryPolicy pushDeliveryPolicy() { return pushDeliveryPolicy; }
 
     /** Settings the next launches of the app process get from the app factory (not the one running now). */
     public void appSettings(AppSettings settings) { this.appSettings = Objects.requireNonNull(settings); }
@@ -304,6 +316,25 @@ public final class SimulatedDevice implements AutoCloseable {
         pushRegistry.deliver(push);
     }
 
+    /**
+     * A call the system still holds that the running app process never reported: an earlier launch of the app reported
+     * it and never ended it, and the system kept it (R-END-3's ghost call). The app hears of it only through the
+     * system's actions on it, e.g. a {@code CXEndCallAction} for a UUID it does not know, which it must still complete
+     * (R-TX-6).
+     */
+    public void carryOverCall(UUID uuid, Handle handle) {
+        Objects.requireNonNull(uuid, "uuid");
+        Objects.requireNonNull(handle, "handle");
+        synchronized (lock) {
+            if (calls.containsKey(uuid) && calls.get(uuid).live()) {
+                throw new IllegalStateException("call " + uuid + " is already live on " + deviceId);
+            }
+            calls.put(uuid, new SystemCall(uuid, false, handle, true, SystemCall.Phase.ACTIVE));
+        }
+        record(Source.SYSTEM, "callCarriedOver", uuid, "handle", handle.value(),
+                "why", "reported by an earlier launch of the app and never ended");
+    }
+
     /** Live calls of this app as the system sees them. */
     public List<UUID> liveCalls() {
         synchronized (lock) {
@@ -387,7 +418,7 @@ public final class SimulatedDevice implements AutoCloseable {
 
     Optional<CallApp> app() { return Optional.ofNullable(app); }
 
-    Optional<CallProvider> provider() {
+    Optional<SimulatedCallProvider> provider() {
         synchronized (lock) {
             for (int i = providers.size() - 1; i >= 0; i--) {
                 if (!providers.get(i).invalidated()) {
@@ -399,14 +430,14 @@ public final class SimulatedDevice implements AutoCloseable {
     }
 
     Optional<ProviderDelegate> providerDelegate() {
-        return provider().map(CallProvider::delegate);
+        return provider().map(SimulatedCallProvider::delegate);
     }
 
-    CallProvider newProvider(ProviderConfiguration configuration) {
-        CallProvider p;
+    SimulatedCallProvider newProvider(ProviderConfiguration configuration) {
+        SimulatedCallProvider p;
         int live;
         synchronized (lock) {
-            p = new CallProvider(this, providers.size() + 1, configuration);
+            p = new SimulatedCallProvider(this, providers.size() + 1, configuration);
             providers.add(p);
             live = (int) providers.stream().filter(x -> !x.invalidated()).count();
         }
@@ -418,12 +449,12 @@ public final class SimulatedDevice implements AutoCloseable {
         return p;
     }
 
-    CallController callController() { return callController; }
+    SimulatedCallController callController() { return callController; }
 
     SignallingClient signalling() { return signalling; }
 
     /** Incoming-call report (CXProvider.reportNewIncomingCall), decided synchronously, completed on main. */
-    void reportIncoming(CallProvider provider, UUID uuid, CallUpdate update, Consumer<Optional<IncomingCallError>> completion) {
+    void reportIncoming(SimulatedCallProvider provider, UUID uuid, CallUpdate update, Consumer<Optional<IncomingCallError>> completion) {
         Handle handle = update.remoteHandle().orElse(null);
         record(Source.APP, "reportNewIncomingCall", uuid,
                 "handle", handle == null ? null : handle.value(),
@@ -457,7 +488,7 @@ public final class SimulatedDevice implements AutoCloseable {
      * R-MULTI-1: with a call of the app live, the UI offers End &amp; Accept and Decline, and Hold &amp; Accept only if
      * the configuration allows a second call group and both calls support holding. Caller holds the lock.
      */
-    private String secondCallOptions(CallProvider provider, CallUpdate update) {
+    private String secondCallOptions(SimulatedCallProvider provider, CallUpdate update) {
         List<SystemCall> live = calls.values().stream().filter(SystemCall::live).toList();
         if (live.isEmpty()) {
             return "answer,decline";
@@ -467,7 +498,7 @@ public final class SimulatedDevice implements AutoCloseable {
         return canHold ? "endAndAccept,holdAndAccept,decline" : "endAndAccept,decline";
     }
 
-    private IncomingCallError decideIncoming(CallProvider provider, UUID uuid, CallUpdate update) {
+    private IncomingCallError decideIncoming(SimulatedCallProvider provider, UUID uuid, CallUpdate update) {
         if (provider.invalidated()) {
             return IncomingCallError.UNKNOWN;
         }
@@ -567,7 +598,7 @@ public final class SimulatedDevice implements AutoCloseable {
             generation.incrementAndGet();
             dying = app;
             app = null;
-            providers.forEach(CallProvider::markInvalidated);
+            providers.forEach(SimulatedCallProvider::markInvalidated);
             pushRegistry.appTerminated();
             audioSession.appTerminated();
             live = calls.values().stream().filter(SystemCall::live).map(c -> c.uuid).toList();

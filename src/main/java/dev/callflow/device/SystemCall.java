@@ -1,5 +1,6 @@
 package dev.callflow.device;
 
+import dev.callflow.platform.Handle;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 

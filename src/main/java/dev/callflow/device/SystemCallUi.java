@@ -1,5 +1,9 @@
 package dev.callflow.device;
 
+import dev.callflow.platform.ActionRequest;
+import dev.callflow.platform.Handle;
+import dev.callflow.platform.HandleType;
+import dev.callflow.platform.ProviderConfiguration;
 import dev.callflow.timeline.Level;
 import dev.callflow.timeline.Source;
 
@@ -88,7 +92,7 @@ public final class SystemCallUi {
         device.record(Source.USER, "userTappedRecents", null, "handle", handle.value(), "handleType", handle.type().wireName());
         device.bringAppToForeground();
         device.main.async(() -> {
-            Optional<ProviderConfiguration> configuration = device.provider().map(CallProvider::configuration);
+            Optional<ProviderConfiguration> configuration = device.provider().map(SimulatedCallProvider::configuration);
             boolean supported = configuration.map(c -> c.supportedHandleTypes().contains(handle.type())).orElse(false);
             if (!supported) {
                 device.record(Source.SYSTEM, Level.WARNING, "continueUserActivityNotDelivered", null,

@@ -72,6 +72,11 @@ public final class InProcessSuite {
 
     /** Runs the suite (restricted to {@code tags} when not null) against {@code iut}; reports go to {@code dir}. */
     public static Run run(String iut, Path dir, String tags, int threads) {
+        return run(iut, dir, tags, threads, HOME.resolve("features"));
+    }
+
+    /** Runs the features under {@code features} (a folder or one file) against {@code iut}; reports go to {@code dir}. */
+    public static Run run(String iut, Path dir, String tags, int threads, Path features) {
         Path outcomes = dir.resolve("outcomes.json");
         deleteRecursively(dir);
         List<String> argv = new ArrayList<>(List.of(
@@ -80,7 +85,7 @@ public final class InProcessSuite {
                 "--plugin", ScenarioOutcomePlugin.class.getName() + ":" + outcomes,
                 "--tags", "not @wip" + (tags == null ? "" : " and (" + tags + ")"),
                 "--monochrome",
-                HOME.resolve("features").toString()));
+                features.toString()));
         Map<String, String> saved = new LinkedHashMap<>();
         for (String key : List.of(HarnessSettings.IUT, HarnessSettings.REPORTS, HarnessSettings.HOME, "cucumber.publish.quiet")) {
             saved.put(key, System.getProperty(key));

@@ -5,8 +5,8 @@ import dev.callflow.signalling.DeviceGateway;
 import dev.callflow.signalling.SignallingServer;
 
 import java.net.http.HttpClient;
-import dev.callflow.signalling.ServerEvent;
-import dev.callflow.signalling.ServerEventType;
+import dev.callflow.platform.ServerEvent;
+import dev.callflow.platform.ServerEventType;
 import dev.callflow.signalling.SignallingClient;
 
 import dev.callflow.iut.external.ExternalIuts;

@@ -5,7 +5,7 @@ import dev.callflow.harness.InProcessSuite.Verdict;
 import dev.callflow.harness.ScenarioOutcomePlugin.Outcome;
 import dev.callflow.iut.mutants.Mutant;
 import dev.callflow.iut.mutants.Mutants;
-import dev.callflow.rules.RuleCatalog;
+import dev.callflow.monitor.RuleCatalog;
 import dev.callflow.rules.Severity;
 
 import java.io.IOException;

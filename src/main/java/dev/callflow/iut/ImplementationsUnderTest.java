@@ -1,5 +1,6 @@
 package dev.callflow.iut;
 
+import dev.callflow.platform.AppFactory;
 import dev.callflow.iut.external.ExternalIuts;
 import dev.callflow.iut.mutants.Mutant;
 import dev.callflow.iut.mutants.Mutants;

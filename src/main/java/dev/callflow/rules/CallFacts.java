@@ -106,6 +106,27 @@ public final class CallFacts {
         return next.isPresent() && next.get().seq() < done.get().seq() ? next : done;
     }
 
+    /**
+     * Events that start a new turn of the app's main queue besides the delegate callbacks: the pushes and completions
+     * the system hands the app, and the app's death. A handler's own acts all come before the next of these.
+     */
+    private static final Set<String> OTHER_QUEUE_TURNS = Set.of("didReceiveIncomingPush",
+            "didReceiveIncomingPushWithPayload", "didUpdatePushCredentials", "reportNewIncomingCallCompletion",
+            "requestTransactionCompletion", "appTerminated");
+
+    /** Whether {@code name} starts a new turn of the app's main queue (a delegate callback, a push, a completion). */
+    public static boolean startsQueueTurn(String name) {
+        return isDelegateCallbackName(name) || OTHER_QUEUE_TURNS.contains(name);
+    }
+
+    /**
+     * The first event after {@code callback} that starts another turn of the app's main queue: whatever the app did
+     * in the callback's handler, even after completing its action, comes before it. Empty when the timeline ends first.
+     */
+    public static Optional<Event> nextQueueTurn(Trace trace, Event callback) {
+        return trace.firstAfter(callback, trace.namesWhere(CallFacts::startsQueueTurn));
+    }
+
     /** Events strictly after {@code from} up to and including {@code to} (or to the timeline's end) that match. */
     public static List<Event> upTo(Trace trace, Event from, Optional<Event> to, Predicate<Event> p) {
         return trace.through(from, to.orElse(null), p);

@@ -1,7 +1,7 @@
 package dev.callflow.sdk;
 
-import dev.callflow.device.AudioSession;
-import dev.callflow.device.AudioSessionError;
+import dev.callflow.platform.MediaSdk;
+import dev.callflow.platform.AudioSessionError;
 import dev.callflow.timeline.Level;
 import dev.callflow.timeline.Source;
 import dev.callflow.timeline.Timeline;
@@ -15,7 +15,7 @@ import java.util.UUID;
  */
 public final class SimulatedMediaSdk implements MediaSdk {
     private final Timeline timeline;
-    private final AudioSession session;
+    private final AudioState session;
     private UUID call;
     private boolean prepared;
     private boolean configured;
@@ -25,7 +25,7 @@ public final class SimulatedMediaSdk implements MediaSdk {
     /** Why the last call that failed did: the platform error code, if it had one, and the reason. */
     public record Failure(String error, String why) { }
 
-    public SimulatedMediaSdk(Timeline timeline, AudioSession session) {
+    public SimulatedMediaSdk(Timeline timeline, AudioState session) {
         this.timeline = timeline;
         this.session = session;
     }

@@ -1,5 +1,8 @@
 package dev.callflow.signalling;
 
+import dev.callflow.push.Registration;
+import dev.callflow.platform.MalformedEventException;
+import dev.callflow.platform.ServerEvent;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package dev.callflow.signalling;
 
+import dev.callflow.platform.SignallingApi;
+import dev.callflow.platform.SignallingResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
@@ -16,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
  * Non-2xx answers complete normally (inspect {@link SignallingResponse#status()}); requests that get no
  * HTTP answer at all complete exceptionally with a {@link SignallingException} naming method and URL.
  */
-public final class SignallingClient {
+public final class SignallingClient implements SignallingApi {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http;

@@ -1,6 +1,6 @@
 package dev.callflow.steps;
 
-import dev.callflow.device.ActionType;
+import dev.callflow.platform.ActionType;
 import dev.callflow.device.AppState;
 import dev.callflow.harness.ScenarioRig;
 import dev.callflow.signalling.SignallingFault;

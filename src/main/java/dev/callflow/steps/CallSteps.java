@@ -1,11 +1,12 @@
 package dev.callflow.steps;
 
-import dev.callflow.device.Handle;
+import dev.callflow.platform.HandleType;
+import dev.callflow.platform.Handle;
 import dev.callflow.device.OtherCalls;
 import dev.callflow.harness.ScenarioRig;
 import dev.callflow.push.PushResult;
-import dev.callflow.signalling.ServerEvent;
-import dev.callflow.signalling.ServerEventType;
+import dev.callflow.platform.ServerEvent;
+import dev.callflow.platform.ServerEventType;
 import dev.callflow.timeline.Source;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
@@ -73,8 +74,12 @@ public class CallSteps {
 
     @When("the app server sends a VoIP push for call {word} from {string}")
     public void voipPush(String alias, String caller) {
-        UUID id = call(alias);
-        PushResult result = rig().sendVoipPush(id,
+        sendCallPush(rig(), call(alias), caller);
+    }
+
+    /** A well-formed VoIP push for {@code id} through the mock APNs, which must accept it. */
+    static void sendCallPush(ScenarioRig rig, UUID id, String caller) {
+        PushResult result = rig.sendVoipPush(id,
                 "{\"aps\":{},\"callId\":\"" + id + "\",\"caller\":\"" + caller.replace("\"", "\\\"") + "\",\"handleType\":\"generic\"}");
         assertThat(result.accepted())
                 .as("the mock APNs should accept a well-formed VoIP push to the app's registered token, but answered %s", result)
@@ -98,6 +103,12 @@ public class CallSteps {
     @When("the user ends call {word} on the system call UI")
     public void endOnSystemUi(String alias) {
         rig().device().callUi().end(call(alias));
+    }
+
+    /** A ghost call (R-END-3): the system kept a call of an earlier launch of the app; this launch never heard of it. */
+    @Given("the system still has call {word} from an earlier launch of the app")
+    public void carriedOver(String alias) {
+        rig().device().carryOverCall(call(alias), new Handle(HandleType.GENERIC, "carol"));
     }
 
     @When("the user presses the side button")

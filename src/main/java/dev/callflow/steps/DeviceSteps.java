@@ -1,8 +1,8 @@
 package dev.callflow.steps;
 
-import dev.callflow.device.IncomingCallError;
+import dev.callflow.platform.IncomingCallError;
 import dev.callflow.device.IncomingCallPolicy;
-import dev.callflow.iut.LaunchReason;
+import dev.callflow.platform.LaunchReason;
 import dev.callflow.timeline.Source;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.When;

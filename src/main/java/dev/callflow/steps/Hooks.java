@@ -10,7 +10,8 @@ import io.cucumber.java.BeforeAll;
 import io.cucumber.java.Scenario;
 
 import dev.callflow.rules.Policy;
-import dev.callflow.rules.RuleMonitor;
+import dev.callflow.monitor.RuleCatalog;
+import dev.callflow.monitor.RuleMonitor;
 import dev.callflow.rules.RuleReport;
 import dev.callflow.rules.RuleVerdict;
 import dev.callflow.timeline.Event;
@@ -43,8 +44,10 @@ public class Hooks {
     }
 
     @Before(order = 0)
-    public void freshDevice() {
+    public void freshDevice(Scenario scenario) {
         Suite suite = Suite.get();
+        DeclaredRules.of(scenario.getUri(), scenario.getLine()).forEach(id ->
+                context.expectRule(RuleCatalog.byId(id).map(dev.callflow.rules.Rule::id).orElse(id)));
         startNanos = System.nanoTime();
         context.attach(ScenarioRig.create(suite.infrastructure, suite.settings,
                 ImplementationsUnderTest.resolve(suite.settings.iut(), suite.infrastructure.externalIuts())));

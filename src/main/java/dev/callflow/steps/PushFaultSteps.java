@@ -58,6 +58,23 @@ public class PushFaultSteps {
     }
 
     /**
+     * Two pushes for different calls reach the phone at the same moment: both PushKit handlers are queued before either
+     * runs, so the app has two pushes in flight, each with its own completion (R-PUSH-3; a single shared completion slot
+     * loses one of them).
+     */
+    @When("VoIP pushes for call {word} from {string} and call {word} from {string} reach the phone together")
+    public void pushesTogether(String first, String firstCaller, String second, String secondCaller) {
+        PushDeliveryPolicy before = rig().device().pushDeliveryPolicy();
+        rig().device().pushDeliveryPolicy(PushDeliveryPolicy.inPairs());
+        try {
+            CallSteps.sendCallPush(rig(), call(first), firstCaller);
+            CallSteps.sendCallPush(rig(), call(second), secondCaller);
+        } finally {
+            rig().device().pushDeliveryPolicy(before);
+        }
+    }
+
+    /**
      * The caller gives up while the push for the call is on its way: from then on the server answers
      * {@code GET /v1/calls/{id}} with {@code cancelled} for this device. Said before the push is sent, so that it happens
      * inside the push's delay however slowly the harness sends the push.

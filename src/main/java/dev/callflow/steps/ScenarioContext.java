@@ -24,7 +24,10 @@ public final class ScenarioContext {
         this.policy = p;
     }
 
-    /** Rules the scenario breaks on purpose: the always-on monitor does not fail it for these. */
+    /**
+     * Rules the scenario breaks on purpose: the always-on monitor does not fail it for these. Declared from the
+     * scenario's text before it runs ({@link DeclaredRules}), and again when the declaring step runs.
+     */
     void expectRule(String id) {
         expectedRules.add(id);
     }

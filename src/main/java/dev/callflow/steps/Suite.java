@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
-import dev.callflow.rules.RuleCatalog;
+import dev.callflow.monitor.RuleCatalog;
 import dev.callflow.rules.RuleVerdict;
 
 /**

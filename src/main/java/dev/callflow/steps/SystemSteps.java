@@ -1,9 +1,9 @@
 package dev.callflow.steps;
 
 import dev.callflow.device.AppState;
-import dev.callflow.device.Handle;
-import dev.callflow.device.HandleType;
-import dev.callflow.device.IncomingCallError;
+import dev.callflow.platform.Handle;
+import dev.callflow.platform.HandleType;
+import dev.callflow.platform.IncomingCallError;
 import dev.callflow.device.IncomingCallPolicy;
 import dev.callflow.harness.ScenarioRig;
 import dev.callflow.timeline.Level;

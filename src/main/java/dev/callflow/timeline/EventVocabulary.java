@@ -35,7 +35,8 @@ public final class EventVocabulary {
                     "callEnded", "ringTimeout", "appLaunched", "appDidEnterBackground", "appWillEnterForeground",
                     "appTerminated", "appWokenForPush", "pushNotReported", "pushNotDelivered", "actionUndeliverable",
                     "audioSessionDeactivated", "audioSessionActivationFailed", "activationSuppressed",
-                    "otherCallIncoming", "otherCallEnded", "continueUserActivity", "harnessFault"));
+                    "otherCallIncoming", "otherCallEnded", "continueUserActivity", "harnessFault",
+                    "callCarriedOver", "pushDeliveryHeld"));
 
     private static final EventVocabulary STANDARD_VOCABULARY = build(new EventVocabulary(Map.of(), List.of()),
             STANDARD);

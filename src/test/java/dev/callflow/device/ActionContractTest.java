@@ -1,5 +1,6 @@
 package dev.callflow.device;
 
+import dev.callflow.platform.CallAction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.callflow.timeline.Event;

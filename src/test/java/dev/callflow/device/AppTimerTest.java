@@ -2,8 +2,8 @@ package dev.callflow.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.callflow.iut.AppTimer;
-import dev.callflow.iut.LaunchReason;
+import dev.callflow.platform.AppTimer;
+import dev.callflow.platform.LaunchReason;
 import dev.callflow.timeline.Event;
 
 import java.time.Duration;

@@ -1,5 +1,8 @@
 package dev.callflow.device;
 
+import dev.callflow.platform.ActionRequest;
+import dev.callflow.platform.AudioSessionError;
+import dev.callflow.platform.CallAction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.callflow.timeline.Event;
@@ -122,7 +125,7 @@ class AudioSessionTest extends LaunchedDeviceTest {
     void endAndAcceptStillDeactivatesWhenTheAppFulfilsTheAnswerBeforeTheEnd() {
         UUID first = f.activeCall();
         UUID second = f.ringingCall();
-        java.util.concurrent.atomic.AtomicReference<dev.callflow.device.CallAction> heldEnd = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<dev.callflow.platform.CallAction> heldEnd = new java.util.concurrent.atomic.AtomicReference<>();
         f.app().onEnd = heldEnd::set;
         f.app().onAnswer = answer -> {
             answer.fulfill();

@@ -2,7 +2,7 @@ package dev.callflow.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.callflow.iut.LaunchReason;
+import dev.callflow.platform.LaunchReason;
 import dev.callflow.signalling.SignallingClient;
 import dev.callflow.timeline.Event;
 import dev.callflow.timeline.Timeline;

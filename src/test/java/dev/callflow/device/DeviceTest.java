@@ -1,5 +1,6 @@
 package dev.callflow.device;
 
+import dev.callflow.platform.VoipPush;
 import org.junit.jupiter.api.AfterEach;
 
 import java.util.Map;

@@ -1,5 +1,8 @@
 package dev.callflow.device;
 
+import dev.callflow.platform.CallProvider;
+import dev.callflow.platform.IncomingCallError;
+import dev.callflow.platform.ProviderConfiguration;
 import static dev.callflow.device.DeviceFixture.get;
 import static org.assertj.core.api.Assertions.assertThat;
 

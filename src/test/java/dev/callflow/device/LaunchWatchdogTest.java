@@ -48,7 +48,7 @@ class LaunchWatchdogTest extends DeviceTest {
         f.device().deliverVoipPush(push(banned));
 
         Event refused = f.await("pushNotDelivered", banned);
-        assertThat(refused.attributes().get("why")).isEqualTo(PushRegistry.BAN_MESSAGE);
+        assertThat(refused.attributes().get("why")).isEqualTo(SimulatedPushRegistry.BAN_MESSAGE);
         f.settle();
         assertThat(f.events("appLaunched", null)).hasSize(2);
     }

@@ -1,5 +1,7 @@
 package dev.callflow.device;
 
+import dev.callflow.platform.Handle;
+import dev.callflow.platform.HandleType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -64,6 +66,42 @@ class PushDeliveryTest extends DeviceTest {
         assertThat(f.events("pushNotReported", null)).as("an erroring report still counts (R-PUSH-8)").isEmpty();
         assertThat(f.device().liveCalls()).containsExactly(call);
         assertThat(f.device().callUi().ringingCall()).contains(call);
+    }
+
+    @Test
+    void pushesInPairsReachTheAppTogetherBeforeEitherReportCompletes() {
+        f.launch();
+        f.device().pushDeliveryPolicy(PushDeliveryPolicy.inPairs());
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+
+        f.device().deliverVoipPush(push(first));
+        f.await("pushDeliveryHeld", first);
+        assertThat(f.events("didReceiveIncomingPush", null)).as("the first push waits for the second").isEmpty();
+        assertThat(f.device().settled()).as("a held push keeps the device busy").isFalse();
+        f.device().deliverVoipPush(push(second));
+
+        f.awaitNth("reportNewIncomingCallCompletion", 2);
+        f.settle();
+        java.util.List<String> order = f.device().timeline().events().stream()
+                .filter(e -> e.is("didReceiveIncomingPush") || e.is("reportNewIncomingCallCompletion"))
+                .map(e -> e.name() + ":" + (first.equals(e.call()) ? "first" : "second")).toList();
+        assertThat(order).as("both handlers run before either report's completion").containsExactly(
+                "didReceiveIncomingPush:first", "didReceiveIncomingPush:second",
+                "reportNewIncomingCallCompletion:first", "reportNewIncomingCallCompletion:second");
+    }
+
+    @Test
+    void aCallCarriedOverFromAnEarlierLaunchIsLiveButUnknownToTheApp() {
+        f.launch();
+        UUID ghost = UUID.randomUUID();
+
+        f.device().carryOverCall(ghost, new dev.callflow.platform.Handle(dev.callflow.platform.HandleType.GENERIC, "carol"));
+
+        assertThat(f.device().liveCalls()).containsExactly(ghost);
+        f.device().callUi().end(ghost);
+        f.await("performEndCallAction", ghost);
+        assertThatThrownBy(() -> f.device().carryOverCall(UUID.randomUUID(), null)).isInstanceOf(NullPointerException.class);
     }
 
     @Test

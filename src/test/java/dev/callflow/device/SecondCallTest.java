@@ -1,5 +1,11 @@
 package dev.callflow.device;
 
+import dev.callflow.platform.ActionRequest;
+import dev.callflow.platform.CallEndedReason;
+import dev.callflow.platform.CallUpdate;
+import dev.callflow.platform.HandleType;
+import dev.callflow.platform.IncomingCallError;
+import dev.callflow.platform.ProviderConfiguration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,10 +1,13 @@
 package dev.callflow.device;
 
+import dev.callflow.platform.Handle;
+import dev.callflow.platform.HandleType;
+import dev.callflow.platform.ProviderConfiguration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.callflow.iut.AppFactory;
-import dev.callflow.iut.AppSettings;
+import dev.callflow.platform.AppFactory;
+import dev.callflow.platform.AppSettings;
 import dev.callflow.timeline.Event;
 
 import java.util.EnumSet;

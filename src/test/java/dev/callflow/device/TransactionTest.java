@@ -1,5 +1,7 @@
 package dev.callflow.device;
 
+import dev.callflow.platform.ActionRequest;
+import dev.callflow.platform.TransactionError;
 import static dev.callflow.device.DeviceFixture.get;
 import static org.assertj.core.api.Assertions.assertThat;
 

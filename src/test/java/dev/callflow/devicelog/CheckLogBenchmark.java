@@ -60,7 +60,7 @@ public final class CheckLogBenchmark {
         java.nio.file.Path file = java.nio.file.Files.createTempFile("checklog-bench", ".log");
         java.nio.file.Files.write(file, lines);
         DeviceLogReader reader = new DeviceLogReader(new Recogniser(Logs.SEED));
-        dev.callflow.rules.RuleMonitor monitor = dev.callflow.rules.RuleMonitor.allRules(dev.callflow.rules.Policy.DEFAULT);
+        dev.callflow.monitor.RuleMonitor monitor = dev.callflow.monitor.RuleMonitor.allRules(dev.callflow.rules.Policy.DEFAULT);
         System.out.printf("%,d lines (%d MiB on disk), %d cpus, max heap %d MiB%n", lines.size(),
                 java.nio.file.Files.size(file) >> 20, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);

@@ -3,7 +3,7 @@ package dev.callflow.devicelog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.callflow.cli.CallflowCli;
-import dev.callflow.rules.RuleCatalog;
+import dev.callflow.monitor.RuleCatalog;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;

@@ -68,7 +68,7 @@ class MutantKillTest {
         assertThat(Mutants.all()).extracting(Mutant::name).doesNotHaveDuplicates();
         for (Mutant m : Mutants.all()) {
             assertThat(m.rule()).as("rule of %s", m.name()).matches("R-[A-Z]+-\\d+");
-            assertThat(dev.callflow.rules.RuleCatalog.byId(m.rule())).as("rule of %s is in the catalogue", m.name()).isPresent();
+            assertThat(dev.callflow.monitor.RuleCatalog.byId(m.rule())).as("rule of %s is in the catalogue", m.name()).isPresent();
             assertThat(m.bug()).as("bug of %s", m.name()).isNotBlank();
             assertThat(m.tags()).as("tags of %s", m.name()).isNotBlank();
         }

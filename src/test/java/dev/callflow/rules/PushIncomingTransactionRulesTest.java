@@ -1,5 +1,6 @@
 package dev.callflow.rules;
 
+import dev.callflow.monitor.RuleCatalog;
 import dev.callflow.rules.incoming.NothingAfterRefusedReport;
 import dev.callflow.rules.incoming.RefusedUuidNotReused;
 import dev.callflow.rules.push.DuplicateReportKeepsCall;

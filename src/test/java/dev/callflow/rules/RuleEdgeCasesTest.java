@@ -1,5 +1,6 @@
 package dev.callflow.rules;
 
+import dev.callflow.monitor.RuleCatalog;
 import dev.callflow.rules.audio.AudioRules;
 import dev.callflow.rules.config.ConfigRules;
 import dev.callflow.rules.ending.EndRules;
@@ -67,6 +68,36 @@ class RuleEdgeCasesTest {
 
         assertThat(judge("R-AUD-3", inHandler, Policy.DEFAULT)).isEqualTo(RuleVerdict.Outcome.HOLDS);
         assertThat(judge("R-AUD-3", inNextCallback, Policy.DEFAULT)).isEqualTo(RuleVerdict.Outcome.VIOLATED);
+    }
+
+    /**
+     * What others record while the app is still inside its didDeactivate handler (another call's incoming UI, a
+     * completion recorded for an earlier message, a request the app sent) does not end the handler: a stop after it is
+     * still in the handler (a false R-AUD-3 finding once fired here). The next turn of the main queue does end it.
+     */
+    @Test
+    void otherSourcesEventsInsideTheDeactivationHandlerDoNotEndIt() {
+        TraceBuilder t = new TraceBuilder();
+        java.util.UUID a = t.call("A");
+        java.util.UUID b = t.call("B");
+        t.system("performAnswerCallAction", a).app("fulfill", a, "action", "answer")
+                .system("didActivateAudioSession", a).sdk("configAudio", a, "result", "ok").sdk("startAudio", a, "result", "ok")
+                .system("performEndCallAction", a).app("fulfill", a, "action", "end")
+                .system("didDeactivateAudioSession", a)
+                .system("incomingCallUiShown", b).signalling("hangUp", a, "status", "200").push("pushAccepted", b);
+        Trace stopAfterOthers = copy(t).sdk("stopAudio", a).trace();
+        Trace stopInNextTurn = copy(t).system("reportNewIncomingCallCompletion", b).sdk("stopAudio", a).trace();
+
+        assertThat(judge("R-AUD-3", stopAfterOthers, Policy.DEFAULT)).isEqualTo(RuleVerdict.Outcome.HOLDS);
+        assertThat(judge("R-AUD-3", stopAfterOthers, Policy.SEED_STRICT)).isEqualTo(RuleVerdict.Outcome.HOLDS);
+        assertThat(judge("R-AUD-3", stopInNextTurn, Policy.DEFAULT)).isEqualTo(RuleVerdict.Outcome.VIOLATED);
+    }
+
+    private static TraceBuilder copy(TraceBuilder original) {
+        TraceBuilder c = new TraceBuilder();
+        original.events().forEach(e -> c.add(e.source(), e.name(), e.call(),
+                e.attributes().entrySet().stream().flatMap(x -> java.util.stream.Stream.of(x.getKey(), x.getValue())).toArray(String[]::new)));
+        return c;
     }
 
     @Test

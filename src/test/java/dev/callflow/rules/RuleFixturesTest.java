@@ -1,5 +1,6 @@
 package dev.callflow.rules;
 
+import dev.callflow.monitor.RuleCatalog;
 import dev.callflow.timeline.LogFormat;
 import dev.callflow.timeline.Timeline;
 import org.junit.jupiter.api.DynamicTest;

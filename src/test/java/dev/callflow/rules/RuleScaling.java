@@ -1,5 +1,6 @@
 package dev.callflow.rules;
 
+import dev.callflow.monitor.RuleCatalog;
 import dev.callflow.devicelog.DeviceLog;
 import dev.callflow.devicelog.DeviceLogReader;
 import dev.callflow.devicelog.Grammar;

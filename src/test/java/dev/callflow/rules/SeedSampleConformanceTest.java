@@ -1,5 +1,6 @@
 package dev.callflow.rules;
 
+import dev.callflow.monitor.RuleMonitor;
 import dev.callflow.timeline.LogFormat;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,7 @@
 package dev.callflow.signalling;
 
+import dev.callflow.platform.ServerEvent;
+import dev.callflow.platform.ServerEventType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;

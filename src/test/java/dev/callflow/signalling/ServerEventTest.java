@@ -1,5 +1,8 @@
 package dev.callflow.signalling;
 
+import dev.callflow.platform.MalformedEventException;
+import dev.callflow.platform.ServerEvent;
+import dev.callflow.platform.ServerEventType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

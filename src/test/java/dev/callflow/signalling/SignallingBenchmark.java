@@ -1,5 +1,7 @@
 package dev.callflow.signalling;
 
+import dev.callflow.platform.ServerEvent;
+import dev.callflow.platform.ServerEventType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;

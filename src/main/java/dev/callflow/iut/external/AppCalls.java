@@ -1,13 +1,13 @@
 package dev.callflow.iut.external;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.callflow.device.AudioSessionError;
-import dev.callflow.device.CallAction;
-import dev.callflow.device.CallEndedReason;
-import dev.callflow.device.CallProvider;
-import dev.callflow.device.CallUpdate;
-import dev.callflow.iut.AppEnvironment;
-import dev.callflow.sdk.MediaSdk;
+import dev.callflow.platform.AudioSessionError;
+import dev.callflow.platform.CallAction;
+import dev.callflow.platform.CallEndedReason;
+import dev.callflow.platform.CallProvider;
+import dev.callflow.platform.CallUpdate;
+import dev.callflow.platform.AppEnvironment;
+import dev.callflow.platform.MediaSdk;
 import dev.callflow.sdk.SimulatedMediaSdk;
 
 import java.time.Instant;

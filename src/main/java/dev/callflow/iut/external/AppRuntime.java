@@ -2,9 +2,9 @@ package dev.callflow.iut.external;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.callflow.iut.AppEnvironment;
-import dev.callflow.iut.AppTimer;
-import dev.callflow.signalling.SignallingResponse;
+import dev.callflow.platform.AppEnvironment;
+import dev.callflow.platform.AppTimer;
+import dev.callflow.platform.SignallingResponse;
 import dev.callflow.timeline.Level;
 
 import java.net.http.HttpTimeoutException;

@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.callflow.device.ActionRequest;
-import dev.callflow.device.Handle;
-import dev.callflow.device.HandleType;
-import dev.callflow.device.ProviderConfiguration;
+import dev.callflow.platform.ActionRequest;
+import dev.callflow.platform.Handle;
+import dev.callflow.platform.HandleType;
+import dev.callflow.platform.ProviderConfiguration;
 
 import java.util.ArrayList;
 import java.util.EnumSet;

@@ -2,16 +2,16 @@ package dev.callflow.iut.external;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.callflow.device.CallAction;
-import dev.callflow.device.Handle;
-import dev.callflow.device.ProviderDelegate;
-import dev.callflow.device.PushRegistryDelegate;
-import dev.callflow.device.VoipPush;
-import dev.callflow.iut.AppEnvironment;
-import dev.callflow.iut.AppSettings;
-import dev.callflow.iut.CallApp;
-import dev.callflow.iut.LaunchReason;
-import dev.callflow.signalling.ServerEvent;
+import dev.callflow.platform.CallAction;
+import dev.callflow.platform.Handle;
+import dev.callflow.platform.ProviderDelegate;
+import dev.callflow.platform.PushRegistryDelegate;
+import dev.callflow.platform.VoipPush;
+import dev.callflow.platform.AppEnvironment;
+import dev.callflow.platform.AppSettings;
+import dev.callflow.platform.CallApp;
+import dev.callflow.platform.LaunchReason;
+import dev.callflow.platform.ServerEvent;
 
 import java.time.Duration;
 import java.util.Map;

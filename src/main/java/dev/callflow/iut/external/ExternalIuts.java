@@ -1,6 +1,6 @@
 package dev.callflow.iut.external;
 
-import dev.callflow.iut.AppFactory;
+import dev.callflow.platform.AppFactory;
 
 import java.io.IOException;
 import java.net.InetAddress;

@@ -1,7 +1,7 @@
 package dev.callflow.iut.external;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.callflow.iut.AppEnvironment;
+import dev.callflow.platform.AppEnvironment;
 import dev.callflow.timeline.Level;
 
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.callflow.iut.mutants;
 
-import dev.callflow.iut.AppFactory;
+import dev.callflow.platform.AppFactory;
 
 /**
  * A deliberately broken reference app: one small, realistic deviation drawn from a real bug in

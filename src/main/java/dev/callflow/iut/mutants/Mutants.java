@@ -1,19 +1,19 @@
 package dev.callflow.iut.mutants;
 
-import dev.callflow.device.ActionRequest;
-import dev.callflow.device.CallAction;
-import dev.callflow.device.CallEndedReason;
-import dev.callflow.device.Handle;
-import dev.callflow.device.HandleType;
-import dev.callflow.device.IncomingCallError;
-import dev.callflow.device.ProviderConfiguration;
-import dev.callflow.device.VoipPush;
-import dev.callflow.iut.AppFactory;
-import dev.callflow.iut.AppSettings;
-import dev.callflow.iut.AppTimer;
-import dev.callflow.iut.CallApp;
+import dev.callflow.platform.ActionRequest;
+import dev.callflow.platform.CallAction;
+import dev.callflow.platform.CallEndedReason;
+import dev.callflow.platform.Handle;
+import dev.callflow.platform.HandleType;
+import dev.callflow.platform.IncomingCallError;
+import dev.callflow.platform.ProviderConfiguration;
+import dev.callflow.platform.VoipPush;
+import dev.callflow.platform.AppFactory;
+import dev.callflow.platform.AppSettings;
+import dev.callflow.platform.AppTimer;
+import dev.callflow.platform.CallApp;
 import dev.callflow.iut.reference.ReferenceApp;
-import dev.callflow.signalling.SignallingResponse;
+import dev.callflow.platform.SignallingResponse;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +44,9 @@ public final class Mutants {
                     + "in the PushKit handler without reporting a call", "@R-PUSH-1", SkipPushReport::new),
             mutant("early-return-on-duplicate-push", "R-PUSH-1", "#36 wireapp/wire-ios PR #5070: a push for a call the app "
                     + "already has returns early instead of reporting again", "@R-PUSH-8", EarlyReturnOnDuplicatePush::new),
+            mutant("shared-push-completion-slot", "R-PUSH-3", "#46 GetStream/stream-video-swift PR #1219: one PushKit "
+                    + "completion slot for all pushes; with two pushes in flight the second overwrites the first, which is "
+                    + "lost, and the second runs at the first report's completion", "@R-PUSH-3", SharedPushCompletionSlot::new),
             mutant("push-completion-before-report", "R-PUSH-3", "#13 twilio/voice-quickstart-objc PR #142/#137: PushKit "
                     + "completion called together with the report, before the report's completion", "@flow-push-wake",
                     PushCompletionBeforeReport::new),
@@ -71,6 +74,9 @@ public final class Mutants {
                     + "end is answered with the app's own CXEndCallAction request", "@R-INC-6",
                     RequestEndAfterSystemEnd::new),
             // ---- transactions (1C)
+            mutant("ignore-end-for-unknown-call", "R-TX-6", "#24 flutter_callkit_incoming PR #850: a CXEndCallAction "
+                    + "for a UUID the app does not know (e.g. a call of an earlier launch) is returned from without "
+                    + "fulfil or fail", "@R-TX-6", IgnoreEndForUnknownCall::new),
             mutant("answer-never-fulfilled", "R-TX-2", "#20/#45 twilio/video-quickstart-ios #196, voximplant/flutter_callkit "
                     + "#12: the answer action is never fulfilled, so CallKit times it out", "@flow-answer",
                     AnswerNeverFulfilled::new),
@@ -133,6 +139,9 @@ public final class Mutants {
             // ---- second calls (1G)
             mutant("end-every-call", "R-MULTI-1", "#25 hiennguyen92/flutter_callkit_incoming #794: the end handler ends "
                     + "every call, not just the action's", "@R-MULTI-1", EndEveryCall::new),
+            mutant("end-others-after-fulfil", "R-MULTI-1", "#25 hiennguyen92/flutter_callkit_incoming #794: right after "
+                    + "fulfilling the end action, still in the same handler, the app reports its other live calls ended "
+                    + "(no request to the server)", "@R-MULTI-1", EndOthersAfterFulfil::new),
             mutant("reset-audio-in-perform-end", "R-MULTI-2", "#15/#34 twilio/voice-quickstart-ios PR #295, "
                     + "wire-ios-sync-engine PR #270: the audio device is reset in performEndCallAction, also when declining "
                     + "a second call", "@R-MULTI-2", ResetAudioInPerformEnd::new),
@@ -198,6 +207,37 @@ public final class Mutants {
         public void didReceiveIncomingPush(VoipPush push, Runnable completion) {
             super.didReceiveIncomingPush(push, () -> { });
             completion.run();
+        }
+    }
+
+    /** One field holds "the" PushKit completion; each report's completion runs whatever it holds, then clears it. */
+    static final class SharedPushCompletionSlot extends ReferenceApp {
+        private Runnable slot;
+
+        SharedPushCompletionSlot(AppSettings s) { super(s); }
+
+        @Override
+        public void didReceiveIncomingPush(VoipPush push, Runnable completion) {
+            slot = completion;
+            super.didReceiveIncomingPush(push, () -> {
+                Runnable pending = slot;
+                slot = null;
+                if (pending != null) {
+                    pending.run();
+                }
+            });
+        }
+    }
+
+    /** An end action for a call the app has no record of is simply returned from: it stays pending. */
+    static final class IgnoreEndForUnknownCall extends ReferenceApp {
+        IgnoreEndForUnknownCall(AppSettings s) { super(s); }
+
+        @Override
+        public void performEndCallAction(CallAction action) {
+            if (calls.containsKey(action.callUUID())) {
+                super.performEndCallAction(action);
+            }
         }
     }
 
@@ -608,6 +648,23 @@ public final class Mutants {
                 env.signalling().hangUp(other.toString());
                 provider.reportCallEnded(other, Instant.now(), CallEndedReason.REMOTE_ENDED);
                 if (gone != null && other.equals(mediaOwner)) {
+                    releaseMedia(other);
+                }
+            }
+        }
+    }
+
+    /** Fulfils the end, then (same handler) reports every other live call ended, telling the server nothing. */
+    static final class EndOthersAfterFulfil extends ReferenceApp {
+        EndOthersAfterFulfil(AppSettings s) { super(s); }
+
+        @Override
+        public void performEndCallAction(CallAction action) {
+            super.performEndCallAction(action);
+            for (UUID other : List.copyOf(calls.keySet())) {
+                calls.remove(other);
+                provider.reportCallEnded(other, Instant.now(), CallEndedReason.REMOTE_ENDED);
+                if (other.equals(mediaOwner)) {
                     releaseMedia(other);
                 }
             }

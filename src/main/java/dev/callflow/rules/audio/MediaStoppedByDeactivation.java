@@ -79,17 +79,18 @@ public final class MediaStoppedByDeactivation extends BaseRule {
     private static final String UNRECOGNISED_LINE = "log";
 
     /**
-     * A stop among the app's and SDK's events that directly follow the deactivation: the didDeactivate handler, which
-     * ends at the first event of anyone else or at the next delegate callback (in a device log, the app's own lines of
-     * the next callback; without that bound one deactivation with no stop would read the rest of a long log).
+     * A stop of the deactivated call among the events that follow the deactivation within its handler: up to the next
+     * delegate callback or other turn of the app's main queue (in a device log, the app's own lines of the next
+     * callback). What the system, the servers or other processes record meanwhile (the incoming UI of another call, a
+     * request the app sent, a Console capture's chatter) does not end the handler: the app's main thread is still in it.
      */
     static Optional<Event> stopInHandler(Trace trace, Event deactivation) {
         for (Event e : trace.after(deactivation)) {
-            if (e.is(UNRECOGNISED_LINE)) {
-                continue; // another process's chatter in a Console capture does not end the app's handler
-            }
-            if (e.source() != Source.APP && e.source() != Source.SDK || CallFacts.isDelegateCallback(e)) {
+            if (CallFacts.startsQueueTurn(e.name())) {
                 return Optional.empty();
+            }
+            if (e.is(UNRECOGNISED_LINE) || e.source() != Source.APP && e.source() != Source.SDK) {
+                continue;
             }
             if (CallFacts.stopsMedia(e) && Trace.sameCall(e, deactivation)) {
                 return Optional.of(e);

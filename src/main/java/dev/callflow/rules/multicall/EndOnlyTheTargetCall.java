@@ -16,8 +16,10 @@ import java.util.UUID;
 
 /**
  * R-MULTI-1. End &amp; Accept and Decline target one call by UUID; ending call X must not end call Y (bug #25:
- * the second call drops when the first call's remote ends). Signalling hang-ups are recorded when the server
- * answers, after the fulfil, so those count while Y has no end of its own.
+ * the second call drops when the first call's remote ends). The end action's handler runs until its completion or the
+ * next turn of the app's main queue, whichever is later: ending Y just after fulfilling X, still in that handler, is
+ * the same bug. Signalling hang-ups are recorded when the server answers, after the fulfil, so those count while Y
+ * has no end of its own.
  */
 public final class EndOnlyTheTargetCall extends BaseRule {
     private static final Trace.Named ENDING = Trace.anyOf("reportCallEnded", "callEnded");
@@ -41,7 +43,7 @@ public final class EndOnlyTheTargetCall extends BaseRule {
         List<Finding> findings = new ArrayList<>();
         for (Event end : ends) {
             UUID x = end.call();
-            Optional<Event> handled = CallFacts.handlingEnd(trace, end);
+            Optional<Event> handled = later(CallFacts.handlingEnd(trace, end), CallFacts.nextQueueTurn(trace, end));
             for (Event e : CallFacts.upTo(trace, end, handled, ENDING.and(ev -> ev.call() != null && !x.equals(ev.call())))) {
                 if (!ownEnd(trace, e.call(), end, e)) {
                     findings.add(Finding.of("handling the end of one call ended another call (" + e.name() + ")", end, e));
@@ -55,6 +57,14 @@ public final class EndOnlyTheTargetCall extends BaseRule {
             }
         }
         return verdict(findings);
+    }
+
+    /** The later of two window ends; an absent end is the timeline's end, later than any event. */
+    private static Optional<Event> later(Optional<Event> a, Optional<Event> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return Optional.empty();
+        }
+        return a.get().seq() >= b.get().seq() ? a : b;
     }
 
     /** Call {@code y} had an end of its own between {@code from} and {@code to}: a report, a request, its own end action. */

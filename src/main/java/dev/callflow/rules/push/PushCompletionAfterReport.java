@@ -27,7 +27,7 @@ public final class PushCompletionAfterReport extends BaseRule {
     public PushCompletionAfterReport() {
         super("R-PUSH-3", Severity.VIOLATION,
                 "Call each PushKit completion once, for its own push's call, after that call's reportNewIncomingCall "
-                        + "completion has run (warns when early; fails when consumed for another call)",
+                        + "completion has run (warns when early; fails when consumed for another call, twice, or never)",
                 "[A-doc] pushRegistry(_:didReceiveIncomingPushWith:for:completion:); [A-DTS] 817976; "
                         + "[M] twilio/voice-quickstart-objc PR #142/#137, voice-quickstart-ios PR #195, "
                         + "react-native-voip-push-notification PR #52, GetStream/stream-video-swift PR #1219; bugs #13, #46");
@@ -71,8 +71,18 @@ public final class PushCompletionAfterReport extends BaseRule {
                         + "call; the report can get stuck in the background", report.get(), done));
             }
         }
+        for (Event push : PushEvents.pushes(trace)) {
+            if (!consumed.containsKey(push.seq()) && PushEvents.anyReportFor(trace, push).isPresent()
+                    && trace.firstAfter(push, Trace.is(APP_DIED)).isEmpty()) {
+                findings.add(Finding.of("the completion of this push was never called while the app ran on (lost: a "
+                        + "completion slot shared by several pushes in flight?)", push));
+            }
+        }
         return verdict(findings);
     }
+
+    /** An app that died can no longer call a completion: its pushes are not judged for a missing one. */
+    private static final String APP_DIED = "appTerminated";
 
     /**
      * The push by APNs id when both carry one: APNs may deliver one notification twice under the same id, and each
