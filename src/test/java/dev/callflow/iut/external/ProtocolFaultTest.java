@@ -177,7 +177,7 @@ class ProtocolFaultTest {
     void aLineOutsideAHandlerIsAProtocolError() {
         device("outside");
         launched();
-        assertThat(detail(verdict("iutProtocolError"))).contains("line 5 was written outside a handler")
+        assertThat(detail(verdict("iutProtocolError"))).contains("line 4 was written outside a handler")
                 .contains("\"event\":\"afterDone\"")
                 .contains("last handler message (it returned): {\"type\":\"launch\",\"id\":1")
                 .contains("last good line: {\"type\":\"done\",\"re\":1}");
