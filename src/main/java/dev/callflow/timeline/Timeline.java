@@ -96,6 +96,10 @@ public final class Timeline {
         return record(kind.source(), Level.INFO, kind.wireName(), call, attrs(keyValues));
     }
 
+    public Event record(EventKind kind, UUID call, Map<String, String> attributes) {
+        return record(kind.source(), Level.INFO, kind.wireName(), call, attributes);
+    }
+
     public Event record(EventKind kind, Level level, UUID call, Map<String, String> attributes) {
         return record(kind.source(), level, kind.wireName(), call, attributes);
     }
