@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static dev.callflow.timeline.EventKind.PUSH_COMPLETION;
+
 /**
  * R-PUSH-3. DTS says the PushKit completion plays no part in enforcement, but vendors saw the report get stuck when
  * it ran too early; the safe order is report, report completion, push completion. CALLKIT-RULES.md section 7: a
@@ -35,7 +37,7 @@ public final class PushCompletionAfterReport extends BaseRule {
 
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
-        List<Event> completions = trace.where(Trace.is("pushCompletion").and(e -> e.source() == Source.APP));
+        List<Event> completions = trace.where(Trace.is(PUSH_COMPLETION).and(e -> e.source() == Source.APP));
         if (completions.isEmpty()) {
             return notJudged("no PushKit completion (pushCompletion) on the timeline");
         }
