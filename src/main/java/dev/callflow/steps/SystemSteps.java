@@ -7,6 +7,7 @@ import dev.callflow.platform.IncomingCallError;
 import dev.callflow.device.IncomingCallPolicy;
 import dev.callflow.harness.ScenarioRig;
 import dev.callflow.timeline.Event;
+import dev.callflow.timeline.EventKind;
 import dev.callflow.timeline.Level;
 import dev.callflow.timeline.LogFormat;
 import dev.callflow.timeline.Source;
@@ -60,7 +61,7 @@ public class SystemSteps {
         ScenarioRig rig = rig();
         rig.device().incomingCallPolicy((id, update) -> {
             if (rig.device().isLocked()) {
-                rig.timeline().record(Source.SYSTEM, Level.WARNING, "doNotDisturbNotApplied", id,
+                rig.timeline().record(EventKind.DO_NOT_DISTURB_NOT_APPLIED, Level.WARNING, id,
                         Timeline.attrs("mode", "whileLocked", "radar", "32540260"));
             }
             return Optional.empty();
@@ -75,7 +76,7 @@ public class SystemSteps {
         ScenarioRig rig = rig();
         UUID id = call(alias);
         Duration bound = rig.settings().timing().ringTimeout().plus(rig.waitBound());
-        Optional<Event> timedOut = rig.timeline().awaitEvent(e -> e.is(Source.SYSTEM, "ringTimeout") && id.equals(e.call()), 1, bound);
+        Optional<Event> timedOut = rig.timeline().awaitEvent(e -> e.is(Source.SYSTEM, EventKind.RING_TIMEOUT) && id.equals(e.call()), 1, bound);
         if (timedOut.isEmpty()) {
             throw new AssertionError("Waited " + bound.toMillis() + " ms (ring timeout "
                     + rig.settings().timing().ringTimeout().toMillis() + " ms plus the wait bound) for the system to end the "
@@ -112,7 +113,7 @@ public class SystemSteps {
         ScenarioRig rig = rig();
         for (boolean enabled : new boolean[] {false, true}) {
             rig.device().inApp(app -> {
-                rig.timeline().record(Source.USER, "userToggledCallKit", null, "enabled", String.valueOf(enabled));
+                rig.timeline().record(EventKind.USER_TOGGLED_CALL_KIT, null, "enabled", String.valueOf(enabled));
                 app.callKitSettingChanged(enabled);
             });
         }
