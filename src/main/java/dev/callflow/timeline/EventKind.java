@@ -147,7 +147,8 @@ public enum EventKind {
             "The app moved to the background: the user locked the phone or left the app."),
     APP_WILL_ENTER_FOREGROUND(Source.SYSTEM, SYSTEM_CALLBACK, "appWillEnterForeground", STANDARD,
             "applicationWillEnterForeground(_:)",
-            "The app comes back to the foreground: the user opened it, or answered on the unlocked phone."),
+            "The app comes back to the foreground: the user opened it, answered on the unlocked phone, or tapped one "
+                    + "of its calls in Recents."),
 
     // ---- system: what the system does on its own -------------------------------------------------------------
 
