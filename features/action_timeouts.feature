@@ -54,10 +54,8 @@ Feature: Action timeouts
     And the user answers call A on the system call UI
     Then the timeline shows in order:
       | source | event                    | call | attributes           |
-      | system | appMainThreadHangs       |      | in=idle              |
       | user   | userTappedAnswer         | A    |                      |
       | system | timedOutPerformingAction | A    | action=answer        |
-      | system | appMainThreadResumes     |      | released=true        |
       | system | performEndCallAction     | A    | origin=actionTimeout |
       | app    | fulfill                  | A    | action=end           |
       | system | callEnded                | A    |                      |
@@ -74,9 +72,7 @@ Feature: Action timeouts
     Then the timeline shows in order:
       | source | event                    | call | attributes                 |
       | system | performAnswerCallAction  | A    |                            |
-      | system | appMainThreadHangs       |      | in=performAnswerCallAction |
       | system | timedOutPerformingAction | A    | action=answer              |
-      | system | appMainThreadResumes     |      | released=true              |
       | system | performEndCallAction     | A    | origin=actionTimeout       |
       | app    | fulfill                  | A    | action=end                 |
       | system | callEnded                | A    |                            |
@@ -93,9 +89,7 @@ Feature: Action timeouts
     Then the timeline shows in order:
       | source | event                    | call | attributes                |
       | system | performStartCallAction   | A    |                           |
-      | system | appMainThreadHangs       |      | in=performStartCallAction |
       | system | timedOutPerformingAction | A    | action=start              |
-      | system | appMainThreadResumes     |      | released=true             |
       | system | performEndCallAction     | A    | origin=actionTimeout      |
       | app    | fulfill                  | A    | action=end                |
       | system | callEnded                | A    |                           |
@@ -112,10 +106,8 @@ Feature: Action timeouts
     Then the timeline shows in order:
       | source | event                      | call | attributes               |
       | system | performEndCallAction       | A    | origin=transaction       |
-      | system | appMainThreadHangs         |      | in=performEndCallAction  |
       | system | timedOutPerformingAction   | A    | action=end               |
       | system | callEnded                  | A    | why=end action timed out |
-      | system | appMainThreadResumes       |      | released=true            |
       | sdk    | releaseAudio\|unprepareSDK | A    |                          |
     And there is no fulfill with "action=end"
     And there is no fulfill with "afterTimeout=true"
@@ -131,9 +123,7 @@ Feature: Action timeouts
     Then the timeline shows in order:
       | source | event                     | call | attributes                  |
       | system | performSetHeldCallAction  | A    | onHold=true                 |
-      | system | appMainThreadHangs        |      | in=performSetHeldCallAction |
       | system | timedOutPerformingAction  | A    | action=setHeld              |
-      | system | appMainThreadResumes      |      | released=true               |
       | system | performEndCallAction      | A    | origin=actionTimeout        |
       | app    | fulfill                   | A    | action=end                  |
       | system | callEnded                 | A    |                             |

@@ -16,15 +16,12 @@ Feature: didActivate never comes, and an answer before the signalling connection
     Then the timeline shows in order:
       | source | event                | call | attributes    |
       | app    | fulfill              | A    | action=answer |
-      | system | activationSuppressed | A    |               |
       | system | callEnded            | A    |               |
     And the timeline shows in order:
       | source     | event                | call | attributes |
-      | system     | activationSuppressed | A    |            |
       | signalling | hangUp               | A    | status=200 |
     And the timeline shows in order:
       | source | event                      | call |
-      | system | activationSuppressed       | A    |
       | sdk    | releaseAudio\|unprepareSDK | A    |
     And there is no didActivateAudioSession at all
     And there is no startAudio at all
@@ -39,11 +36,9 @@ Feature: didActivate never comes, and an answer before the signalling connection
       | order | source | event                               | call | attributes   |
       | 1     | app    | fulfill                             | A    | action=start |
       | 2     | app    | reportOutgoingCallStartedConnecting | A    |              |
-      | 2     | system | activationSuppressed                | A    |              |
       | 3     | system | callEnded                           | A    |              |
     And the timeline shows in order:
       | source | event                      | call |
-      | system | activationSuppressed       | A    |
       | sdk    | releaseAudio\|unprepareSDK | A    |
     And there is no didActivateAudioSession at all
     And there is no startAudio at all

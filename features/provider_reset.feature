@@ -15,7 +15,6 @@ Feature: The system resets the provider
     And the system resets the provider
     Then the timeline shows in order:
       | source | event            | call | attributes         |
-      | system | providerReset    |      | liveCalls=1        |
       | system | callEnded        | A    | why=provider reset |
       | system | providerDidReset |      |                    |
     And the timeline shows in order:
@@ -33,7 +32,6 @@ Feature: The system resets the provider
     When the system resets the provider
     Then the timeline shows in order:
       | source | event                     | call | attributes         |
-      | system | providerReset             |      | liveCalls=1        |
       | system | callEnded                 | A    | why=provider reset |
       | system | providerDidReset          |      |                    |
       | system | didDeactivateAudioSession | A    |                    |
@@ -45,8 +43,8 @@ Feature: The system resets the provider
       | source     | event            | call | attributes |
       | system     | providerDidReset |      |            |
       | signalling | hangUp           | A    | status=200 |
-    And there is no fulfill after providerReset
-    And there is no startAudio after providerReset
+    And there is no fulfill after providerDidReset
+    And there is no startAudio after providerDidReset
     And there is no performEndCallAction for call A
     And rule R-END-4 holds
 
@@ -62,7 +60,6 @@ Feature: The system resets the provider
     Then the timeline shows in order:
       | source | event                   | call | attributes  |
       | system | performAnswerCallAction | A    |             |
-      | system | providerReset           |      | liveCalls=1 |
       | system | providerDidReset        |      |             |
     And there is no fulfill at all
     And there is no fail at all

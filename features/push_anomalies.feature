@@ -15,7 +15,6 @@ Feature: Push anomalies
     Then the timeline shows in order:
       | source     | event                  | call | attributes                     |
       | push       | pushAccepted           | A    |                                |
-      | system     | pushDeliveryDelayed    | A    |                                |
       | signalling | callStateChanged       | A    | state=cancelled                |
       | system     | didReceiveIncomingPush | A    |                                |
       | app        | reportNewIncomingCall  | A    | handle=alice                   |
@@ -38,7 +37,6 @@ Feature: Push anomalies
     When the app server sends a VoIP push for call A from "alice"
     Then the timeline shows in order:
       | source | event                  | call | attributes |
-      | system | pushDeliveryDelayed    | A    |            |
       | system | didReceiveIncomingPush | A    |            |
       | app    | reportNewIncomingCall  | A    |            |
     And call A is ringing on the system call UI
@@ -56,7 +54,6 @@ Feature: Push anomalies
     When the app server sends a VoIP push for call A from "alice"
     Then the timeline shows in order:
       | source | event                           | call | attributes                  |
-      | system | pushDuplicated                  | A    |                             |
       | system | didReceiveIncomingPush          | A    |                             |
       | app    | reportNewIncomingCall           | A    |                             |
       | system | didReceiveIncomingPush          | A    |                             |
@@ -64,7 +61,6 @@ Feature: Push anomalies
       | system | reportNewIncomingCallCompletion | A    | error=callUUIDAlreadyExists |
     And the timeline shows in order:
       | order | source | event          | call |
-      | 1     | system | pushDuplicated | A    |
       | 2     | app    | pushCompletion | A    |
       | 2     | app    | pushCompletion | A    |
     And call A is ringing on the system call UI
@@ -236,7 +232,6 @@ Feature: Push anomalies
     Then the timeline shows in order:
       | source | event        | call | attributes |
       | push   | pushAccepted | A    |            |
-      | system | pushDropped  | A    |            |
     And there is no didReceiveIncomingPush at all
     And there is no reportNewIncomingCall at all
 

@@ -81,7 +81,6 @@ Feature: A second VoIP call of the app while a call is connected
     Then the timeline shows in order:
       | source | event                | call | attributes                                         |
       | system | incomingCallUiShown  | B    | options=endAndAccept,decline                       |
-      | user   | optionNotOffered     | B    | choice=Hold & Accept, offered=endAndAccept,decline |
       | user   | userTappedDecline    | B    |                                                    |
       | system | performEndCallAction | B    |                                                    |
       | app    | fulfill              | B    | action=end                                         |

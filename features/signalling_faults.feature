@@ -113,7 +113,6 @@ Feature: Signalling server faults
     And the audio of call A runs
     Then the timeline shows in order:
       | source     | event                   | call | attributes      |
-      | signalling | faultInjected           |      | endpoint=accept |
       | system     | performAnswerCallAction | A    |                 |
       | signalling | accept                  | A    | status=200      |
       | app        | fulfill                 | A    | action=answer   |

@@ -42,6 +42,9 @@ def launch(m):
         send(type="makeCoffee", strength="strong")
     elif MODE == "wrong-field":
         send(type="reportIncoming", id=1, call=12, handle={"type": "generic", "value": "alice"})
+    elif MODE == "forge-log":
+        log("fulfill", actionId="1")
+        log("launchedFine")
     elif MODE == "unknown-action":
         send(type="fulfill", actionId=999)
     elif MODE == "flood":

@@ -3,8 +3,8 @@ package dev.callflow.device;
 import dev.callflow.platform.ActionRequest;
 import dev.callflow.platform.ActionType;
 import dev.callflow.platform.ProviderDelegate;
+import dev.callflow.timeline.EventKind;
 import dev.callflow.timeline.Level;
-import dev.callflow.timeline.Source;
 
 import java.util.List;
 import java.util.Map;
@@ -54,11 +54,11 @@ final class ActionEngine {
         if (action.state() != SimulatedCallAction.State.PENDING || !pending.containsKey(action.id())) {
             return;
         }
-        device.record(Source.SYSTEM, action.type().delegateEvent(), action.callUUID(), "action", String.valueOf(action.id()),
+        device.record(action.type().delegateEvent(), action.callUUID(), "action", String.valueOf(action.id()),
                 "origin", origin, "onHold", action.type() == ActionType.SET_HELD ? String.valueOf(action.onHold()) : null);
         Optional<ProviderDelegate> delegate = device.providerDelegate();
         if (delegate.isEmpty()) {
-            device.record(Source.SYSTEM, Level.WARNING, "actionUndeliverable", action.callUUID(),
+            device.record(EventKind.ACTION_UNDELIVERABLE, Level.WARNING, action.callUUID(),
                     "action", String.valueOf(action.id()), "why", "no CXProvider with a delegate");
             return;
         }
@@ -76,7 +76,7 @@ final class ActionEngine {
     private void completed(SimulatedCallAction action, boolean fulfilled, SimulatedCallAction.State before) {
         // An action whose call the system ended meanwhile (remote end, provider reset) no longer needs an answer.
         boolean callGone = before == SimulatedCallAction.State.PENDING && !pending.containsKey(action.id());
-        device.record(Source.APP, fulfilled ? "fulfill" : "fail", action.callUUID(),
+        device.record(fulfilled ? EventKind.FULFILL : EventKind.FAIL, action.callUUID(),
                 "action", action.type().wireName(), "actionId", String.valueOf(action.id()),
                 "duplicate", before == SimulatedCallAction.State.FULFILLED || before == SimulatedCallAction.State.FAILED ? "true" : null,
                 "afterTimeout", before == SimulatedCallAction.State.TIMED_OUT ? "true" : null,
@@ -179,7 +179,7 @@ final class ActionEngine {
             device.activity.end();
         }
         UUID uuid = action.callUUID();
-        device.record(Source.SYSTEM, Level.WARNING, "timedOutPerformingAction", uuid, "action", action.type().wireName(),
+        device.record(EventKind.TIMED_OUT_PERFORMING_ACTION, Level.WARNING, uuid, "action", action.type().wireName(),
                 "actionId", String.valueOf(action.id()), "after", device.timing().actionTimeout().toMillis() + "ms");
         device.providerDelegate().ifPresent(d -> device.main.async(() -> d.timedOutPerformingAction(action)));
         if (action.type() == ActionType.END) {

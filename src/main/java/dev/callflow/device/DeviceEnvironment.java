@@ -1,10 +1,12 @@
 package dev.callflow.device;
 
+import dev.callflow.timeline.EventKind;
 import dev.callflow.platform.ProviderConfiguration;
 import dev.callflow.platform.AppEnvironment;
 import dev.callflow.platform.AppTimer;
 import dev.callflow.platform.MediaSdk;
 import dev.callflow.signalling.SignallingClient;
+import dev.callflow.timeline.Level;
 import dev.callflow.timeline.Source;
 
 import java.time.Duration;
@@ -81,18 +83,18 @@ final class DeviceEnvironment implements AppEnvironment {
 
     @Override public java.util.Map<String, String> userDefaults() { return device.appDefaults(); }
 
-    @Override public void log(String event, UUID call, String... keyValues) { device.record(Source.APP, event, call, keyValues); }
+    @Override public void log(String event, UUID call, String... keyValues) { device.recordAppNamed(Source.APP, Level.INFO, event, call, keyValues); }
 
     @Override public String bundleId() { return device.bundleId(); }
 
     @Override
-    public void report(dev.callflow.timeline.Level level, String event, UUID call, String... keyValues) {
-        device.record(Source.APP, level, event, call, keyValues);
+    public void record(EventKind kind, Level level, UUID call, String... keyValues) {
+        device.record(kind, level, call, keyValues);
     }
 
     @Override
     public void sdkReport(String op, UUID call, String... keyValues) {
-        device.record(Source.SDK, op, call, keyValues);
+        device.recordAppNamed(Source.SDK, Level.INFO, op, call, keyValues);
     }
 
     @Override

@@ -1,8 +1,8 @@
 package dev.callflow.device;
 
 import dev.callflow.platform.ActionType;
+import dev.callflow.timeline.EventKind;
 import dev.callflow.timeline.Level;
-import dev.callflow.timeline.Source;
 
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +28,7 @@ public final class DeviceFaults {
 
     /** "didActivate never comes" (R-AUD-6, FB19429215): every activation from now on is suppressed. */
     public void neverActivateAudio() {
-        device.record(Source.SYSTEM, Level.WARNING, "faultInjected", null, "fault", "didActivate never comes (R-AUD-6)");
+        device.record(EventKind.FAULT_INJECTED, Level.WARNING, null, "fault", "didActivate never comes (R-AUD-6)");
         device.activationPolicy(call -> false);
     }
 
@@ -50,7 +50,7 @@ public final class DeviceFaults {
     void beforeDelegate(SimulatedCallAction action) {
         Duration hang = hangInNext.remove(action.type());
         if (hang != null) {
-            block(hang, action.type().delegateEvent());
+            block(hang, action.type().delegateEvent().wireName());
         }
     }
 
@@ -59,7 +59,7 @@ public final class DeviceFaults {
         CountDownLatch released = new CountDownLatch(1);
         // Blocking the main queue is the whole fault: every app, in this JVM or behind callflow-iut/2, gets its next
         // callback only when the hang is over.
-        device.record(Source.SYSTEM, Level.WARNING, "appMainThreadHangs", null, "in", where,
+        device.record(EventKind.APP_MAIN_THREAD_HANGS, Level.WARNING, null, "in", where,
                 "for", real.toMillis() + "ms", "scaled", scaled.toMillis() + "ms");
         device.schedule(released::countDown, scaled);
         boolean resumed;
@@ -70,7 +70,7 @@ public final class DeviceFaults {
             Thread.currentThread().interrupt();
             resumed = false;
         }
-        device.record(Source.SYSTEM, "appMainThreadResumes", null, "in", where, "released", String.valueOf(resumed));
+        device.record(EventKind.APP_MAIN_THREAD_RESUMES, null, "in", where, "released", String.valueOf(resumed));
     }
 
     /**
@@ -79,11 +79,11 @@ public final class DeviceFaults {
      */
     public void resetProvider() {
         List<UUID> live = device.liveCalls();
-        device.record(Source.SYSTEM, Level.WARNING, "providerReset", null, "liveCalls", String.valueOf(live.size()));
+        device.record(EventKind.PROVIDER_RESET, Level.WARNING, null, "liveCalls", String.valueOf(live.size()));
         live.forEach(call -> device.endCall(call, "provider reset"));
         device.audioSession().systemDeactivate();
         device.providerDelegate().ifPresent(d -> device.main.async(() -> {
-            device.record(Source.SYSTEM, "providerDidReset", null);
+            device.record(EventKind.PROVIDER_DID_RESET, null);
             d.providerDidReset();
         }));
     }

@@ -1,7 +1,7 @@
 package dev.callflow.device;
 
 import dev.callflow.platform.ActionRequest;
-import dev.callflow.timeline.Source;
+import dev.callflow.timeline.EventKind;
 
 import java.util.Locale;
 import java.util.UUID;
@@ -48,12 +48,12 @@ public final class OtherCalls {
     public synchronized void incoming(Kind k) {
         kind = k;
         phase = Phase.RINGING;
-        device.record(Source.SYSTEM, "otherCallIncoming", null, "kind", k.wireName(),
+        device.record(EventKind.OTHER_CALL_INCOMING, null, "kind", k.wireName(),
                 "options", "endAndAccept,holdAndAccept,decline");
     }
 
     public void holdAndAccept() {
-        UUID active = answerOther("userChoseHoldAndAccept");
+        UUID active = answerOther(EventKind.USER_CHOSE_HOLD_AND_ACCEPT);
         synchronized (this) {
             heldByUs = active;
         }
@@ -61,14 +61,14 @@ public final class OtherCalls {
     }
 
     public void endAndAccept() {
-        UUID active = answerOther("userChoseEndAndAccept");
+        UUID active = answerOther(EventKind.USER_CHOSE_END_AND_ACCEPT);
         device.actions.performSystem(ActionRequest.end(active), "otherCall");
     }
 
     public synchronized void decline() {
         requirePhase(Phase.RINGING, "decline");
         phase = Phase.NONE;
-        device.record(Source.USER, "userDeclinedOtherCall", null, "kind", kind.wireName());
+        device.record(EventKind.USER_DECLINED_OTHER_CALL, null, "kind", kind.wireName());
     }
 
     /** The other call ends: by the user on this phone, or by its remote party. */
@@ -80,20 +80,20 @@ public final class OtherCalls {
             resume = byRemote ? null : heldByUs;
             heldByUs = null;
         }
-        device.record(Source.SYSTEM, "otherCallEnded", null, "kind", kind.wireName(), "by", byRemote ? "remote" : "localUser");
+        device.record(EventKind.OTHER_CALL_ENDED, null, "kind", kind.wireName(), "by", byRemote ? "remote" : "localUser");
         if (resume != null && device.call(resume).map(c -> c.phase == SystemCall.Phase.HELD).orElse(false)) {
             device.actions.performSystem(ActionRequest.setHeld(resume, false), "otherCallEnded");
         }
     }
 
-    private UUID answerOther(String gesture) {
+    private UUID answerOther(EventKind gesture) {
         synchronized (this) {
-            requirePhase(Phase.RINGING, gesture);
+            requirePhase(Phase.RINGING, gesture.wireName());
             phase = Phase.ACTIVE;
         }
         UUID active = device.callUi().activeCall().orElseThrow(() ->
                 new IllegalStateException(gesture + " needs an active call of the app"));
-        device.record(Source.USER, gesture, active, "kind", kind.wireName());
+        device.record(gesture, active, "kind", kind.wireName());
         return active;
     }
 

@@ -3,8 +3,8 @@ package dev.callflow.device;
 import dev.callflow.sdk.AudioState;
 import dev.callflow.platform.AudioSession;
 import dev.callflow.platform.AudioSessionError;
+import dev.callflow.timeline.EventKind;
 import dev.callflow.timeline.Level;
-import dev.callflow.timeline.Source;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -32,7 +32,7 @@ public final class SimulatedAudioSession implements AudioSession, AudioState {
     // ---- the app's side -----------------------------------------------------------------------------------
 
     public void setCategory(String category, String mode) {
-        device.record(Source.APP, "audioSessionSetCategory", null, "category", category, "mode", mode);
+        device.record(EventKind.AUDIO_SESSION_SET_CATEGORY, null, "category", category, "mode", mode);
     }
 
     /** {@code setActive(_:)}: the error, if the system refused. */
@@ -45,7 +45,7 @@ public final class SimulatedAudioSession implements AudioSession, AudioState {
                 appActive = active;
             }
         }
-        device.record(Source.APP, error == null ? Level.INFO : Level.ERROR, "audioSessionSetActive", null,
+        device.record(EventKind.AUDIO_SESSION_SET_ACTIVE, error == null ? Level.INFO : Level.ERROR, null,
                 "active", String.valueOf(active),
                 "error", error == null ? null : String.valueOf(error.code()),
                 "reason", error == null ? null : "'" + error.wireName() + "' Insufficient priority");
@@ -103,17 +103,17 @@ public final class SimulatedAudioSession implements AudioSession, AudioState {
                 systemActive = true;
                 activeFor = call;
             } else if (!blockedByApp) {
-                device.record(Source.SYSTEM, Level.WARNING, "activationSuppressed", call, "fault", "didActivate never comes (R-AUD-6)");
+                device.record(EventKind.ACTIVATION_SUPPRESSED, Level.WARNING, call, "fault", "didActivate never comes (R-AUD-6)");
                 return;
             }
         }
         if (blockedByApp) {
-            device.record(Source.SYSTEM, Level.ERROR, "audioSessionActivationFailed", call,
+            device.record(EventKind.AUDIO_SESSION_ACTIVATION_FAILED, Level.ERROR, call,
                     "why", "the app activated the session itself; CallKit cannot activate it (R-AUD-1)");
             return;
         }
         device.providerDelegate().ifPresent(d -> device.main.async(() -> {
-            device.record(Source.SYSTEM, "didActivateAudioSession", call);
+            device.record(EventKind.DID_ACTIVATE_AUDIO_SESSION, call);
             d.didActivateAudioSession();
         }));
     }
@@ -129,9 +129,9 @@ public final class SimulatedAudioSession implements AudioSession, AudioState {
             activeFor = null;
         }
         device.providerDelegate().ifPresentOrElse(d -> device.main.async(() -> {
-            device.record(Source.SYSTEM, "didDeactivateAudioSession", was);
+            device.record(EventKind.DID_DEACTIVATE_AUDIO_SESSION, was);
             d.didDeactivateAudioSession();
-        }), () -> device.record(Source.SYSTEM, "audioSessionDeactivated", was, "delegate", "none"));
+        }), () -> device.record(EventKind.AUDIO_SESSION_DEACTIVATED, was, "delegate", "none"));
     }
 
     private void enqueue(Duration delay, Runnable step) {

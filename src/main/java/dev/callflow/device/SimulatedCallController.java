@@ -4,7 +4,7 @@ import dev.callflow.platform.CallController;
 import dev.callflow.platform.ActionRequest;
 import dev.callflow.platform.ActionType;
 import dev.callflow.platform.TransactionError;
-import dev.callflow.timeline.Source;
+import dev.callflow.timeline.EventKind;
 
 import java.util.List;
 import java.util.Optional;
@@ -27,11 +27,11 @@ public final class SimulatedCallController implements CallController {
     }
 
     public void request(List<ActionRequest> transaction, Consumer<Optional<TransactionError>> completion) {
-        device.record(Source.APP, "requestTransaction", transaction.isEmpty() ? null : transaction.get(0).call(),
+        device.record(EventKind.REQUEST_TRANSACTION, transaction.isEmpty() ? null : transaction.get(0).call(),
                 "actions", transaction.stream().map(a -> a.type().wireName()).collect(Collectors.joining(",")));
         TransactionError error = validate(transaction);
         device.main.async(() -> {
-            device.record(Source.SYSTEM, "requestTransactionCompletion", transaction.isEmpty() ? null : transaction.get(0).call(),
+            device.record(EventKind.REQUEST_TRANSACTION_COMPLETION, transaction.isEmpty() ? null : transaction.get(0).call(),
                     "error", error == null ? null : error.wireName(),
                     "code", error == null ? null : String.valueOf(error.code()));
             completion.accept(Optional.ofNullable(error));

@@ -6,7 +6,7 @@ import dev.callflow.platform.CallUpdate;
 import dev.callflow.platform.IncomingCallError;
 import dev.callflow.platform.ProviderConfiguration;
 import dev.callflow.platform.ProviderDelegate;
-import dev.callflow.timeline.Source;
+import dev.callflow.timeline.EventKind;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -35,7 +35,7 @@ public final class SimulatedCallProvider implements CallProvider {
     /** Change the configuration of the one provider instead of creating another (R-CFG-1). */
     public void setConfiguration(ProviderConfiguration c) {
         this.configuration = Objects.requireNonNull(c, "configuration");
-        device.record(Source.APP, "providerConfigurationChanged", null, "instance", String.valueOf(instance));
+        device.record(EventKind.PROVIDER_CONFIGURATION_CHANGED, null, "instance", String.valueOf(instance));
     }
 
     /** {@code setDelegate(_:queue:)} with the main queue. */
@@ -68,7 +68,7 @@ public final class SimulatedCallProvider implements CallProvider {
 
     /** {@code invalidate()}: "All existing calls will be marked as ended in failure." (R-END-4) */
     public void invalidate() {
-        device.record(Source.APP, "providerInvalidated", null, "instance", String.valueOf(instance));
+        device.record(EventKind.PROVIDER_INVALIDATED, null, "instance", String.valueOf(instance));
         markInvalidated();
         device.liveCalls().forEach(c -> device.endCall(c, "provider invalidated"));
     }

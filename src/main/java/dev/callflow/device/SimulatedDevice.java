@@ -18,6 +18,7 @@ import dev.callflow.platform.LaunchReason;
 import dev.callflow.sdk.SimulatedMediaSdk;
 import dev.callflow.signalling.SignallingClient;
 import dev.callflow.timeline.Event;
+import dev.callflow.timeline.EventKind;
 import dev.callflow.timeline.Level;
 import dev.callflow.timeline.Source;
 import dev.callflow.timeline.Timeline;
@@ -223,7 +224,7 @@ public final class SimulatedDevice implements AutoCloseable {
             appState = reason == LaunchReason.USER ? AppState.FOREGROUND : AppState.BACKGROUND;
             launchHung = launchExceedsWatchdog;
         }
-        record(Source.SYSTEM, "appLaunched", null, "reason", reason.wireName(), "state", appState.label());
+        record(EventKind.APP_LAUNCHED, null, "reason", reason.wireName(), "state", appState.label());
         if (launchExceedsWatchdog) {
             hangUntilWatchdog();
             return;
@@ -256,7 +257,7 @@ public final class SimulatedDevice implements AutoCloseable {
             return;
         }
         appState = AppState.BACKGROUND;
-        record(Source.SYSTEM, "appDidEnterBackground", null);
+        record(EventKind.APP_DID_ENTER_BACKGROUND, null);
         main.async(a::didEnterBackground);
     }
 
@@ -270,7 +271,7 @@ public final class SimulatedDevice implements AutoCloseable {
             return;
         }
         appState = AppState.FOREGROUND;
-        record(Source.SYSTEM, "appWillEnterForeground", null);
+        record(EventKind.APP_WILL_ENTER_FOREGROUND, null);
         main.async(a::willEnterForeground);
     }
 
@@ -282,7 +283,7 @@ public final class SimulatedDevice implements AutoCloseable {
     /** Locking the phone sends a foreground app to the background, as on a device. */
     public void lockScreen() {
         locked = true;
-        record(Source.USER, "deviceLocked", null);
+        record(EventKind.DEVICE_LOCKED, null);
         if (appState == AppState.FOREGROUND) {
             moveAppToBackground();
         }
@@ -290,7 +291,7 @@ public final class SimulatedDevice implements AutoCloseable {
 
     public void unlockScreen() {
         locked = false;
-        record(Source.USER, "deviceUnlocked", null);
+        record(EventKind.DEVICE_UNLOCKED, null);
     }
 
     /** The user does something in the app's own UI; the app must be running. */
@@ -331,7 +332,7 @@ public final class SimulatedDevice implements AutoCloseable {
             }
             calls.put(uuid, new SystemCall(uuid, false, handle, true, SystemCall.Phase.ACTIVE));
         }
-        record(Source.SYSTEM, "callCarriedOver", uuid, "handle", handle.value(),
+        record(EventKind.CALL_CARRIED_OVER, uuid, "handle", handle.value(),
                 "why", "reported by an earlier launch of the app and never ended");
     }
 
@@ -369,11 +370,11 @@ public final class SimulatedDevice implements AutoCloseable {
      */
     public Event timePasses(java.time.Duration real) {
         java.time.Duration scaled = timing.scale(real);
-        Event started = record(Source.SYSTEM, "timePasses", null, "real", real.toMillis() + "ms", "scaled", scaled.toMillis() + "ms");
+        Event started = record(EventKind.TIME_PASSES, null, "real", real.toMillis() + "ms", "scaled", scaled.toMillis() + "ms");
         activity.begin();
         schedule(() -> {
             try {
-                record(Source.SYSTEM, "timePassed", null, "real", real.toMillis() + "ms", "since", String.valueOf(started.seq()));
+                record(EventKind.TIME_PASSED, null, "real", real.toMillis() + "ms", "since", String.valueOf(started.seq()));
             } finally {
                 activity.end();
             }
@@ -397,11 +398,16 @@ public final class SimulatedDevice implements AutoCloseable {
 
     // ---- for the subsystems ------------------------------------------------------------------------------
 
-    Event record(Source source, String name, UUID call, String... keyValues) {
-        return timeline.record(source, name, call, keyValues);
+    Event record(EventKind kind, UUID call, String... keyValues) {
+        return timeline.record(kind, call, keyValues);
     }
 
-    Event record(Source source, Level level, String name, UUID call, String... keyValues) {
+    Event record(EventKind kind, Level level, UUID call, String... keyValues) {
+        return timeline.record(kind, level, call, Timeline.attrs(keyValues));
+    }
+
+    /** An event the app names itself (its own log word, or its own SDK's operation): not a kind of the vocabulary. */
+    Event recordAppNamed(Source source, Level level, String name, UUID call, String... keyValues) {
         return timeline.record(source, level, name, call, Timeline.attrs(keyValues));
     }
 
@@ -410,7 +416,7 @@ public final class SimulatedDevice implements AutoCloseable {
             try {
                 task.run();
             } catch (RuntimeException e) {
-                record(Source.SYSTEM, Level.ERROR, "harnessFault", null, "where", "system queue",
+                record(EventKind.HARNESS_FAULT, Level.ERROR, null, "where", "system queue",
                         "error", e.toString());
             }
         }, delay.toNanos(), TimeUnit.NANOSECONDS);
@@ -441,7 +447,7 @@ public final class SimulatedDevice implements AutoCloseable {
             providers.add(p);
             live = (int) providers.stream().filter(x -> !x.invalidated()).count();
         }
-        record(Source.APP, "providerCreated", null, "instance", String.valueOf(p.instance()),
+        record(EventKind.PROVIDER_CREATED, null, "instance", String.valueOf(p.instance()),
                 "liveProviders", String.valueOf(live),
                 "maximumCallGroups", String.valueOf(configuration.maximumCallGroups()),
                 "maximumCallsPerCallGroup", String.valueOf(configuration.maximumCallsPerCallGroup()),
@@ -456,7 +462,7 @@ public final class SimulatedDevice implements AutoCloseable {
     /** Incoming-call report (CXProvider.reportNewIncomingCall), decided synchronously, completed on main. */
     void reportIncoming(SimulatedCallProvider provider, UUID uuid, CallUpdate update, Consumer<Optional<IncomingCallError>> completion) {
         Handle handle = update.remoteHandle().orElse(null);
-        record(Source.APP, "reportNewIncomingCall", uuid,
+        record(EventKind.REPORT_NEW_INCOMING_CALL, uuid,
                 "handle", handle == null ? null : handle.value(),
                 "handleType", handle == null ? null : handle.type().wireName(),
                 "caller", update.localizedCallerName().orElse(null));
@@ -474,10 +480,10 @@ public final class SimulatedDevice implements AutoCloseable {
             }
         }
         if (error == null) {
-            record(Source.SYSTEM, "incomingCallUiShown", uuid, "lockScreen", String.valueOf(locked), "options", options);
+            record(EventKind.INCOMING_CALL_UI_SHOWN, uuid, "lockScreen", String.valueOf(locked), "options", options);
         }
         main.async(() -> {
-            record(Source.SYSTEM, "reportNewIncomingCallCompletion", uuid,
+            record(EventKind.REPORT_NEW_INCOMING_CALL_COMPLETION, uuid,
                     "error", error == null ? null : error.wireName(),
                     "code", error == null ? null : String.valueOf(error.code()));
             completion.accept(Optional.ofNullable(error));
@@ -530,7 +536,7 @@ public final class SimulatedDevice implements AutoCloseable {
         // before the end action it causes is pending.
         activity.begin();
         try {
-            record(Source.SYSTEM, "ringTimeout", uuid, "after", timing.ringTimeout().toMillis() + "ms");
+            record(EventKind.RING_TIMEOUT, uuid, "after", timing.ringTimeout().toMillis() + "ms");
             actions.performSystem(new ActionRequest(ActionType.END, uuid, null, false), "ringTimeout");
         } finally {
             activity.end();
@@ -544,7 +550,7 @@ public final class SimulatedDevice implements AutoCloseable {
             SystemCall call = calls.get(uuid);
             known = call != null && call.live();
         }
-        record(Source.APP, "reportCallEnded", uuid, "reason", reason.wireName(), "knownCall", String.valueOf(known));
+        record(EventKind.REPORT_CALL_ENDED, uuid, "reason", reason.wireName(), "knownCall", String.valueOf(known));
         if (known) {
             endCall(uuid, "app reported " + reason.wireName());
         }
@@ -557,7 +563,7 @@ public final class SimulatedDevice implements AutoCloseable {
                 call.phase = connected ? SystemCall.Phase.ACTIVE : SystemCall.Phase.CONNECTING;
             }
         }
-        record(Source.APP, connected ? "reportOutgoingCallConnected" : "reportOutgoingCallStartedConnecting", uuid);
+        record(connected ? EventKind.REPORT_OUTGOING_CALL_CONNECTED : EventKind.REPORT_OUTGOING_CALL_STARTED_CONNECTING, uuid);
     }
 
     /** The system ends a call: UI dismissed, and the session released when no call needs it any more. */
@@ -573,7 +579,7 @@ public final class SimulatedDevice implements AutoCloseable {
             deactivate = calls.values().stream().noneMatch(SystemCall::usesAudio);
         }
         actions.cancelPendingFor(uuid);
-        record(Source.SYSTEM, "callEnded", uuid, "why", why);
+        record(EventKind.CALL_ENDED, uuid, "why", why);
         if (deactivate) {
             audioSession.systemDeactivate();
         }
@@ -603,7 +609,7 @@ public final class SimulatedDevice implements AutoCloseable {
             audioSession.appTerminated();
             live = calls.values().stream().filter(SystemCall::live).map(c -> c.uuid).toList();
         }
-        record(Source.SYSTEM, Level.ERROR, "appTerminated", null, "reason", reason, "exception", exception,
+        record(EventKind.APP_TERMINATED, Level.ERROR, null, "reason", reason, "exception", exception,
                 "detail", detail);
         if (dying != null) {
             dying.processKilled();

@@ -4,8 +4,8 @@ import dev.callflow.platform.PushRegistry;
 import dev.callflow.platform.PushRegistryDelegate;
 import dev.callflow.platform.VoipPush;
 import dev.callflow.platform.LaunchReason;
+import dev.callflow.timeline.EventKind;
 import dev.callflow.timeline.Level;
-import dev.callflow.timeline.Source;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,9 +42,9 @@ public final class SimulatedPushRegistry implements PushRegistry {
     /** Registers for VoIP pushes; the token arrives on the main queue via {@code didUpdatePushCredentials}. */
     public void setDelegate(PushRegistryDelegate d) {
         this.delegate = d;
-        device.record(Source.APP, "pushRegistryDelegateSet", null, "desiredPushTypes", "voIP");
+        device.record(EventKind.PUSH_REGISTRY_DELEGATE_SET, null, "desiredPushTypes", "voIP");
         device.main.async(() -> {
-            device.record(Source.SYSTEM, "didUpdatePushCredentials", null, "token", device.deviceToken());
+            device.record(EventKind.DID_UPDATE_PUSH_CREDENTIALS, null, "token", device.deviceToken());
             d.didUpdatePushCredentials(device.deviceToken());
         });
     }
@@ -70,7 +70,7 @@ public final class SimulatedPushRegistry implements PushRegistry {
         PushDeliveryPolicy.Delivery delivery = device.pushDeliveryPolicy().decide(push);
         if (delivery instanceof PushDeliveryPolicy.Delay d) {
             device.activity.begin(); // in flight from before anyone can see it recorded
-            device.record(Source.SYSTEM, "pushDeliveryDelayed", call, "apnsId", push.apnsId(),
+            device.record(EventKind.PUSH_DELIVERY_DELAYED, call, "apnsId", push.apnsId(),
                     "delay", d.by().toMillis() + "ms");
             runInFlight(call);
             device.schedule(() -> {
@@ -82,7 +82,7 @@ public final class SimulatedPushRegistry implements PushRegistry {
             }, d.by());
         } else if (delivery instanceof PushDeliveryPolicy.Drop) {
             runInFlight(call);
-            device.record(Source.SYSTEM, Level.WARNING, "pushDropped", call, "apnsId", push.apnsId(),
+            device.record(EventKind.PUSH_DROPPED, Level.WARNING, call, "apnsId", push.apnsId(),
                     "why", "lost between APNs and the phone");
         } else if (delivery instanceof PushDeliveryPolicy.WithNext) {
             device.activity.begin(); // in flight until the next push releases it
@@ -93,11 +93,11 @@ public final class SimulatedPushRegistry implements PushRegistry {
                 }
                 heldForNext = push;
             }
-            device.record(Source.SYSTEM, "pushDeliveryHeld", call, "apnsId", push.apnsId(),
+            device.record(EventKind.PUSH_DELIVERY_HELD, call, "apnsId", push.apnsId(),
                     "until", "the next push, to reach the phone together");
         } else if (delivery instanceof PushDeliveryPolicy.Duplicate) {
             runInFlight(call);
-            device.record(Source.SYSTEM, "pushDuplicated", call, "apnsId", push.apnsId());
+            device.record(EventKind.PUSH_DUPLICATED, call, "apnsId", push.apnsId());
             arrive(push, call);
             arrive(push, call);
         } else {
@@ -145,13 +145,13 @@ public final class SimulatedPushRegistry implements PushRegistry {
      */
     private java.util.Optional<Runnable> admit(VoipPush push, UUID call) {
         if (device.pushBanned()) {
-            device.record(Source.SYSTEM, Level.ERROR, "pushNotDelivered", call, "apnsId", push.apnsId(),
+            device.record(EventKind.PUSH_NOT_DELIVERED, Level.ERROR, call, "apnsId", push.apnsId(),
                     "why", BAN_MESSAGE);
             return java.util.Optional.empty();
         }
         switch (device.appState()) {
             case NOT_RUNNING -> device.launchApp(LaunchReason.VOIP_PUSH);
-            case BACKGROUND -> device.record(Source.SYSTEM, "appWokenForPush", call);
+            case BACKGROUND -> device.record(EventKind.APP_WOKEN_FOR_PUSH, call);
             case FOREGROUND -> { }
         }
         synchronized (awaitingLaunch) {
@@ -176,7 +176,7 @@ public final class SimulatedPushRegistry implements PushRegistry {
     void launchKilled(List<VoipPush> failed) {
         for (VoipPush push : failed) {
             int failures = device.notePushFailure();
-            device.record(Source.SYSTEM, Level.ERROR, "pushNotDelivered", callOf(push), "apnsId", push.apnsId(),
+            device.record(EventKind.PUSH_NOT_DELIVERED, Level.ERROR, callOf(push), "apnsId", push.apnsId(),
                     "failures", String.valueOf(failures),
                     "why", "the app was killed by the launch watchdog before the push was delivered");
         }
@@ -185,15 +185,15 @@ public final class SimulatedPushRegistry implements PushRegistry {
     private void deliverNow(VoipPush push, UUID call) {
         PushRegistryDelegate d = delegate;
         if (d == null) {
-            device.record(Source.SYSTEM, Level.ERROR, "pushNotDelivered", call, "apnsId", push.apnsId(),
+            device.record(EventKind.PUSH_NOT_DELIVERED, Level.ERROR, call, "apnsId", push.apnsId(),
                     "why", "no PKPushRegistry delegate was set at launch (R-PUSH-6)");
             unreported(call);
             return;
         }
         int before = reports.get();
-        device.record(Source.SYSTEM, "didReceiveIncomingPush", call, "apnsId", push.apnsId(), "type", "voIP");
+        device.record(EventKind.DID_RECEIVE_INCOMING_PUSH, call, "apnsId", push.apnsId(), "type", "voIP");
         try {
-            d.didReceiveIncomingPush(push, () -> device.record(Source.APP, "pushCompletion", call, "apnsId", push.apnsId()));
+            d.didReceiveIncomingPush(push, () -> device.record(EventKind.PUSH_COMPLETION, call, "apnsId", push.apnsId()));
         } catch (RuntimeException | Error crash) {
             device.notePushFailure();
             throw crash;
@@ -205,7 +205,7 @@ public final class SimulatedPushRegistry implements PushRegistry {
 
     private void unreported(UUID call) {
         int failures = device.notePushFailure();
-        device.record(Source.SYSTEM, Level.ERROR, "pushNotReported", call, "failures", String.valueOf(failures),
+        device.record(EventKind.PUSH_NOT_REPORTED, Level.ERROR, call, "failures", String.valueOf(failures),
                 "exception", "NSInternalInconsistencyException",
                 "where", "-[PKPushRegistry _terminateAppIfThereAreUnhandledVoIPPushes]");
         device.terminate("pushNotReported", "NSInternalInconsistencyException", KILL_MESSAGE);

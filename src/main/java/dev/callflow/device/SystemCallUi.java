@@ -4,8 +4,8 @@ import dev.callflow.platform.ActionRequest;
 import dev.callflow.platform.Handle;
 import dev.callflow.platform.HandleType;
 import dev.callflow.platform.ProviderConfiguration;
+import dev.callflow.timeline.EventKind;
 import dev.callflow.timeline.Level;
-import dev.callflow.timeline.Source;
 
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +39,7 @@ public final class SystemCallUi {
 
     public void answer(UUID call) {
         requireRinging(call, "answer");
-        device.record(Source.USER, "userTappedAnswer", call, "lockScreen", String.valueOf(device.isLocked()));
+        device.record(EventKind.USER_TAPPED_ANSWER, call, "lockScreen", String.valueOf(device.isLocked()));
         device.actions.performSystem(ActionRequest.answer(call), "systemCallUi");
         if (!device.isLocked()) {
             device.bringAppToForeground();
@@ -48,13 +48,13 @@ public final class SystemCallUi {
 
     public void decline(UUID call) {
         requireRinging(call, "decline");
-        device.record(Source.USER, "userTappedDecline", call, "lockScreen", String.valueOf(device.isLocked()));
+        device.record(EventKind.USER_TAPPED_DECLINE, call, "lockScreen", String.valueOf(device.isLocked()));
         device.actions.performSystem(ActionRequest.end(call), "systemCallUi");
     }
 
     /** The end button of the system's in-call UI (lock screen). */
     public void end(UUID call) {
-        device.record(Source.USER, "userTappedEndOnSystemUi", call);
+        device.record(EventKind.USER_TAPPED_END_ON_SYSTEM_UI, call);
         device.actions.performSystem(ActionRequest.end(call), "systemCallUi");
     }
 
@@ -62,7 +62,7 @@ public final class SystemCallUi {
     public void pressSideButton() {
         UUID active = activeCall().orElseThrow(() ->
                 new IllegalStateException("The side button ends the active call, but no call is active"));
-        device.record(Source.USER, "userPressedSideButton", active);
+        device.record(EventKind.USER_PRESSED_SIDE_BUTTON, active);
         device.actions.performSystem(ActionRequest.end(active), "sideButton");
     }
 
@@ -73,13 +73,13 @@ public final class SystemCallUi {
     public void pressHeadsetButton() {
         Optional<UUID> active = activeCall();
         if (active.isPresent()) {
-            device.record(Source.USER, "userPressedHeadsetButton", active.get(), "effect", "end");
+            device.record(EventKind.USER_PRESSED_HEADSET_BUTTON, active.get(), "effect", "end");
             device.actions.performSystem(ActionRequest.end(active.get()), "headset");
             return;
         }
         UUID ringing = ringingCall().orElseThrow(() ->
                 new IllegalStateException("The headset button ends the active call or answers a ringing one, but there is neither"));
-        device.record(Source.USER, "userPressedHeadsetButton", ringing, "effect", "answer");
+        device.record(EventKind.USER_PRESSED_HEADSET_BUTTON, ringing, "effect", "answer");
         device.actions.performSystem(ActionRequest.answer(ringing), "headset");
     }
 
@@ -89,20 +89,20 @@ public final class SystemCallUi {
      * in the live provider's {@code supportedHandleTypes}; otherwise the tap does nothing for the app (R-CFG-3).
      */
     public void tapRecents(Handle handle) {
-        device.record(Source.USER, "userTappedRecents", null, "handle", handle.value(), "handleType", handle.type().wireName());
+        device.record(EventKind.USER_TAPPED_RECENTS, null, "handle", handle.value(), "handleType", handle.type().wireName());
         device.bringAppToForeground();
         device.main.async(() -> {
             Optional<ProviderConfiguration> configuration = device.provider().map(SimulatedCallProvider::configuration);
             boolean supported = configuration.map(c -> c.supportedHandleTypes().contains(handle.type())).orElse(false);
             if (!supported) {
-                device.record(Source.SYSTEM, Level.WARNING, "continueUserActivityNotDelivered", null,
+                device.record(EventKind.CONTINUE_USER_ACTIVITY_NOT_DELIVERED, Level.WARNING, null,
                         "handle", handle.value(), "handleType", handle.type().wireName(),
                         "supportedHandleTypes", configuration.map(c -> c.supportedHandleTypes().stream()
                                 .map(HandleType::wireName).sorted().toList().toString()).orElse("no live provider"),
                         "why", "the handle type is not in the provider's supportedHandleTypes");
                 return;
             }
-            device.record(Source.SYSTEM, "continueUserActivity", null, "handle", handle.value(),
+            device.record(EventKind.CONTINUE_USER_ACTIVITY, null, "handle", handle.value(),
                     "handleType", handle.type().wireName(), "intent", "INStartCallIntent");
             device.app().ifPresent(app -> app.continueUserActivity(handle));
         });
@@ -113,7 +113,7 @@ public final class SystemCallUi {
         requireRinging(incoming, "Hold & Accept");
         requireOffered(incoming, "holdAndAccept", "Hold & Accept");
         UUID active = activeCall().orElseThrow(() -> new IllegalStateException("Hold & Accept needs an active call to hold"));
-        device.record(Source.USER, "userTappedHoldAndAccept", incoming, "held", active.toString());
+        device.record(EventKind.USER_TAPPED_HOLD_AND_ACCEPT, incoming, "held", active.toString());
         device.actions.performAll(List.of(ActionRequest.setHeld(active, true), ActionRequest.answer(incoming)), "systemCallUi");
     }
 
@@ -121,7 +121,7 @@ public final class SystemCallUi {
     public void endAndAccept(UUID incoming) {
         requireRinging(incoming, "End & Accept");
         UUID active = activeCall().orElseThrow(() -> new IllegalStateException("End & Accept needs an active call to end"));
-        device.record(Source.USER, "userTappedEndAndAccept", incoming, "ended", active.toString());
+        device.record(EventKind.USER_TAPPED_END_AND_ACCEPT, incoming, "ended", active.toString());
         device.actions.performAll(List.of(ActionRequest.end(active), ActionRequest.answer(incoming)), "systemCallUi");
     }
 

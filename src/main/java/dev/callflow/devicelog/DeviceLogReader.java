@@ -1,6 +1,7 @@
 package dev.callflow.devicelog;
 
 import dev.callflow.timeline.Event;
+import dev.callflow.timeline.EventKind;
 import dev.callflow.timeline.Level;
 import dev.callflow.timeline.LogParseException;
 import dev.callflow.timeline.Source;
@@ -217,7 +218,7 @@ public final class DeviceLogReader {
 
     /** PushKit's message and the exception that repeats it are one kill. */
     private static boolean repeatsKill(Event last, String name, UUID call) {
-        return name.equals("pushNotReported") && last != null && last.is("pushNotReported")
+        return name.equals(EventKind.PUSH_NOT_REPORTED.wireName()) && last != null && last.is(EventKind.PUSH_NOT_REPORTED)
                 && (call == null || last.call() == null || call.equals(last.call()));
     }
 

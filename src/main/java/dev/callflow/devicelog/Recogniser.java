@@ -1,5 +1,6 @@
 package dev.callflow.devicelog;
 
+import dev.callflow.timeline.EventKind;
 import dev.callflow.timeline.EventVocabulary;
 import dev.callflow.timeline.Level;
 import dev.callflow.timeline.LogFormat;
@@ -34,8 +35,17 @@ import java.util.regex.Pattern;
  */
 public final class Recogniser {
 
-    /** The name of the event that keeps an unrecognised record's text. */
-    public static final String LOG = "log";
+    /** The name of the event that keeps an unrecognised record's text ({@link EventKind#LOG}). */
+    public static final String LOG = EventKind.LOG.wireName();
+
+    /** The perform callback of each CXAction, by the action's type in the app's vocabulary ({@code setHeld}). */
+    private static final Map<String, EventKind> PERFORM_BY_ACTION = new java.util.HashMap<>();
+
+    static {
+        for (EventKind perform : EventKind.performs()) {
+            PERFORM_BY_ACTION.put(actionWireName(perform), perform);
+        }
+    }
 
     static final String[] TX_ERRORS = {"unknown", "unentitled", "unknownCallProvider", "emptyTransaction",
             "unknownCallUUID", "callUUIDAlreadyExists", "invalidAction", "maximumCallGroupsReached", "callIsProtected"};
@@ -52,10 +62,17 @@ public final class Recogniser {
         ACTIVATING, REQUESTED, PUSH_TYPE, GRAMMAR
     }
 
-    /** A word's meaning: for ERROR_NAME, {@code code} is the transaction code and {@code code2} the incoming one. */
-    record Keyword(Kind kind, String value, int code, int code2, Grammar.Mapping mapping) {
+    /**
+     * A word's meaning: for ERROR_NAME, {@code code} is the transaction code and {@code code2} the incoming one; for
+     * EVENT, {@code event} is the kind and {@code value} its name.
+     */
+    record Keyword(Kind kind, String value, int code, int code2, Grammar.Mapping mapping, EventKind event) {
         static Keyword of(Kind kind, String value) {
-            return new Keyword(kind, value, -1, -1, null);
+            return new Keyword(kind, value, -1, -1, null, null);
+        }
+
+        static Keyword of(EventKind event) {
+            return new Keyword(Kind.EVENT, event.wireName(), -1, -1, null, event);
         }
     }
 
@@ -72,13 +89,9 @@ public final class Recogniser {
     public Recogniser(Grammar grammar) {
         this.grammar = grammar;
         standardWords();
-        EventVocabulary v = EventVocabulary.standard()
-                .with(Source.APP, "audioSessionSetActive", "audioSessionSetCategory", "fulfill", "fail",
-                        "reportCallEnded", "reportOutgoingCallConnected", "reportOutgoingCallStartedConnecting",
-                        "reportNewIncomingVoIPPushPayload", LOG)
-                .with(Source.SYSTEM, "pushNotReported", "pushNotDelivered", "continueUserActivity");
+        EventVocabulary v = EventVocabulary.standard();
         for (Map.Entry<String, Grammar.Mapping> w : grammar.words().entrySet()) {
-            table.put(w.getKey(), new Keyword(Kind.GRAMMAR, w.getValue().event(), -1, -1, w.getValue()));
+            table.put(w.getKey(), new Keyword(Kind.GRAMMAR, w.getValue().event(), -1, -1, w.getValue(), null));
             if (w.getValue().source() != null) {
                 v = v.with(w.getValue().source(), w.getValue().event());
             }
@@ -106,52 +119,48 @@ public final class Recogniser {
     }
 
     private void standardWords() {
-        for (String action : new String[]{"Answer", "Start", "End", "SetHeld", "SetMuted", "PlayDTMF", "SetGroup"}) {
-            String event = "perform" + action + "CallAction";
-            event(event, event);
-            String wire = action.equals("PlayDTMF") ? "playDTMF" : Character.toLowerCase(action.charAt(0)) + action.substring(1);
-            table.put("CX" + action + "CallAction", Keyword.of(Kind.ACTION, wire));
+        for (EventKind perform : EventKind.performs()) {
+            event(perform);
+            table.put("CX" + actionCore(perform) + "CallAction", Keyword.of(Kind.ACTION, actionWireName(perform)));
         }
-        event("didActivateAudioSession", "didActivateAudioSession", "didActivate");
-        event("didDeactivateAudioSession", "didDeactivateAudioSession", "didDeactivate");
-        event("providerDidReset", "providerDidReset");
-        event("providerDidBegin", "providerDidBegin");
-        event("executeTransaction", "executeTransaction");
-        event("reportNewIncomingCall", "reportNewIncomingCall", "reportNewIncomingCallWithUUID");
-        event("reportNewIncomingCallCompletion", "reportNewIncomingCallCompletion");
-        event("reportNewIncomingVoIPPushPayload", "reportNewIncomingVoIPPushPayload");
-        event("didReceiveIncomingPush", "didReceiveIncomingPush", "didReceiveIncomingPushWith",
-                "didReceiveIncomingPushWithPayload", "didReceiveIncomingVoIPPushWith");
-        event("didUpdatePushCredentials", "didUpdatePushCredentials");
-        event("didInvalidatePushToken", "didInvalidatePushToken", "didInvalidatePushTokenFor",
-                "didInvalidatePushTokenForType");
-        event("requestTransaction", "requestTransaction", "requestTransactionWithAction",
-                "requestTransactionWithActions");
-        event("requestTransactionCompletion", "requestTransactionCompletion");
-        event("callChanged", "callChanged");
-        event("continueUserActivity", "continueUserActivity");
-        event("reportCallEnded", "reportCallEnded");
-        event("reportOutgoingCallConnected", "reportOutgoingCallConnected");
-        event("reportOutgoingCallStartedConnecting", "reportOutgoingCallStartedConnecting");
-        event("audioSessionSetActive", "audioSessionSetActive");
-        event("audioSessionSetCategory", "audioSessionSetCategory");
-        event("incomingCallUiShown", "incomingCallUiShown");
-        event("callEnded", "callEnded");
-        event("appTerminated", "appTerminated");
-        event("pushNotReported", "pushNotReported");
-        event("pushNotDelivered", "pushNotDelivered");
+        event(EventKind.DID_ACTIVATE_AUDIO_SESSION, "didActivate");
+        event(EventKind.DID_DEACTIVATE_AUDIO_SESSION, "didDeactivate");
+        event(EventKind.PROVIDER_DID_RESET);
+        event(EventKind.PROVIDER_DID_BEGIN);
+        event(EventKind.EXECUTE_TRANSACTION);
+        event(EventKind.REPORT_NEW_INCOMING_CALL, "reportNewIncomingCallWithUUID");
+        event(EventKind.REPORT_NEW_INCOMING_CALL_COMPLETION);
+        event(EventKind.REPORT_NEW_INCOMING_VOIP_PUSH_PAYLOAD);
+        event(EventKind.DID_RECEIVE_INCOMING_PUSH, "didReceiveIncomingPushWith",
+                EventKind.DID_RECEIVE_INCOMING_PUSH_WITH_PAYLOAD.wireName(), "didReceiveIncomingVoIPPushWith");
+        event(EventKind.DID_UPDATE_PUSH_CREDENTIALS);
+        event(EventKind.DID_INVALIDATE_PUSH_TOKEN, "didInvalidatePushTokenFor", "didInvalidatePushTokenForType");
+        event(EventKind.REQUEST_TRANSACTION, "requestTransactionWithAction", "requestTransactionWithActions");
+        event(EventKind.REQUEST_TRANSACTION_COMPLETION);
+        event(EventKind.CALL_CHANGED);
+        event(EventKind.CONTINUE_USER_ACTIVITY);
+        event(EventKind.REPORT_CALL_ENDED);
+        event(EventKind.REPORT_OUTGOING_CALL_CONNECTED);
+        event(EventKind.REPORT_OUTGOING_CALL_STARTED_CONNECTING);
+        event(EventKind.AUDIO_SESSION_SET_ACTIVE);
+        event(EventKind.AUDIO_SESSION_SET_CATEGORY);
+        event(EventKind.INCOMING_CALL_UI_SHOWN);
+        event(EventKind.CALL_ENDED);
+        event(EventKind.APP_TERMINATED);
+        event(EventKind.PUSH_NOT_REPORTED);
+        event(EventKind.PUSH_NOT_DELIVERED);
         words(Kind.PERFORM, "perform");
-        words(Kind.FULFILL, "fulfill", "fulfilled", "fulfillWithDateConnected", "fulfillWithDateStarted",
-                "fulfillWithDateEnded");
-        words(Kind.FAIL, "fail");
+        words(Kind.FULFILL, EventKind.FULFILL.wireName(), "fulfilled", "fulfillWithDateConnected",
+                "fulfillWithDateStarted", "fulfillWithDateEnded");
+        words(Kind.FAIL, EventKind.FAIL.wireName());
         words(Kind.REPORT_CALL, "reportCall", "reportCallWithUUID");
         words(Kind.ENDED_AT, "endedAt", "endedAtDate");
-        words(Kind.OUTGOING, "reportOutgoingCall", "reportOutgoingCallWithUUID");
+        words(Kind.OUTGOING, EventKind.REPORT_OUTGOING_CALL.wireName(), "reportOutgoingCallWithUUID");
         words(Kind.CONNECTED_AT, "connectedAt", "connectedAtDate");
         words(Kind.STARTED_AT, "startedConnectingAt", "startedConnectingAtDate");
         words(Kind.SET_ACTIVE, "setActive");
         words(Kind.SET_CATEGORY, "setCategory");
-        words(Kind.TIMED_OUT, "timedOutPerformingAction", "timedOutPerforming");
+        words(Kind.TIMED_OUT, EventKind.TIMED_OUT_PERFORMING_ACTION.wireName(), "timedOutPerforming");
         words(Kind.KILL, "Killing", "_terminateAppIfThereAreUnhandledVoIPPushes", "0xbaadca11", "Terminating",
                 "launched", "must");
         words(Kind.PRI, "561017449", "pri", "Insufficient", "12983");
@@ -184,10 +193,29 @@ public final class Recogniser {
         }
     }
 
-    private void event(String event, String... words) {
-        for (String w : words) {
-            table.put(w, Keyword.of(Kind.EVENT, event));
+    /** The kind's own name, and these other spellings of it, stand for the kind. */
+    private void event(EventKind event, String... spellings) {
+        table.put(event.wireName(), Keyword.of(event));
+        for (String w : spellings) {
+            table.put(w, Keyword.of(event));
         }
+    }
+
+    /** The action's type as fulfil and fail write it: performSetHeldCallAction is {@code setHeld}, PlayDTMF {@code playDTMF}. */
+    private static String actionWireName(EventKind perform) {
+        String core = actionCore(perform);
+        return core.equals("PlayDTMF") ? "playDTMF" : Character.toLowerCase(core.charAt(0)) + core.substring(1);
+    }
+
+    /** {@code SetHeld} of performSetHeldCallAction, as CXSetHeldCallAction names it too. */
+    private static String actionCore(EventKind perform) {
+        String name = perform.wireName();
+        return name.substring("perform".length(), name.length() - "CallAction".length());
+    }
+
+    /** The perform callback of an action type read from a CX*CallAction word. */
+    private static EventKind perform(String action) {
+        return PERFORM_BY_ACTION.get(action);
     }
 
     private void words(Kind kind, String... words) {
@@ -198,7 +226,7 @@ public final class Recogniser {
 
     private void errorName(String word, int txCode, int incCode) {
         if (table.get(word) == null || table.get(word).kind() != Kind.ERROR_NAME) {
-            table.put(word, new Keyword(Kind.ERROR_NAME, word, txCode, incCode, null));
+            table.put(word, new Keyword(Kind.ERROR_NAME, word, txCode, incCode, null, null));
         }
     }
 
@@ -287,7 +315,7 @@ public final class Recogniser {
             }
             if (timedOut) {
                 put("action", action);
-                emit(sink, "timedOutPerformingAction", worse(l, Level.WARNING));
+                emit(sink, EventKind.TIMED_OUT_PERFORMING_ACTION, worse(l, Level.WARNING));
             } else if (txDomain || errorName != null && errorName.code() >= 0 && !incDomain) {
                 transactionError(text, true, l, sink);
             } else if (incDomain || errorName != null && errorName.code2() >= 0) {
@@ -295,14 +323,14 @@ public final class Recogniser {
             } else if (rec || audioUnit && pri) {
                 attrs.put("result", "failed");
                 attrs.put("error", rec ? "561145187" : "561017449");
-                emit(sink, "startAudio", Level.ERROR);
+                emit(sink, EventKind.START_AUDIO, Level.ERROR);
             } else if (setActive || pri || activating && containsIgnoreCase(text, "activating audio session")) {
                 attrs.put("active", setActive ? activeValue(text) : "true");
                 if (pri) {
                     attrs.put("error", "561017449");
                     attrs.put("reason", "'!pri' Insufficient priority");
                 }
-                emit(sink, "audioSessionSetActive", pri ? Level.ERROR : l);
+                emit(sink, EventKind.AUDIO_SESSION_SET_ACTIVE, pri ? Level.ERROR : l);
             } else if (grammarWord != null || grammarRegex(text)) {
                 if (grammarWord != null) {
                     attrs.putAll(grammarWord.mapping().attributes());
@@ -310,20 +338,21 @@ public final class Recogniser {
                 emit(sink, grammarWord != null ? grammarWord.value() : regexEvent, l);
             } else if (fulfill || fail && action != null) {
                 put("action", action);
-                emit(sink, fulfill ? "fulfill" : "fail", l);
+                emit(sink, fulfill ? EventKind.FULFILL : EventKind.FAIL, l);
             } else if (reportCall && endedAt) {
                 put("reason", reason);
-                emit(sink, "reportCallEnded", l);
+                emit(sink, EventKind.REPORT_CALL_ENDED, l);
             } else if (outgoing && (connectedAt || startedAt)) {
-                emit(sink, connectedAt ? "reportOutgoingCallConnected" : "reportOutgoingCallStartedConnecting", l);
+                emit(sink, connectedAt ? EventKind.REPORT_OUTGOING_CALL_CONNECTED
+                        : EventKind.REPORT_OUTGOING_CALL_STARTED_CONNECTING, l);
             } else if (requested && containsIgnoreCase(text, "requested transaction successfully")) {
-                emit(sink, "requestTransactionCompletion", l);
+                emit(sink, EventKind.REQUEST_TRANSACTION_COMPLETION, l);
             } else if (event != null) {
-                emitStandard(event.value(), l, sink);
+                emitStandard(event.event(), l, sink);
             } else if (perform && action != null) {
-                emit(sink, "perform" + capital(action) + "CallAction", l);
+                emit(sink, perform(action), l);
             } else if (setCategory) {
-                emit(sink, "audioSessionSetCategory", l);
+                emit(sink, EventKind.AUDIO_SESSION_SET_CATEGORY, l);
             } else {
                 attrs.put("text", text);
                 sink.event(LOG, system ? Source.SYSTEM : Source.APP, l, call, attrs);
@@ -331,14 +360,14 @@ public final class Recogniser {
             }
         }
 
-        private void emitStandard(String name, Level l, Sink sink) {
-            switch (name) {
-                case "requestTransaction" -> put("actions", action);
-                case "didReceiveIncomingPush" -> put("type", pushType ? "voIP" : null);
-                case "reportCallEnded" -> put("reason", reason);
+        private void emitStandard(EventKind kind, Level l, Sink sink) {
+            switch (kind) {
+                case REQUEST_TRANSACTION -> put("actions", action);
+                case DID_RECEIVE_INCOMING_PUSH -> put("type", pushType ? "voIP" : null);
+                case REPORT_CALL_ENDED -> put("reason", reason);
                 default -> { }
             }
-            emit(sink, name, l);
+            emit(sink, kind, l);
         }
 
         /** {@code name key=value ...}, the harness's own form: kept as written when the name is an event we know. */
@@ -474,20 +503,20 @@ public final class Recogniser {
             boolean terminating = text.contains("Terminating app due to uncaught exception");
             if (text.contains("will not be launched because it failed to report")) {
                 attrs.put("why", "failed to report an incoming call too many times");
-                emit(sink, "pushNotDelivered", Level.ERROR);
+                emit(sink, EventKind.PUSH_NOT_DELIVERED, Level.ERROR);
                 return true;
             }
             if (never || baadcall) {
                 attrs.put("exception", baadcall && !never ? "0xbaadca11" : KILL_EXCEPTION);
                 attrs.put("where", baadcall && !never ? "callservicesd" : KILL_WHERE);
-                emit(sink, "pushNotReported", Level.ERROR);
+                emit(sink, EventKind.PUSH_NOT_REPORTED, Level.ERROR);
             }
             if (terminating || baadcall) {
                 Matcher m = EXCEPTION.matcher(text);
                 attrs.clear();
                 attrs.put("reason", never || baadcall ? "pushNotReported" : "crash");
                 attrs.put("exception", m.find() ? m.group(1) : baadcall ? "0xbaadca11" : "unknown");
-                emit(sink, "appTerminated", Level.ERROR);
+                emit(sink, EventKind.APP_TERMINATED, Level.ERROR);
             }
             return never || baadcall || terminating;
         }
@@ -501,7 +530,7 @@ public final class Recogniser {
             attrs.put("error", code >= 0 && code < names.length ? names[code] : "unknown");
             attrs.put("code", String.valueOf(Math.max(code, 0)));
             put("action", action);
-            emit(sink, transaction ? "requestTransactionCompletion" : "reportNewIncomingCallCompletion",
+            emit(sink, transaction ? EventKind.REQUEST_TRANSACTION_COMPLETION : EventKind.REPORT_NEW_INCOMING_CALL_COMPLETION,
                     worse(l, Level.ERROR));
         }
 
@@ -529,9 +558,15 @@ public final class Recogniser {
             }
         }
 
+        /** A grammar's event, named by the grammar. */
         private void emit(Sink sink, String name, Level level) {
             sink.event(name, vocabulary.sourceOf(name), level, call, attrs);
             attrs.clear();
+        }
+
+        /** A standard kind; its source as the vocabulary says (the kind's own, unless a grammar remapped the name). */
+        private void emit(Sink sink, EventKind kind, Level level) {
+            emit(sink, kind.wireName(), level);
         }
     }
 

@@ -17,8 +17,8 @@ import dev.callflow.platform.ServerEvent;
 import dev.callflow.signalling.SignallingClient;
 import dev.callflow.signalling.SignallingExchange;
 import dev.callflow.signalling.SignallingServer;
+import dev.callflow.timeline.EventKind;
 import dev.callflow.timeline.Level;
-import dev.callflow.timeline.Source;
 import dev.callflow.timeline.Timeline;
 
 import java.time.Duration;
@@ -85,7 +85,7 @@ public final class ScenarioRig implements AutoCloseable {
     public void sendServerEvent(ServerEvent event) {
         String key = serverEventKey(event);
         handovers.remove(key); // a like event the server sent by itself earlier must not end this wait
-        timeline.record(Source.SIGNALLING, "serverSends", parseCall(event.callId()), "type", event.type());
+        timeline.record(EventKind.SERVER_SENDS, parseCall(event.callId()), "type", event.type());
         int status = join(infra.signalling().sendToDevice(device.deviceId(), infra.gateway().endpointFor(device.deviceId()), event),
                 "relaying " + event.type() + " through the mock signalling server");
         if (status / 100 != 2) {
@@ -112,10 +112,10 @@ public final class ScenarioRig implements AutoCloseable {
 
     /** The app server sends a VoIP push to this device's token through the mock APNs, and waits for APNs' answer. */
     public PushResult sendVoipPush(UUID call, String payloadJson) {
-        timeline.record(Source.PUSH, "pushSent", call, "topic", device.voipTopic(), "pushType", "voip");
+        timeline.record(EventKind.PUSH_SENT, call, "topic", device.voipTopic(), "pushType", "voip");
         PushResult result = join(infra.push().appServer().sendVoip(device.deviceToken(), device.bundleId(), payloadJson),
                 "sending a VoIP push through the mock APNs");
-        timeline.record(Source.PUSH, "apnsResponse", call, "status", String.valueOf(result.status()),
+        timeline.record(EventKind.APNS_RESPONSE, call, "status", String.valueOf(result.status()),
                 "reason", result.rejectionReason().orElse(null), "apnsId", result.apnsId());
         awaitHandover(result.apnsId(), "the mock APNs to hand push " + result.apnsId() + " to the device");
         return result;
@@ -127,10 +127,10 @@ public final class ScenarioRig implements AutoCloseable {
      * the mock APNs told this device's registration about it (accepted or rejected), so nothing lands later.
      */
     public PushResult sendPush(AppServer server, PushRequest request, UUID call) {
-        timeline.record(Source.PUSH, "pushSent", call, "topic", request.topic(),
+        timeline.record(EventKind.PUSH_SENT, call, "topic", request.topic(),
                 "pushType", request.pushType().map(t -> t.getHeaderValue()).orElse(null));
         PushResult result = join(server.send(request), "sending a push through the mock APNs");
-        timeline.record(Source.PUSH, result.accepted() ? Level.INFO : Level.WARNING, "apnsResponse", call,
+        timeline.record(EventKind.APNS_RESPONSE, result.accepted() ? Level.INFO : Level.WARNING, call,
                 Timeline.attrs("status", String.valueOf(result.status()), "reason", result.rejectionReason().orElse(null),
                         "apnsId", result.apnsId()));
         if (request.deviceToken().equals(device.deviceToken())) {
@@ -162,12 +162,12 @@ public final class ScenarioRig implements AutoCloseable {
     }
 
     private void onExchange(SignallingExchange x) {
-        Optional<String> endpoint = SignallingEndpoints.nameOf(x.method(), x.path());
+        Optional<EventKind> endpoint = SignallingEndpoints.kindOf(x.method(), x.path());
         if (endpoint.isEmpty()) {
             return;
         }
-        timeline.record(Source.SIGNALLING, x.status() == 0 || x.status() >= 400 ? Level.WARNING : Level.INFO,
-                endpoint.get(), SignallingEndpoints.callOf(x.path(), x.requestBody()).orElse(null),
+        timeline.record(endpoint.get(), x.status() == 0 || x.status() >= 400 ? Level.WARNING : Level.INFO,
+                SignallingEndpoints.callOf(x.path(), x.requestBody()).orElse(null),
                 Timeline.attrs("method", x.method(), "path", x.path(), "status", String.valueOf(x.status())));
     }
 
@@ -185,16 +185,16 @@ public final class ScenarioRig implements AutoCloseable {
 
     private void deliverServerEvent(ServerEvent event) {
         UUID call = parseCall(event.callId());
-        timeline.record(Source.SIGNALLING, "serverEvent", call, "type", event.type());
+        timeline.record(EventKind.SERVER_EVENT, call, "type", event.type());
         switch (device.appState()) {
-            case NOT_RUNNING -> timeline.record(Source.SIGNALLING, Level.WARNING, "serverEventUndelivered", call,
+            case NOT_RUNNING -> timeline.record(EventKind.SERVER_EVENT_UNDELIVERED, Level.WARNING, call,
                     Timeline.attrs("type", event.type(), "why", "the app is not running"));
             default -> device.inApp(app -> app.onSignallingEvent(event));
         }
     }
 
     private void onMalformedEvent(DeliveryError error) {
-        timeline.record(Source.SIGNALLING, Level.ERROR, "malformedServerEvent", null,
+        timeline.record(EventKind.MALFORMED_SERVER_EVENT, Level.ERROR, null,
                 Timeline.attrs("status", String.valueOf(error.status()), "problem", error.problem()));
     }
 
@@ -233,11 +233,11 @@ public final class ScenarioRig implements AutoCloseable {
             try {
                 decoded = PushPayloads.decode(push.apnsId(), push.payload());
             } catch (IllegalArgumentException bad) {
-                timeline.record(Source.PUSH, Level.WARNING, "pushPayloadUnreadable", null,
+                timeline.record(EventKind.PUSH_PAYLOAD_UNREADABLE, Level.WARNING, null,
                         Timeline.attrs("apnsId", push.apnsId(), "problem", bad.getMessage()));
                 decoded = new VoipPush(push.apnsId(), push.payload(), java.util.Map.of());
             }
-            timeline.record(Source.PUSH, "pushAccepted", decoded.field("callId").map(ScenarioRig::parseCall).orElse(null),
+            timeline.record(EventKind.PUSH_ACCEPTED, decoded.field("callId").map(ScenarioRig::parseCall).orElse(null),
                     Timeline.attrs("apnsId", push.apnsId(), "topic", push.topic(), "pushType", push.pushType(),
                             "priority", String.valueOf(push.priority()),
                             // the payload's own kind (call, message, cancel, badge): R-PUSH-4 judges non-call pushes by it
@@ -248,7 +248,7 @@ public final class ScenarioRig implements AutoCloseable {
         @Override
         public void onRejected(ApnsPush push, String reason, int status) {
             try {
-                timeline.record(Source.PUSH, Level.WARNING, "pushRejected", null,
+                timeline.record(EventKind.PUSH_REJECTED, Level.WARNING, null,
                         Timeline.attrs("apnsId", push.apnsId(), "reason", reason, "status", String.valueOf(status)));
             } finally {
                 handedOver(push.apnsId());

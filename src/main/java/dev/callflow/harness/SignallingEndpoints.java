@@ -1,11 +1,13 @@
 package dev.callflow.harness;
 
+import dev.callflow.timeline.EventKind;
+
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Names the signalling server's endpoints as timeline events ({@code POST /v1/calls/{id}/accept} → {@code accept}). */
+/** The signalling server's endpoints as timeline events ({@code POST /v1/calls/{id}/accept} → {@link EventKind#ACCEPT}). */
 final class SignallingEndpoints {
     private static final Pattern CALL_ACTION = Pattern.compile("/v1/calls/([^/]+)/(accept|decline|hangup|busy)");
     private static final Pattern CALL_STATE = Pattern.compile("/v1/calls/([^/]+)");
@@ -14,25 +16,30 @@ final class SignallingEndpoints {
 
     private SignallingEndpoints() { }
 
-    static Optional<String> nameOf(String method, String path) {
+    static Optional<EventKind> kindOf(String method, String path) {
         Matcher m = CALL_ACTION.matcher(path);
         if (m.matches()) {
-            return Optional.of(m.group(2).equals("hangup") ? "hangUp" : m.group(2));
+            return Optional.of(switch (m.group(2)) {
+                case "accept" -> EventKind.ACCEPT;
+                case "decline" -> EventKind.DECLINE;
+                case "busy" -> EventKind.BUSY;
+                default -> EventKind.HANG_UP;
+            });
         }
         m = DEVICE_ACTION.matcher(path);
         if (m.matches()) {
-            return Optional.of(m.group(1).equals("login") ? "login" : "uploadPushToken");
+            return Optional.of(m.group(1).equals("login") ? EventKind.LOGIN : EventKind.UPLOAD_PUSH_TOKEN);
         }
         if (method.equals("GET") && CALL_STATE.matcher(path).matches()) {
-            return Optional.of("callState");
+            return Optional.of(EventKind.CALL_STATE);
         }
         if (path.equals("/v1/calls") && method.equals("POST")) {
-            return Optional.of("invite");
+            return Optional.of(EventKind.INVITE);
         }
         if (path.startsWith("/harness/")) {
             return Optional.empty(); // the relay that carries server-initiated events; recorded where they arrive
         }
-        return Optional.of("unknownRequest");
+        return Optional.of(EventKind.UNKNOWN_REQUEST);
     }
 
     static Optional<UUID> callOf(String path, String body) {

@@ -57,8 +57,11 @@ public interface AppEnvironment {
         return signalling().deviceId();
     }
 
-    /** A log line of the app with a level, e.g. an error the harness saw in the app's own output. */
-    void report(dev.callflow.timeline.Level level, String event, UUID call, String... keyValues);
+    /**
+     * An event the harness records on the app's behalf: what a bridge to an external implementation observes of it
+     * (its hello, its stderr, a refused request, a verdict such as {@code iutHung}). Never one the app itself makes.
+     */
+    void record(dev.callflow.timeline.EventKind kind, dev.callflow.timeline.Level level, UUID call, String... keyValues);
 
     /** The app's own media SDK did something: recorded as an SDK event. */
     void sdkReport(String op, UUID call, String... keyValues);

@@ -1,5 +1,6 @@
 package dev.callflow.rules;
 
+import dev.callflow.timeline.EventKind;
 import dev.callflow.timeline.Event;
 
 import java.util.List;
@@ -7,6 +8,33 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+
+import static dev.callflow.timeline.EventKind.DID_RECEIVE_INCOMING_PUSH;
+import static dev.callflow.timeline.EventKind.DID_RECEIVE_INCOMING_PUSH_WITH_PAYLOAD;
+import static dev.callflow.timeline.EventKind.DID_UPDATE_PUSH_CREDENTIALS;
+import static dev.callflow.timeline.EventKind.REQUEST_TRANSACTION_COMPLETION;
+import static dev.callflow.timeline.EventKind.APP_TERMINATED;
+import static dev.callflow.timeline.EventKind.CALL_ENDED;
+import static dev.callflow.timeline.EventKind.DID_ACTIVATE_AUDIO_SESSION;
+import static dev.callflow.timeline.EventKind.DID_DEACTIVATE_AUDIO_SESSION;
+import static dev.callflow.timeline.EventKind.END_CALL_WITH_COMPLETION;
+import static dev.callflow.timeline.EventKind.FAIL;
+import static dev.callflow.timeline.EventKind.FULFILL;
+import static dev.callflow.timeline.EventKind.INCOMING_CALL_UI_SHOWN;
+import static dev.callflow.timeline.EventKind.PERFORM_ANSWER_CALL_ACTION;
+import static dev.callflow.timeline.EventKind.PERFORM_START_CALL_ACTION;
+import static dev.callflow.timeline.EventKind.PROVIDER_DID_BEGIN;
+import static dev.callflow.timeline.EventKind.PROVIDER_DID_RESET;
+import static dev.callflow.timeline.EventKind.RELEASE_AUDIO;
+import static dev.callflow.timeline.EventKind.REPORT_CALL_ENDED;
+import static dev.callflow.timeline.EventKind.REPORT_NEW_INCOMING_CALL;
+import static dev.callflow.timeline.EventKind.REPORT_NEW_INCOMING_CALL_COMPLETION;
+import static dev.callflow.timeline.EventKind.REQUEST_TRANSACTION;
+import static dev.callflow.timeline.EventKind.SERVER_EVENT;
+import static dev.callflow.timeline.EventKind.START_AUDIO;
+import static dev.callflow.timeline.EventKind.STOP_AUDIO;
+import static dev.callflow.timeline.EventKind.TIMED_OUT_PERFORMING_ACTION;
+import static dev.callflow.timeline.EventKind.UNPREPARE_SDK;
 
 /**
  * Facts about calls and media that several rule groups read off a timeline the same way: what stops or releases
@@ -18,29 +46,30 @@ public final class CallFacts {
     public static final Set<String> REMOTE_END_TYPES =
             Set.of("cancel", "remoteHangup", "declined", "busy", "noAnswer", "answeredElsewhere");
 
-    private static final Set<String> DELEGATE_CALLBACKS = Set.of("didActivateAudioSession", "didDeactivateAudioSession",
-            "providerDidReset", "timedOutPerformingAction", "providerDidBegin");
+    private static final Set<String> DELEGATE_CALLBACKS = Set.of(DID_ACTIVATE_AUDIO_SESSION.wireName(),
+            DID_DEACTIVATE_AUDIO_SESSION.wireName(), PROVIDER_DID_RESET.wireName(),
+            TIMED_OUT_PERFORMING_ACTION.wireName(), PROVIDER_DID_BEGIN.wireName());
 
     /** Indexed forms of {@link #stopsMedia}, {@link #releasesMedia} and {@link #startsMedia} for trace queries. */
-    public static final Trace.Named STOPS_MEDIA = Trace.anyOf("stopAudio", "releaseAudio", "unprepareSDK");
-    public static final Trace.Named RELEASES_MEDIA = Trace.anyOf("releaseAudio", "unprepareSDK");
-    public static final Trace.Named STARTS_MEDIA = Trace.is("startAudio").and(CallFacts::startsMedia);
+    public static final Trace.Named STOPS_MEDIA = Trace.anyOf(STOP_AUDIO, RELEASE_AUDIO, UNPREPARE_SDK);
+    public static final Trace.Named RELEASES_MEDIA = Trace.anyOf(RELEASE_AUDIO, UNPREPARE_SDK);
+    public static final Trace.Named STARTS_MEDIA = Trace.is(START_AUDIO).and(CallFacts::startsMedia);
 
     private CallFacts() { }
 
     /** stopAudio, releaseAudio or unprepareSDK: media I/O no longer runs after it. */
     public static boolean stopsMedia(Event e) {
-        return e.is("stopAudio") || e.is("releaseAudio") || e.is("unprepareSDK");
+        return e.is(STOP_AUDIO) || e.is(RELEASE_AUDIO) || e.is(UNPREPARE_SDK);
     }
 
     /** releaseAudio or unprepareSDK: the SDK gives its resources back. */
     public static boolean releasesMedia(Event e) {
-        return e.is("releaseAudio") || e.is("unprepareSDK");
+        return e.is(RELEASE_AUDIO) || e.is(UNPREPARE_SDK);
     }
 
     /** A startAudio that worked; the seed's log writes no result at all, which counts as success. */
     public static boolean startsMedia(Event e) {
-        if (!e.is("startAudio")) {
+        if (!e.is(START_AUDIO)) {
             return false;
         }
         String result = e.attributes().getOrDefault("result", "");
@@ -56,15 +85,15 @@ public final class CallFacts {
         return (name.startsWith("perform") && name.endsWith("CallAction")) || DELEGATE_CALLBACKS.contains(name);
     }
 
-    private static final Trace.Named COMPLETIONS = Trace.anyOf("fulfill", "fail");
+    private static final Trace.Named COMPLETIONS = Trace.anyOf(FULFILL, FAIL);
 
     /** The app asks to end a call: endCallWithCompletion, or a requestTransaction whose actions include end. */
     public static boolean isEndRequest(Event e) {
-        return e.is("endCallWithCompletion") || (e.is("requestTransaction") && hasAction(e, "end"));
+        return e.is(END_CALL_WITH_COMPLETION) || (e.is(REQUEST_TRANSACTION) && hasAction(e, "end"));
     }
 
     public static boolean isStartRequest(Event e) {
-        return e.is("requestTransaction") && hasAction(e, "start");
+        return e.is(REQUEST_TRANSACTION) && hasAction(e, "start");
     }
 
     public static boolean hasAction(Event e, String action) {
@@ -72,7 +101,7 @@ public final class CallFacts {
     }
 
     public static boolean isRemoteEnd(Event e) {
-        return e.is("serverEvent") && REMOTE_END_TYPES.contains(e.attributes().getOrDefault("type", ""));
+        return e.is(SERVER_EVENT) && REMOTE_END_TYPES.contains(e.attributes().getOrDefault("type", ""));
     }
 
     /** {@code name=value} for a boolean-ish attribute, e.g. {@code onHold=true}. */
@@ -110,9 +139,9 @@ public final class CallFacts {
      * Events that start a new turn of the app's main queue besides the delegate callbacks: the pushes and completions
      * the system hands the app, and the app's death. A handler's own acts all come before the next of these.
      */
-    private static final Set<String> OTHER_QUEUE_TURNS = Set.of("didReceiveIncomingPush",
-            "didReceiveIncomingPushWithPayload", "didUpdatePushCredentials", "reportNewIncomingCallCompletion",
-            "requestTransactionCompletion", "appTerminated");
+    private static final Set<String> OTHER_QUEUE_TURNS = java.util.stream.Stream.of(DID_RECEIVE_INCOMING_PUSH,
+            DID_RECEIVE_INCOMING_PUSH_WITH_PAYLOAD, DID_UPDATE_PUSH_CREDENTIALS, REPORT_NEW_INCOMING_CALL_COMPLETION,
+            REQUEST_TRANSACTION_COMPLETION, APP_TERMINATED).map(EventKind::wireName).collect(java.util.stream.Collectors.toSet());
 
     /** Whether {@code name} starts a new turn of the app's main queue (a delegate callback, a push, a completion). */
     public static boolean startsQueueTurn(String name) {
@@ -132,9 +161,9 @@ public final class CallFacts {
         return trace.through(from, to.orElse(null), p);
     }
 
-    private static final Trace.Named KNOWS_CALL = Trace.anyOf("incomingCallUiShown", "performStartCallAction",
-            "performAnswerCallAction", "reportNewIncomingCall");
-    private static final Trace.Named ENDS_CALL = Trace.anyOf("callEnded", "reportCallEnded", "fulfill")
+    private static final Trace.Named KNOWS_CALL = Trace.anyOf(INCOMING_CALL_UI_SHOWN, PERFORM_START_CALL_ACTION,
+            PERFORM_ANSWER_CALL_ACTION, REPORT_NEW_INCOMING_CALL);
+    private static final Trace.Named ENDS_CALL = Trace.anyOf(CALL_ENDED, REPORT_CALL_ENDED, FULFILL)
             .and(CallFacts::endsCall);
 
     /** The system knows the call: an incoming call shown or reported without error, or a start performed. */
@@ -192,7 +221,7 @@ public final class CallFacts {
 
     /** A known-call event that counts: a reportNewIncomingCall counts unless its completion carries an error. */
     private static boolean knownBy(Trace trace, UUID call, Event e) {
-        return !e.is("reportNewIncomingCall") || trace.firstAfter(e, Trace.is("reportNewIncomingCallCompletion", call)
+        return !e.is(REPORT_NEW_INCOMING_CALL) || trace.firstAfter(e, Trace.is(REPORT_NEW_INCOMING_CALL_COMPLETION, call)
                 .and(x -> !x.attributes().getOrDefault("error", "").isEmpty())).isEmpty();
     }
 
@@ -207,11 +236,11 @@ public final class CallFacts {
     }
 
     private static boolean endsCall(Event e) {
-        return e.is("callEnded") || e.is("reportCallEnded") || (e.is("fulfill") && "end".equals(e.attributes().get("action")));
+        return e.is(CALL_ENDED) || e.is(REPORT_CALL_ENDED) || (e.is(FULFILL) && "end".equals(e.attributes().get("action")));
     }
 
     /** Indexed form of {@link #isEndRequest} for trace queries. */
-    public static final Trace.Named END_REQUESTS = Trace.anyOf("endCallWithCompletion", "requestTransaction")
+    public static final Trace.Named END_REQUESTS = Trace.anyOf(END_CALL_WITH_COMPLETION, REQUEST_TRANSACTION)
             .and(CallFacts::isEndRequest);
 
     /**

@@ -1,6 +1,7 @@
 package dev.callflow.rules;
 
 import dev.callflow.timeline.Event;
+import dev.callflow.timeline.EventKind;
 import dev.callflow.timeline.Source;
 
 import java.util.ArrayList;
@@ -20,7 +21,8 @@ import java.util.function.Predicate;
  * <p>
  * A recorded device log can hold millions of events, so queries start from their anchor's position (found by binary
  * search on the ascending sequence numbers) instead of scanning from the start, and a predicate built by
- * {@link #is(String)}, {@link #is(String, UUID)} or {@link #isFor(String, Event)} walks only the events of its name;
+ * {@link #is(EventKind)}, {@link #is(EventKind, UUID)} or {@link #isFor(EventKind, Event)} (or their forms that take a
+ * name, for names outside the {@link EventKind} vocabulary) walks only the events of its name;
  * one narrowed to a call ({@link #is(String, UUID)}, {@link Named#forCall}) walks only that call's events, so a rule
  * asking about each of a log's thousands of calls does not read the whole log per call.
  */
@@ -113,6 +115,22 @@ public final class Trace {
 
     public boolean has(String name) {
         return positionsByName.containsKey(name);
+    }
+
+    public List<Event> named(EventKind kind) {
+        return named(kind.wireName());
+    }
+
+    public List<Event> named(Source source, EventKind kind) {
+        return named(source, kind.wireName());
+    }
+
+    public List<Event> named(EventKind kind, UUID call) {
+        return named(kind.wireName(), call);
+    }
+
+    public boolean has(EventKind kind) {
+        return has(kind.wireName());
     }
 
     public Optional<Event> first(String name, UUID call) {
@@ -305,7 +323,7 @@ public final class Trace {
 
     /**
      * A predicate on events with one of a few names, and perhaps of one call: the trace walks only those names' (or that
-     * call's) events for it. {@code and} keeps both, so {@code Trace.is("fulfill").and(...)} stays indexed.
+     * call's) events for it. {@code and} keeps both, so {@code Trace.is(EventKind.FULFILL).and(...)} stays indexed.
      */
     public record Named(Set<String> names, UUID call, boolean orCallLess, Predicate<Event> rest) implements Predicate<Event> {
         public Named {
@@ -359,6 +377,23 @@ public final class Trace {
     /** Events with any of these names. */
     public static Named anyOf(String... names) {
         return new Named(new LinkedHashSet<>(List.of(names)), e -> true);
+    }
+
+    /** Events of any of these kinds. */
+    public static Named anyOf(EventKind... kinds) {
+        return anyOf(Arrays.stream(kinds).map(EventKind::wireName).toArray(String[]::new));
+    }
+
+    public static Named isFor(EventKind kind, Event other) {
+        return isFor(kind.wireName(), other);
+    }
+
+    public static Named is(EventKind kind) {
+        return is(kind.wireName());
+    }
+
+    public static Named is(EventKind kind, UUID call) {
+        return is(kind.wireName(), call);
     }
 
     /** The predicate: named {@code name} and possibly about the same call as {@code other}. */

@@ -3,7 +3,7 @@ package dev.callflow.sdk;
 import dev.callflow.platform.MediaSdk;
 import dev.callflow.platform.AudioSessionError;
 import dev.callflow.timeline.Level;
-import dev.callflow.timeline.Source;
+import dev.callflow.timeline.EventKind;
 import dev.callflow.timeline.Timeline;
 
 import java.util.UUID;
@@ -35,13 +35,13 @@ public final class SimulatedMediaSdk implements MediaSdk {
         boolean again = prepared;
         prepared = true;
         call = forCall;
-        record(Level.VERBOSE, "prepareSDK", "alreadyPrepared", again ? "true" : null);
+        record(Level.VERBOSE, EventKind.PREPARE_SDK, "alreadyPrepared", again ? "true" : null);
         return true;
     }
 
     @Override
     public synchronized void unprepareSDK() {
-        record(Level.INFO, "unprepareSDK", "wasPrepared", String.valueOf(prepared), "audioRunning", running ? "true" : null);
+        record(Level.INFO, EventKind.UNPREPARE_SDK, "wasPrepared", String.valueOf(prepared), "audioRunning", running ? "true" : null);
         prepared = false;
         configured = false;
         running = false;
@@ -51,11 +51,11 @@ public final class SimulatedMediaSdk implements MediaSdk {
     public synchronized boolean configAudio() {
         if (!prepared) {
             lastFailure = new Failure(null, "SDK not prepared");
-            record(Level.ERROR, "configAudio", "result", "failed", "why", lastFailure.why());
+            record(Level.ERROR, EventKind.CONFIG_AUDIO, "result", "failed", "why", lastFailure.why());
             return false;
         }
         configured = true;
-        record(Level.INFO, "configAudio", "result", "ok");
+        record(Level.INFO, EventKind.CONFIG_AUDIO, "result", "ok");
         return true;
     }
 
@@ -66,23 +66,23 @@ public final class SimulatedMediaSdk implements MediaSdk {
                 : !session.isActive() ? "no active audio session: AUIOClient_StartIO failed" : null;
         if (why != null) {
             lastFailure = new Failure(session.isActive() ? null : String.valueOf(AudioSessionError.CANNOT_START_RECORDING.code()), why);
-            record(Level.ERROR, "startAudio", "result", "failed", "error", lastFailure.error(), "why", why);
+            record(Level.ERROR, EventKind.START_AUDIO, "result", "failed", "error", lastFailure.error(), "why", why);
             return false;
         }
         running = true;
-        record(Level.INFO, "startAudio", "result", "ok", "session", session.isSystemActive() ? "callkit" : "app");
+        record(Level.INFO, EventKind.START_AUDIO, "result", "ok", "session", session.isSystemActive() ? "callkit" : "app");
         return true;
     }
 
     @Override
     public synchronized void stopAudio() {
-        record(Level.INFO, "stopAudio", "wasRunning", String.valueOf(running));
+        record(Level.INFO, EventKind.STOP_AUDIO, "wasRunning", String.valueOf(running));
         running = false;
     }
 
     @Override
     public synchronized void releaseAudio() {
-        record(Level.INFO, "releaseAudio", "audioRunning", running ? "true" : null);
+        record(Level.INFO, EventKind.RELEASE_AUDIO, "audioRunning", running ? "true" : null);
         running = false;
         configured = false;
     }
@@ -96,7 +96,7 @@ public final class SimulatedMediaSdk implements MediaSdk {
         return running;
     }
 
-    private void record(Level level, String name, String... kv) {
-        timeline.record(Source.SDK, level, name, call, Timeline.attrs(kv));
+    private void record(Level level, EventKind kind, String... kv) {
+        timeline.record(kind, level, call, Timeline.attrs(kv));
     }
 }

@@ -5,9 +5,12 @@ import dev.callflow.device.AppState;
 import dev.callflow.harness.ScenarioRig;
 import dev.callflow.signalling.SignallingFault;
 import dev.callflow.timeline.Event;
+import dev.callflow.timeline.EventKind;
 import dev.callflow.timeline.ExpectedEvent;
+import dev.callflow.timeline.Level;
 import dev.callflow.timeline.LogFormat;
 import dev.callflow.timeline.Source;
+import dev.callflow.timeline.Timeline;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -71,7 +74,7 @@ public class CallFaultSteps {
         kv[0] = "endpoint";
         kv[1] = endpoint;
         System.arraycopy(detail, 0, kv, 2, detail.length);
-        rig().timeline().record(Source.SIGNALLING, "faultInjected", null, kv);
+        rig().timeline().record(Source.SIGNALLING, EventKind.FAULT_INJECTED, Level.INFO, null, Timeline.attrs(kv));
     }
 
     private static String path(String endpoint) {
@@ -93,7 +96,7 @@ public class CallFaultSteps {
     @When("the app's main thread hangs for {int} ms")
     public void mainThreadHangs(int millis) {
         rig().device().faults().hangMainThread(Duration.ofMillis(millis));
-        Waits.until(rig(), "the app's main thread to hang", Waits.named("appMainThreadHangs", null));
+        Waits.until(rig(), "the app's main thread to hang", Waits.named(EventKind.APP_MAIN_THREAD_HANGS, null));
     }
 
     @Given("the app's main thread hangs for {int} ms in its next {word} action")
@@ -147,7 +150,7 @@ public class CallFaultSteps {
         try {
             chooseForIncoming(choice, alias);
         } catch (IllegalStateException refused) {
-            rig().timeline().record(Source.USER, "optionNotOffered", id, "choice", choice,
+            rig().timeline().record(EventKind.OPTION_NOT_OFFERED, id, "choice", choice,
                     "offered", String.join(",", rig().device().callUi().options(id)));
             return;
         }
@@ -158,7 +161,7 @@ public class CallFaultSteps {
     @When("the user resumes call {word} in the app")
     public void resumeInApp(String alias) {
         UUID id = call(alias);
-        rig().timeline().record(Source.USER, "userTappedResume", id);
+        rig().timeline().record(EventKind.USER_TAPPED_RESUME, id);
         rig().device().inApp(app -> app.userResumesCall(id));
     }
 

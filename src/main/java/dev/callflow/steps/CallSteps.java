@@ -7,6 +7,7 @@ import dev.callflow.harness.ScenarioRig;
 import dev.callflow.push.PushResult;
 import dev.callflow.platform.ServerEvent;
 import dev.callflow.platform.ServerEventType;
+import dev.callflow.timeline.EventKind;
 import dev.callflow.timeline.Source;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
@@ -133,14 +134,14 @@ public class CallSteps {
     @When("the user hangs up call {word} in the app")
     public void hangUpInApp(String alias) {
         UUID id = call(alias);
-        rig().timeline().record(Source.USER, "userTappedHangUp", id);
+        rig().timeline().record(EventKind.USER_TAPPED_HANG_UP, id);
         rig().device().inApp(app -> app.userHangsUp(id));
     }
 
     @When("the user calls {string} from the app as call {word}")
     public void callFromApp(String handle, String alias) {
         UUID id = call(alias);
-        rig().timeline().record(Source.USER, "userStartedCall", id, "handle", handle);
+        rig().timeline().record(EventKind.USER_STARTED_CALL, id, "handle", handle);
         rig().device().inApp(app -> app.userStartsCall(id, Handle.generic(handle)));
     }
 
@@ -158,7 +159,7 @@ public class CallSteps {
     public void audioRunning(String alias) {
         UUID id = call(alias);
         Waits.until(rig(), "media to start for " + ctx.calls().nameOf(id) + " (sdk startAudio result=ok)",
-                e -> e.is(Source.SDK, "startAudio") && id.equals(e.call()) && e.attribute("result").orElse("").equals("ok"));
+                e -> e.is(Source.SDK, EventKind.START_AUDIO) && id.equals(e.call()) && e.attribute("result").orElse("").equals("ok"));
     }
 
     // ---- other calls -------------------------------------------------------------------------------------

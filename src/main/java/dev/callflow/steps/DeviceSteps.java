@@ -3,6 +3,7 @@ package dev.callflow.steps;
 import dev.callflow.platform.IncomingCallError;
 import dev.callflow.device.IncomingCallPolicy;
 import dev.callflow.platform.LaunchReason;
+import dev.callflow.timeline.EventKind;
 import dev.callflow.timeline.Source;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.When;
@@ -64,8 +65,8 @@ public class DeviceSteps {
         long from = rig.timeline().size() + 1L;
         rig.device().launchApp(LaunchReason.USER);
         Waits.until(rig, "the app to log in to the signalling server",
-                e -> e.is(Source.SIGNALLING, "login") && e.attribute("status").filter(s -> s.startsWith("2")).isPresent(), from);
+                e -> e.is(Source.SIGNALLING, EventKind.LOGIN) && e.attribute("status").filter(s -> s.startsWith("2")).isPresent(), from);
         Waits.until(rig, "the app to upload its VoIP push token to the signalling server",
-                e -> e.is(Source.SIGNALLING, "uploadPushToken") && e.attribute("status").filter(s -> s.startsWith("2")).isPresent(), from);
+                e -> e.is(Source.SIGNALLING, EventKind.UPLOAD_PUSH_TOKEN) && e.attribute("status").filter(s -> s.startsWith("2")).isPresent(), from);
     }
 }

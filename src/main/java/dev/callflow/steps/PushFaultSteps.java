@@ -8,6 +8,7 @@ import dev.callflow.push.PushRequest;
 import dev.callflow.push.PushResult;
 import dev.callflow.push.Rejection;
 import dev.callflow.push.RejectionPolicy;
+import dev.callflow.timeline.EventKind;
 import dev.callflow.timeline.Source;
 import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
@@ -85,7 +86,7 @@ public class PushFaultSteps {
         rig().device().whilePushInFlight(id, () -> {
             rig().signallingRegistration().respond("GET", "/v1/calls/" + id, 200,
                     "{\"callId\":\"" + id + "\",\"state\":\"cancelled\"}");
-            rig().timeline().record(Source.SIGNALLING, "callStateChanged", id, "state", "cancelled", "by", "caller");
+            rig().timeline().record(EventKind.CALL_STATE_CHANGED, id, "state", "cancelled", "by", "caller");
         });
     }
 
@@ -188,7 +189,7 @@ public class PushFaultSteps {
             calls.voipPush(alias, "alice");
             UUID id = call(alias);
             Waits.until(rig(), "push " + alias + " to fail (pushNotDelivered or pushNotReported)",
-                    e -> (e.is(Source.SYSTEM, "pushNotDelivered") || e.is(Source.SYSTEM, "pushNotReported"))
+                    e -> (e.is(Source.SYSTEM, EventKind.PUSH_NOT_DELIVERED) || e.is(Source.SYSTEM, EventKind.PUSH_NOT_REPORTED))
                             && Optional.ofNullable(e.call()).map(id::equals).orElse(false), from);
         }
     }

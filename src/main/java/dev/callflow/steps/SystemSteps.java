@@ -6,6 +6,8 @@ import dev.callflow.platform.HandleType;
 import dev.callflow.platform.IncomingCallError;
 import dev.callflow.device.IncomingCallPolicy;
 import dev.callflow.harness.ScenarioRig;
+import dev.callflow.timeline.Event;
+import dev.callflow.timeline.EventKind;
 import dev.callflow.timeline.Level;
 import dev.callflow.timeline.LogFormat;
 import dev.callflow.timeline.Source;
@@ -59,7 +61,7 @@ public class SystemSteps {
         ScenarioRig rig = rig();
         rig.device().incomingCallPolicy((id, update) -> {
             if (rig.device().isLocked()) {
-                rig.timeline().record(Source.SYSTEM, Level.WARNING, "doNotDisturbNotApplied", id,
+                rig.timeline().record(EventKind.DO_NOT_DISTURB_NOT_APPLIED, Level.WARNING, id,
                         Timeline.attrs("mode", "whileLocked", "radar", "32540260"));
             }
             return Optional.empty();
@@ -74,7 +76,7 @@ public class SystemSteps {
         ScenarioRig rig = rig();
         UUID id = call(alias);
         Duration bound = rig.settings().timing().ringTimeout().plus(rig.waitBound());
-        if (!Waits.await(rig, events -> events.stream().anyMatch(e -> e.is(Source.SYSTEM, "ringTimeout") && id.equals(e.call())),
+        if (!Waits.await(rig, events -> events.stream().anyMatch(e -> e.is(Source.SYSTEM, EventKind.RING_TIMEOUT) && id.equals(e.call())),
                 bound)) {
             throw new AssertionError("Waited " + bound.toMillis() + " ms (ring timeout "
                     + rig.settings().timing().ringTimeout().toMillis() + " ms plus the wait bound) for the system to end the "
@@ -111,7 +113,7 @@ public class SystemSteps {
         ScenarioRig rig = rig();
         for (boolean enabled : new boolean[] {false, true}) {
             rig.device().inApp(app -> {
-                rig.timeline().record(Source.USER, "userToggledCallKit", null, "enabled", String.valueOf(enabled));
+                rig.timeline().record(EventKind.USER_TOGGLED_CALL_KIT, null, "enabled", String.valueOf(enabled));
                 app.callKitSettingChanged(enabled);
             });
         }

@@ -1,6 +1,7 @@
 package dev.callflow.steps;
 
 import dev.callflow.timeline.Event;
+import dev.callflow.timeline.EventKind;
 import dev.callflow.timeline.Source;
 import io.cucumber.java.en.When;
 
@@ -19,6 +20,6 @@ public class TimeSteps {
         Event started = ctx.rig().device().timePasses(Duration.ofMillis(millis));
         String since = String.valueOf(started.seq());
         Waits.until(ctx.rig(), millis + " ms of real time (scaled by the timing profile) to pass",
-                e -> e.is(Source.SYSTEM, "timePassed") && since.equals(e.attribute("since").orElse(null)), started.seq());
+                e -> e.is(Source.SYSTEM, EventKind.TIME_PASSED) && since.equals(e.attribute("since").orElse(null)), started.seq());
     }
 }

@@ -2,6 +2,7 @@ package dev.callflow.steps;
 
 import dev.callflow.harness.ScenarioRig;
 import dev.callflow.timeline.Event;
+import dev.callflow.timeline.EventKind;
 import dev.callflow.timeline.ExpectedEvent;
 import dev.callflow.timeline.FlowMatch;
 import dev.callflow.timeline.LogFormat;
@@ -102,7 +103,7 @@ public class TimelineSteps {
 
     @Then("the app is terminated with {word}")
     public void terminatedWith(String exception) {
-        Event e = Waits.until(ctx.rig(), "the system to terminate the app", Waits.named("appTerminated", null));
+        Event e = Waits.until(ctx.rig(), "the system to terminate the app", Waits.named(EventKind.APP_TERMINATED, null));
         if (!exception.equals(e.attribute("exception").orElse(""))) {
             throw new AssertionError("The app was terminated, but with " + e.brief() + " instead of " + exception);
         }
@@ -112,9 +113,9 @@ public class TimelineSteps {
     public void onHold(String alias) {
         UUID call = ctx.calls().idOf(alias);
         Event held = Waits.until(ctx.rig(), "the app to fulfil the set-held action for " + ctx.calls().nameOf(call),
-                e -> e.is(Source.APP, "fulfill") && call.equals(e.call()) && e.attribute("action").orElse("").equals("setHeld"));
+                e -> e.is(Source.APP, EventKind.FULFILL) && call.equals(e.call()) && e.attribute("action").orElse("").equals("setHeld"));
         Waits.until(ctx.rig(), "the system to deactivate the audio session of the held " + ctx.calls().nameOf(call),
-                Waits.named("didDeactivateAudioSession", call), held.seq());
+                Waits.named(EventKind.DID_DEACTIVATE_AUDIO_SESSION, call), held.seq());
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.callflow.steps;
 
 import dev.callflow.harness.ScenarioRig;
 import dev.callflow.timeline.Event;
+import dev.callflow.timeline.EventKind;
 import dev.callflow.timeline.LogFormat;
 
 import java.time.Duration;
@@ -71,8 +72,13 @@ final class Waits {
         return await(rig, events -> rig.device().settled());
     }
 
+    /** An event of this name (a feature's word: it may be an app's own) and, unless {@code null}, this call. */
     static Predicate<Event> named(String name, UUID call) {
         return e -> e.name().equals(name) && (call == null || call.equals(e.call()));
+    }
+
+    static Predicate<Event> named(EventKind kind, UUID call) {
+        return named(kind.wireName(), call);
     }
 
     /**
@@ -81,8 +87,8 @@ final class Waits {
      * is. Not a full settle: a scenario may act while a login is in flight or the main thread hangs.
      */
     static void ringing(ScenarioRig rig, UUID id, String name) {
-        until(rig, "the system to show the incoming-call UI for " + name, named("incomingCallUiShown", id));
-        until(rig, "the report of " + name + " to complete", named("reportNewIncomingCallCompletion", id));
+        until(rig, "the system to show the incoming-call UI for " + name, named(EventKind.INCOMING_CALL_UI_SHOWN, id));
+        until(rig, "the report of " + name + " to complete", named(EventKind.REPORT_NEW_INCOMING_CALL_COMPLETION, id));
         failIfEnded(rig, id, name);
     }
 
@@ -93,8 +99,8 @@ final class Waits {
      */
     static void failIfEnded(ScenarioRig rig, UUID id, String name) {
         List<Event> events = rig.timeline().events();
-        events.stream().filter(e -> e.is("callEnded") && id.equals(e.call())).findFirst().ifPresent(ended -> {
-            String killed = events.stream().filter(e -> e.is(dev.callflow.timeline.Source.SYSTEM, "appTerminated")
+        events.stream().filter(e -> e.is(EventKind.CALL_ENDED) && id.equals(e.call())).findFirst().ifPresent(ended -> {
+            String killed = events.stream().filter(e -> e.is(dev.callflow.timeline.Source.SYSTEM, EventKind.APP_TERMINATED)
                             && e.seq() > ended.seq() - 5 && e.seq() < ended.seq() + 5)
                     .map(e -> "; " + e.brief()).findFirst().orElse("");
             throw new AssertionError("Expected " + name + " to still ring on the system call UI for the user's gesture, "

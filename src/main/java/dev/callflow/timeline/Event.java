@@ -55,6 +55,20 @@ public record Event(long seq, long micros, Source source, Level level, String na
         return source == s && name.equals(eventName);
     }
 
+    /** Whether it is an event of this kind, by name (whoever recorded it). */
+    public boolean is(EventKind kind) {
+        return name.equals(kind.wireName());
+    }
+
+    public boolean is(Source s, EventKind kind) {
+        return source == s && name.equals(kind.wireName());
+    }
+
+    /** Its kind in the vocabulary; empty for an app's own log word. */
+    public Optional<EventKind> kind() {
+        return EventKind.named(name);
+    }
+
     /** Milliseconds since the timeline's origin, with microsecond fraction. */
     public double millis() {
         return micros / 1000.0;

@@ -8,7 +8,8 @@ import java.util.Objects;
 
 /**
  * Who says what: maps an event name to the {@link Source} that produces it. The seed's device log tags
- * every line {@code [CallKit]}, so the parser asks this vocabulary who acted.
+ * every line {@code [CallKit]}, so the parser asks this vocabulary who acted. The standard one is derived from the
+ * {@link EventKind} catalogue, the one list of event names.
  * <p>
  * Convention: calls the app makes into the system ({@code endCallWithCompletion}, {@code reportNewIncomingCall})
  * are {@link Source#APP}; callbacks the system reports to the app ({@code perform*CallAction},
@@ -19,27 +20,8 @@ import java.util.Objects;
  */
 public final class EventVocabulary {
 
-    private static final Map<Source, List<String>> STANDARD = Map.of(
-            Source.APP, List.of(
-                    "handleIncomingCall", "endCallWithCompletion", "reportNewIncomingCall",
-                    "reportOutgoingCall", "requestTransaction", "startCall"),
-            Source.SDK, List.of(
-                    "prepareSDK", "unprepareSDK", "configAudio", "startAudio", "stopAudio", "releaseAudio"),
-            Source.SYSTEM, List.of(
-                    "perform*CallAction", "didActivateAudioSession", "didDeactivateAudioSession",
-                    "providerDidBegin", "providerDidReset", "executeTransaction", "timedOutPerformingAction",
-                    "didReceiveIncomingPush", "didReceiveIncomingPushWithPayload", "didUpdatePushCredentials",
-                    "didInvalidatePushToken", "callChanged", "audioSessionInterruption",
-                    // what the simulated system reports besides delegate callbacks
-                    "reportNewIncomingCallCompletion", "requestTransactionCompletion", "incomingCallUiShown",
-                    "callEnded", "ringTimeout", "appLaunched", "appDidEnterBackground", "appWillEnterForeground",
-                    "appTerminated", "appWokenForPush", "pushNotReported", "pushNotDelivered", "actionUndeliverable",
-                    "audioSessionDeactivated", "audioSessionActivationFailed", "activationSuppressed",
-                    "otherCallIncoming", "otherCallEnded", "continueUserActivity", "harnessFault",
-                    "callCarriedOver", "pushDeliveryHeld"));
-
-    private static final EventVocabulary STANDARD_VOCABULARY = build(new EventVocabulary(Map.of(), List.of()),
-            STANDARD);
+    private static final EventVocabulary STANDARD_VOCABULARY = build(new EventVocabulary(Map.of(), List.of())
+            .with(Source.SYSTEM, EventKind.PERFORM_PATTERN), standardNames());
 
     private final Map<String, Source> exact;
     private final List<Map.Entry<String, Source>> patterns;
@@ -49,9 +31,24 @@ public final class EventVocabulary {
         this.patterns = patterns;
     }
 
-    /** The names of the seed document and the CallKit / PushKit callbacks the harness simulates. */
+    /**
+     * The names of the seed document, the CallKit / PushKit / AVAudioSession callbacks and calls, and what the simulated
+     * system reports besides them: the {@link EventKind}s the device-log reader knows without a grammar
+     * ({@link EventKind#inStandardVocabulary()}), each mapped to its usual source, and {@link EventKind#PERFORM_PATTERN}
+     * to the system.
+     */
     public static EventVocabulary standard() {
         return STANDARD_VOCABULARY;
+    }
+
+    private static Map<Source, List<String>> standardNames() {
+        Map<Source, List<String>> bySource = new java.util.EnumMap<>(Source.class);
+        for (EventKind k : EventKind.all()) {
+            if (k.inStandardVocabulary()) {
+                bySource.computeIfAbsent(k.source(), s -> new ArrayList<>()).add(k.wireName());
+            }
+        }
+        return bySource;
     }
 
     private static EventVocabulary build(EventVocabulary base, Map<Source, List<String>> bySource) {

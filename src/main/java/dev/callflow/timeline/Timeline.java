@@ -91,6 +91,27 @@ public final class Timeline {
         return record(source, Level.INFO, name, call, attrs(keyValues));
     }
 
+    /** Records an act of this kind, from its usual source, happening now. */
+    public Event record(EventKind kind, UUID call, String... keyValues) {
+        return record(kind.source(), Level.INFO, kind.wireName(), call, attrs(keyValues));
+    }
+
+    public Event record(EventKind kind, UUID call, Map<String, String> attributes) {
+        return record(kind.source(), Level.INFO, kind.wireName(), call, attributes);
+    }
+
+    public Event record(EventKind kind, Level level, UUID call, Map<String, String> attributes) {
+        return record(kind.source(), level, kind.wireName(), call, attributes);
+    }
+
+    /** Records an act of this kind from one of its other sources ({@link EventKind#sources()}). */
+    public Event record(Source source, EventKind kind, Level level, UUID call, Map<String, String> attributes) {
+        if (!kind.sources().contains(source)) {
+            throw new IllegalArgumentException(kind + " comes from " + kind.sources() + ", not from " + source);
+        }
+        return record(source, level, kind.wireName(), call, attributes);
+    }
+
     /** Appends an event whose time is already known (a parsed device log); its sequence number is reassigned. */
     public Event append(long micros, Source source, Level level, String name, UUID call, long thread,
                         Map<String, String> attributes) {

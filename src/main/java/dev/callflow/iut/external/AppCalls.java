@@ -1,5 +1,7 @@
 package dev.callflow.iut.external;
 
+import dev.callflow.timeline.EventKind;
+import dev.callflow.timeline.Level;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callflow.platform.AudioSessionError;
 import dev.callflow.platform.CallAction;
@@ -28,6 +30,23 @@ final class AppCalls implements Session.Calls {
     @FunctionalInterface
     interface Deliver {
         void deliver(String type, Consumer<ObjectNode> fields);
+    }
+
+    /**
+     * The app's own log line, recorded under its word, unless the word is an event of the vocabulary
+     * ({@code fulfill}, {@code endCallWithCompletion}): then as {@code appLogLine event=<word>}, so that a log line can
+     * never pass for what it names. No rule and no conformance scenario reads an app's log words.
+     */
+    private void log(String word, java.util.UUID call, String[] attributes) {
+        if (EventKind.named(word).isEmpty()) {
+            env.log(word, call, attributes);
+            return;
+        }
+        String[] kv = new String[attributes.length + 2];
+        kv[0] = "event";
+        kv[1] = word;
+        System.arraycopy(attributes, 0, kv, 2, attributes.length);
+        env.record(EventKind.APP_LOG_LINE, Level.INFO, call, kv);
     }
 
     private final AppEnvironment env;
@@ -95,7 +114,7 @@ final class AppCalls implements Session.Calls {
                 return sdk(m);
             }
             case "sdkReport" -> env.sdkReport(Codec.text(m, "op"), Codec.uuid(m, "call"), Codec.attributes(m.get("attributes")));
-            case "log" -> env.log(Codec.text(m, "event"), Codec.uuid(m, "call"), Codec.attributes(m.get("attributes")));
+            case "log" -> log(Codec.text(m, "event"), Codec.uuid(m, "call"), Codec.attributes(m.get("attributes")));
             case "pushCompletion" -> pushCompletion(Codec.integer(m, "push"));
             case "http" -> runtime.http(m);
             case "setTimer" -> runtime.setTimer(Codec.text(m, "timer"), Codec.integer(m, "afterMs"));

@@ -1,5 +1,6 @@
 package dev.callflow.iut.external;
 
+import dev.callflow.timeline.EventKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callflow.platform.AppEnvironment;
@@ -57,7 +58,7 @@ final class AppRuntime {
         String method = Codec.text(m, "method");
         String path = lowerCaseUuids(Codec.text(m, "path"));
         if (!allowedPath(path)) {
-            env.report(Level.WARNING, "httpRefused", null, "method", method, "path", path,
+            env.record(EventKind.HTTP_REFUSED, Level.WARNING, null, "method", method, "path", path,
                     "why", "not under /v1/: the app reaches only its own endpoints (status 0, error forbidden)");
             env.runOnMain(() -> respond(re, r -> r.put("status", 0).put("error", "forbidden")));
             return;

@@ -1,5 +1,6 @@
 package dev.callflow.iut.external;
 
+import dev.callflow.timeline.EventKind;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callflow.platform.AppEnvironment;
 import dev.callflow.timeline.Level;
@@ -107,7 +108,7 @@ final class Session {
                         + Codec.PROTOCOL + "\",\"name\":\"acme\",\"version\":\"1.0\"}");
             }
             lastGood = in.text();
-            env.log("iutHello", null, "name", m.path("name").asText("?"), "version", m.path("version").asText("?"),
+            env.record(EventKind.IUT_HELLO, Level.INFO, null, "name", m.path("name").asText("?"), "version", m.path("version").asText("?"),
                     "via", channel.describe());
         } catch (ProtocolException e) {
             return protocolError(in, e.getMessage());
@@ -227,7 +228,7 @@ final class Session {
 
     private void onStderr(String line) {
         if (open()) {
-            env.report(Level.WARNING, "iutStderr", null, "text", line);
+            env.record(EventKind.IUT_STDERR, Level.WARNING, null, "text", line);
         }
     }
 
@@ -278,6 +279,7 @@ final class Session {
         if (c != null) {
             c.close();
         }
+        EventKind.named(verdict).ifPresent(kind -> env.record(kind, Level.ERROR, null, "detail", what));
         env.crash(verdict, verdict + ": " + what + running + handler + "; last good line: " + Codec.brief(lastGood));
         return false;
     }

@@ -1,5 +1,6 @@
 package dev.callflow.iut.variants;
 
+import dev.callflow.timeline.EventKind;
 import dev.callflow.platform.ActionRequest;
 import dev.callflow.platform.AudioSession;
 import dev.callflow.platform.CallAction;
@@ -224,7 +225,7 @@ public final class Variants {
 
         @Override public String deviceId() { return env.deviceId(); }
 
-        @Override public void report(Level level, String event, UUID call, String... keyValues) { }
+        @Override public void record(EventKind kind, Level level, UUID call, String... keyValues) { env.record(kind, level, call, keyValues); }
 
         @Override public void sdkReport(String op, UUID call, String... keyValues) { env.sdkReport(op, call, keyValues); }
 

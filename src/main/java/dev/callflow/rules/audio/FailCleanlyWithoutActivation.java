@@ -14,6 +14,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import static dev.callflow.timeline.EventKind.ACTIVATION_SUPPRESSED;
+import static dev.callflow.timeline.EventKind.AUDIO_SESSION_ACTIVATION_FAILED;
+import static dev.callflow.timeline.EventKind.DID_ACTIVATE_AUDIO_SESSION;
+import static dev.callflow.timeline.EventKind.FULFILL;
+import static dev.callflow.timeline.EventKind.PERFORM_END_CALL_ACTION;
+import static dev.callflow.timeline.EventKind.REPORT_CALL_ENDED;
+
 /**
  * R-AUD-6. didActivate may never come (FB19429215, "SessionID 0x0"; an app-blocked activation; an iOS 10 bug). A
  * call whose fulfilled answer or start never got the session must not hang: the app ends it, with
@@ -31,20 +38,20 @@ public final class FailCleanlyWithoutActivation extends BaseRule {
 
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
-        List<Event> fulfilled = trace.where(Trace.is("fulfill").and(e -> ACTIVATING.contains(e.attributes().getOrDefault("action", ""))
+        List<Event> fulfilled = trace.where(Trace.is(FULFILL).and(e -> ACTIVATING.contains(e.attributes().getOrDefault("action", ""))
                 && !CallFacts.flag(e, "duplicate") && !CallFacts.flag(e, "afterTimeout")));
         List<Finding> findings = new ArrayList<>();
         int unactivated = 0;
         for (Event f : fulfilled) {
-            Optional<Event> activation = trace.firstAfter(f, Trace.is("didActivateAudioSession").mayConcern(f.call()));
+            Optional<Event> activation = trace.firstAfter(f, Trace.is(DID_ACTIVATE_AUDIO_SESSION).mayConcern(f.call()));
             if (activation.isPresent()) {
                 continue;
             }
             unactivated++;
             Optional<Event> cleanEnd = trace.firstAfter(f, e -> Trace.sameCall(e, f)
-                    && (e.is("reportCallEnded") || CallFacts.isEndRequest(e) || e.is("performEndCallAction")));
+                    && (e.is(REPORT_CALL_ENDED) || CallFacts.isEndRequest(e) || e.is(PERFORM_END_CALL_ACTION)));
             if (cleanEnd.isEmpty()) {
-                Optional<Event> why = trace.firstAfter(f, e -> (e.is("activationSuppressed") || e.is("audioSessionActivationFailed"))
+                Optional<Event> why = trace.firstAfter(f, e -> (e.is(ACTIVATION_SUPPRESSED) || e.is(AUDIO_SESSION_ACTIVATION_FAILED))
                         && Trace.sameCall(e, f));
                 findings.add(why.isPresent()
                         ? Finding.of("no didActivateAudioSession after the fulfilled " + f.attributes().get("action")

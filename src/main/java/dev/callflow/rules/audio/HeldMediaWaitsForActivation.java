@@ -15,6 +15,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import static dev.callflow.timeline.EventKind.DID_ACTIVATE_AUDIO_SESSION;
+import static dev.callflow.timeline.EventKind.DID_DEACTIVATE_AUDIO_SESSION;
+import static dev.callflow.timeline.EventKind.FAIL;
+import static dev.callflow.timeline.EventKind.OTHER_CALL_ENDED;
+import static dev.callflow.timeline.EventKind.PERFORM_SET_HELD_CALL_ACTION;
+import static dev.callflow.timeline.EventKind.REPORT_CALL_ENDED;
+import static dev.callflow.timeline.EventKind.REQUEST_TRANSACTION;
+import static dev.callflow.timeline.EventKind.START_AUDIO;
+
 /**
  * R-AUD-7. A held call loses the session; media resumes only after a new didActivate. After the other call is
  * ended by its remote party the held call stays held with no didActivate, which Apple calls intentional: the app
@@ -24,12 +33,12 @@ import java.util.Optional;
  */
 public final class HeldMediaWaitsForActivation extends BaseRule {
 
-    private static final Trace.Named ON_HOLD = Trace.is("performSetHeldCallAction").and(e -> CallFacts.flag(e, "onHold"));
-    private static final Trace.Named ENDED_REMOTELY = Trace.anyOf("otherCallEnded", "reportCallEnded")
-            .and(e -> (e.is("otherCallEnded") && "remote".equals(e.attributes().get("by")))
-                    || (e.is(Source.APP, "reportCallEnded") && e.call() != null));
+    private static final Trace.Named ON_HOLD = Trace.is(PERFORM_SET_HELD_CALL_ACTION).and(e -> CallFacts.flag(e, "onHold"));
+    private static final Trace.Named ENDED_REMOTELY = Trace.anyOf(OTHER_CALL_ENDED, REPORT_CALL_ENDED)
+            .and(e -> (e.is(OTHER_CALL_ENDED) && "remote".equals(e.attributes().get("by")))
+                    || (e.is(Source.APP, REPORT_CALL_ENDED) && e.call() != null));
     /** What the app does for a held call that only the user may ask for: start its media, or unhold it. */
-    private static final Trace.Named SELF_RESUME = Trace.anyOf("startAudio", "requestTransaction", "performSetHeldCallAction")
+    private static final Trace.Named SELF_RESUME = Trace.anyOf(START_AUDIO, REQUEST_TRANSACTION, PERFORM_SET_HELD_CALL_ACTION)
             .and(e -> CallFacts.startsMedia(e) || unholdsByItself(e));
 
     public HeldMediaWaitsForActivation() {
@@ -45,13 +54,13 @@ public final class HeldMediaWaitsForActivation extends BaseRule {
         if (holds.isEmpty()) {
             return notJudged("no call was put on hold");
         }
-        Trace.Named sessions = Trace.anyOf("didActivateAudioSession", "didDeactivateAudioSession");
+        Trace.Named sessions = Trace.anyOf(DID_ACTIVATE_AUDIO_SESSION, DID_DEACTIVATE_AUDIO_SESSION);
         List<Finding> findings = new ArrayList<>();
         for (Event hold : holds) {
             Optional<Event> nextHold = trace.firstAfter(hold, ON_HOLD.mayConcern(hold.call()));
             for (Event start : trace.through(hold, nextHold.orElse(null), CallFacts.STARTS_MEDIA.mayConcern(hold.call()))) {
                 Optional<Event> session = trace.lastBefore(start, sessions.mayConcern(start.call())).filter(e -> e.seq() > hold.seq());
-                if (session.isEmpty() || !session.get().is("didActivateAudioSession")) {
+                if (session.isEmpty() || !session.get().is(DID_ACTIVATE_AUDIO_SESSION)) {
                     findings.add(Finding.of("startAudio for a held call without a new didActivateAudioSession", hold, start));
                 }
             }
@@ -66,7 +75,7 @@ public final class HeldMediaWaitsForActivation extends BaseRule {
      * those ends keeps the holds still held, in timeline order.
      */
     private static List<Finding> resumedAfterOtherCallEnded(Trace trace, List<Event> holds) {
-        Trace.Named unholds = Trace.is("performSetHeldCallAction")
+        Trace.Named unholds = Trace.is(PERFORM_SET_HELD_CALL_ACTION)
                 .and(e -> !CallFacts.flag(e, "onHold"));
         SameCallIndex userActs = new SameCallIndex(trace, e -> e.source() == Source.USER && e.call() != null);
         List<Finding> findings = new ArrayList<>();
@@ -74,7 +83,7 @@ public final class HeldMediaWaitsForActivation extends BaseRule {
         int next = 0;
         for (Event ended : trace.where(ENDED_REMOTELY)) {
             for (; next < holds.size() && holds.get(next).seq() < ended.seq(); next++) {
-                if (CallFacts.completionOf(trace, holds.get(next)).filter(d -> d.is("fail")).isEmpty()) {
+                if (CallFacts.completionOf(trace, holds.get(next)).filter(d -> d.is(FAIL)).isEmpty()) {
                     held.add(holds.get(next));
                 }
             }
@@ -100,8 +109,8 @@ public final class HeldMediaWaitsForActivation extends BaseRule {
     }
 
     private static boolean unholdsByItself(Event e) {
-        return (e.is("requestTransaction") && CallFacts.hasAction(e, "setHeld"))
-                || (e.is("performSetHeldCallAction") && !CallFacts.flag(e, "onHold")
+        return (e.is(REQUEST_TRANSACTION) && CallFacts.hasAction(e, "setHeld"))
+                || (e.is(PERFORM_SET_HELD_CALL_ACTION) && !CallFacts.flag(e, "onHold")
                     && "transaction".equals(e.attributes().get("origin")));
     }
 }

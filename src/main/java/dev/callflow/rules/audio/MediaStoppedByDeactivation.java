@@ -14,6 +14,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import static dev.callflow.timeline.EventKind.DID_DEACTIVATE_AUDIO_SESSION;
+import static dev.callflow.timeline.EventKind.DID_RECEIVE_INCOMING_PUSH;
+import static dev.callflow.timeline.EventKind.DID_RECEIVE_INCOMING_PUSH_WITH_PAYLOAD;
+import static dev.callflow.timeline.EventKind.DID_UPDATE_PUSH_CREDENTIALS;
+import static dev.callflow.timeline.EventKind.LOG;
+import static dev.callflow.timeline.EventKind.PERFORM_END_CALL_ACTION;
+import static dev.callflow.timeline.EventKind.REPORT_NEW_INCOMING_CALL_COMPLETION;
+import static dev.callflow.timeline.EventKind.REQUEST_TRANSACTION_COMPLETION;
+
 /**
  * R-AUD-3. Media I/O must be stopped by the time the session is deactivated: either before didDeactivate or in its
  * handler (the app's and SDK's events right after it). That part holds under every policy. Where a local end stops
@@ -33,8 +42,8 @@ public final class MediaStoppedByDeactivation extends BaseRule {
 
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
-        List<Event> deactivations = trace.named("didDeactivateAudioSession");
-        List<Event> ends = trace.named("performEndCallAction").stream().filter(e -> runningAt(trace, e)).toList();
+        List<Event> deactivations = trace.named(DID_DEACTIVATE_AUDIO_SESSION);
+        List<Event> ends = trace.named(PERFORM_END_CALL_ACTION).stream().filter(e -> runningAt(trace, e)).toList();
         if (deactivations.isEmpty() && ends.isEmpty()) {
             return notJudged("no didDeactivateAudioSession and no performEndCallAction while media ran");
         }
@@ -50,7 +59,7 @@ public final class MediaStoppedByDeactivation extends BaseRule {
             }
         }
         for (Event end : ends) {
-            Optional<Event> deactivation = trace.firstAfter(end, Trace.is("didDeactivateAudioSession").mayConcern(end.call()));
+            Optional<Event> deactivation = trace.firstAfter(end, Trace.is(DID_DEACTIVATE_AUDIO_SESSION).mayConcern(end.call()));
             Optional<Event> stop = trace.firstAfter(end, CallFacts.STOPS_MEDIA.mayConcern(end.call()));
             if (stop.isEmpty()) {
                 continue; // never stopped: the deactivation check above, or the rule has nothing to place
@@ -75,9 +84,6 @@ public final class MediaStoppedByDeactivation extends BaseRule {
         return verdict(findings);
     }
 
-    /** What check-log keeps for a device-log line it does not recognise. */
-    private static final String UNRECOGNISED_LINE = "log";
-
     /**
      * A stop of the deactivated call among the events that follow the deactivation within its handler: up to the next
      * delegate callback or other turn of the app's main queue (in a device log, the app's own lines of the next
@@ -89,7 +95,8 @@ public final class MediaStoppedByDeactivation extends BaseRule {
             if (CallFacts.startsQueueTurn(e.name())) {
                 return Optional.empty();
             }
-            if (e.is(UNRECOGNISED_LINE) || e.source() != Source.APP && e.source() != Source.SDK) {
+            // what check-log keeps for a device-log line it does not recognise is no stop
+            if (e.is(LOG) || e.source() != Source.APP && e.source() != Source.SDK) {
                 continue;
             }
             if (CallFacts.stopsMedia(e) && Trace.sameCall(e, deactivation)) {

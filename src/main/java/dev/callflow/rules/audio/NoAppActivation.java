@@ -11,6 +11,12 @@ import dev.callflow.timeline.Event;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.callflow.timeline.EventKind.AUDIO_SESSION_ACTIVATION_FAILED;
+import static dev.callflow.timeline.EventKind.AUDIO_SESSION_SET_ACTIVE;
+import static dev.callflow.timeline.EventKind.DID_ACTIVATE_AUDIO_SESSION;
+import static dev.callflow.timeline.EventKind.REPORT_NEW_INCOMING_CALL;
+import static dev.callflow.timeline.EventKind.REQUEST_TRANSACTION;
+
 /**
  * R-AUD-1. CallKit activates the session; the app only sets category and mode. An app-made {@code setActive(true)}
  * is refused with '!pri' 561017449, or it blocks CallKit's own activation so didActivate never comes (one-way or no
@@ -30,8 +36,8 @@ public final class NoAppActivation extends BaseRule {
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
         boolean callKitInUse = trace.events().stream().anyMatch(e -> e.name().startsWith("perform") && e.name().endsWith("CallAction")
-                || e.is("reportNewIncomingCall") || e.is("requestTransaction") || e.is("didActivateAudioSession"));
-        List<Event> selfActivations = trace.where(Trace.is("audioSessionSetActive").and(e -> "true".equals(e.attributes().get("active"))));
+                || e.is(REPORT_NEW_INCOMING_CALL) || e.is(REQUEST_TRANSACTION) || e.is(DID_ACTIVATE_AUDIO_SESSION));
+        List<Event> selfActivations = trace.where(Trace.is(AUDIO_SESSION_SET_ACTIVE).and(e -> "true".equals(e.attributes().get("active"))));
         if (!callKitInUse && selfActivations.isEmpty()) {
             return notJudged("no CallKit call on the timeline");
         }
@@ -40,12 +46,12 @@ public final class NoAppActivation extends BaseRule {
             findings.add(Finding.of("the app activated the audio session itself (setActive(true)); the legacy iOS 10 "
                     + "'pre-heat' pattern, refused or blocking CallKit's activation on iOS 13+", e));
         }
-        for (Event e : trace.named("audioSessionActivationFailed")) {
+        for (Event e : trace.named(AUDIO_SESSION_ACTIVATION_FAILED)) {
             findings.add(Finding.of("CallKit could not activate the audio session because the app had activated it itself", e));
         }
         for (Event e : trace.where(e -> INSUFFICIENT_PRIORITY.equals(e.attributes().get("error"))
                 || INSUFFICIENT_PRIORITY.equals(e.attributes().get("code")))) {
-            if (!e.is("audioSessionSetActive")) {
+            if (!e.is(AUDIO_SESSION_SET_ACTIVE)) {
                 findings.add(Finding.of("'!pri' 561017449 (insufficient priority): an activation the system did not grant", e));
             }
         }

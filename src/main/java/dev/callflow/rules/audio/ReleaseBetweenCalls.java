@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import static dev.callflow.timeline.EventKind.PREPARE_SDK;
+
 /**
  * R-AUD-4, the seed's first risk: "if mediasdk is not released properly, it affects the next call". Every
  * prepareSDK after the first needs the previous call's releaseAudio/unprepareSDK in between, and the SDK must not
@@ -29,7 +31,7 @@ public final class ReleaseBetweenCalls extends BaseRule {
 
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
-        List<Event> prepares = trace.named("prepareSDK");
+        List<Event> prepares = trace.named(PREPARE_SDK);
         if (prepares.isEmpty()) {
             return notJudged("no prepareSDK on the timeline");
         }

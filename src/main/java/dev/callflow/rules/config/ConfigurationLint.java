@@ -11,6 +11,8 @@ import dev.callflow.timeline.Event;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.callflow.timeline.EventKind.PROVIDER_CREATED;
+
 /**
  * R-CFG-2. CXProviderConfiguration lint: supportedHandleTypes must not be empty (Recents and Contacts taps never
  * arrive); maximumCallGroups and maximumCallsPerCallGroup are at least 1 (header defaults 2 and 5). The builder
@@ -27,7 +29,7 @@ public final class ConfigurationLint extends BaseRule {
 
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
-        List<Event> created = trace.named("providerCreated");
+        List<Event> created = trace.named(PROVIDER_CREATED);
         if (created.isEmpty()) {
             return notJudged("no providerCreated on the timeline");
         }

@@ -12,6 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import static dev.callflow.timeline.EventKind.PERFORM_START_CALL_ACTION;
+import static dev.callflow.timeline.EventKind.PROVIDER_CREATED;
+import static dev.callflow.timeline.EventKind.REPORT_NEW_INCOMING_CALL;
+import static dev.callflow.timeline.EventKind.REQUEST_TRANSACTION;
+import static dev.callflow.timeline.EventKind.START_CALL_WITH_COMPLETION;
+
 /**
  * R-CFG-3. The handle type of CXCallUpdate.remoteHandle / CXStartCallAction.handle must be in the live provider's
  * supportedHandleTypes, or taps in Recents, Contacts and the CallKit UI's app button never reach the app (the seed
@@ -29,15 +35,15 @@ public final class HandleTypeSupported extends BaseRule {
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
         List<Event> reported = trace.where(e -> e.attribute("handleType").filter(t -> !t.isEmpty()).isPresent()
-                && (e.is("reportNewIncomingCall") || e.is("requestTransaction") || e.is("performStartCallAction")
-                || e.is("startCallWithCompletion")));
+                && (e.is(REPORT_NEW_INCOMING_CALL) || e.is(REQUEST_TRANSACTION) || e.is(PERFORM_START_CALL_ACTION)
+                || e.is(START_CALL_WITH_COMPLETION)));
         if (reported.isEmpty()) {
             return notJudged("no reported handle type on the timeline");
         }
         List<Finding> findings = new ArrayList<>();
         boolean judged = false;
         for (Event e : reported) {
-            Optional<Event> provider = trace.lastBefore(e, Trace.is("providerCreated"));
+            Optional<Event> provider = trace.lastBefore(e, Trace.is(PROVIDER_CREATED));
             if (provider.isEmpty()) {
                 continue;
             }

@@ -11,6 +11,8 @@ import dev.callflow.timeline.Event;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.callflow.timeline.EventKind.PROVIDER_CREATED;
+
 /**
  * R-CFG-1. "A VoIP app should create only one instance of CXProvider and store it for use globally." A second live
  * provider (one per push, or to change the configuration) breaks later transactions with error 4.
@@ -25,7 +27,7 @@ public final class OneProvider extends BaseRule {
 
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
-        List<Event> created = trace.named("providerCreated");
+        List<Event> created = trace.named(PROVIDER_CREATED);
         if (created.isEmpty()) {
             return notJudged("no providerCreated on the timeline");
         }

@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import static dev.callflow.timeline.EventKind.PREPARE_SDK;
+import static dev.callflow.timeline.EventKind.REQUEST_TRANSACTION_COMPLETION;
+
 /**
  * R-END-3. Once a call ended its UUID is gone: a transaction for it fails with unknownCallUUID (4), and the app
  * must still tear down its own state. A call the app dropped but never reported ended lingers in the system as a
@@ -30,7 +33,7 @@ public final class EndedCallStaysEnded extends BaseRule {
 
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
-        List<Event> unknown = trace.where(Trace.is("requestTransactionCompletion").and(e -> ("unknownCallUUID".equals(e.attributes().get("error")) || "4".equals(e.attributes().get("code")))));
+        List<Event> unknown = trace.where(Trace.is(REQUEST_TRANSACTION_COMPLETION).and(e -> ("unknownCallUUID".equals(e.attributes().get("error")) || "4".equals(e.attributes().get("code")))));
         List<Event> remoteReleases = new ArrayList<>();
         for (Event end : trace.where(e -> CallFacts.isRemoteEnd(e) && e.call() != null)) {
             trace.firstAfter(end, CallFacts.RELEASES_MEDIA.and(e -> end.call().equals(e.call()))).ifPresent(r -> remoteReleases.add(end));
@@ -58,7 +61,7 @@ public final class EndedCallStaysEnded extends BaseRule {
 
     /** The SDK was prepared for the call and not released when {@code at} happened. */
     private static boolean holdsMedia(Trace trace, Event at) {
-        Optional<Event> prepare = trace.lastBefore(at, Trace.is("prepareSDK").mayConcern(at.call()));
+        Optional<Event> prepare = trace.lastBefore(at, Trace.is(PREPARE_SDK).mayConcern(at.call()));
         return prepare.isPresent()
                 && trace.between(prepare.get(), at, CallFacts.RELEASES_MEDIA.mayConcern(at.call())).isEmpty();
     }

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import static dev.callflow.timeline.EventKind.PERFORM_END_CALL_ACTION;
+
 /**
  * R-END-2, the seed's rule: "release the SDK only after the system's callback, never before". A local hang-up is
  * an end request (endCallWithCompletion / requestTransaction actions=end), then performEndCallAction, and only
@@ -29,11 +31,11 @@ public final class LocalHangUpOrder extends BaseRule {
 
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
-        List<Event> ends = trace.named("performEndCallAction");
+        List<Event> ends = trace.named(PERFORM_END_CALL_ACTION);
         if (ends.isEmpty()) {
             return notJudged("no performEndCallAction on the timeline");
         }
-        Trace.Named endActions = Trace.is("performEndCallAction");
+        Trace.Named endActions = Trace.is(PERFORM_END_CALL_ACTION);
         List<Finding> findings = new ArrayList<>();
         for (Event end : ends) {
             Optional<Event> previousEnd = trace.lastBefore(end, endActions.mayConcern(end.call()));

@@ -15,6 +15,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import static dev.callflow.timeline.EventKind.END_CALL_WITH_COMPLETION;
+import static dev.callflow.timeline.EventKind.PERFORM_END_CALL_ACTION;
+import static dev.callflow.timeline.EventKind.REPORT_CALL_ENDED;
+import static dev.callflow.timeline.EventKind.REQUEST_TRANSACTION;
+import static dev.callflow.timeline.EventKind.SERVER_EVENT;
+
 /**
  * R-END-1. A remote hang-up, failure or no answer goes to CallKit as reportCall(with:endedAt:reason:) with a
  * fitting CXCallEndedReason; otherwise the call UI and green bar stay up. A local CXEndCallAction instead is
@@ -29,8 +35,8 @@ public final class RemoteEndReported extends BaseRule {
             "busy", Set.of("failed", "remoteEnded", "unanswered"),
             "noAnswer", Set.of("unanswered"),
             "answeredElsewhere", Set.of("answeredElsewhere"));
-    private static final Trace.Named LOCAL_END = Trace.anyOf("endCallWithCompletion", "requestTransaction", "performEndCallAction")
-            .and(e -> CallFacts.isEndRequest(e) || e.is("performEndCallAction"));
+    private static final Trace.Named LOCAL_END = Trace.anyOf(END_CALL_WITH_COMPLETION, REQUEST_TRANSACTION, PERFORM_END_CALL_ACTION)
+            .and(e -> CallFacts.isEndRequest(e) || e.is(PERFORM_END_CALL_ACTION));
 
     public RemoteEndReported() {
         super("R-END-1", Severity.VIOLATION,
@@ -42,7 +48,7 @@ public final class RemoteEndReported extends BaseRule {
 
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
-        List<Event> remoteEnds = trace.where(Trace.is("serverEvent").and(e -> CallFacts.isRemoteEnd(e) && e.call() != null
+        List<Event> remoteEnds = trace.where(Trace.is(SERVER_EVENT).and(e -> CallFacts.isRemoteEnd(e) && e.call() != null
                 && CallFacts.knownBefore(trace, e.call(), e) && !CallFacts.endedBefore(trace, e.call(), e)
                 && trace.lastBefore(e, LOCAL_END.forCall(e.call())).isEmpty()));
         if (remoteEnds.isEmpty()) {
@@ -51,7 +57,7 @@ public final class RemoteEndReported extends BaseRule {
         List<Finding> findings = new ArrayList<>();
         for (Event end : remoteEnds) {
             String type = end.attributes().get("type");
-            Optional<Event> report = trace.firstAfter(end, Trace.is("reportCallEnded", end.call()));
+            Optional<Event> report = trace.firstAfter(end, Trace.is(REPORT_CALL_ENDED, end.call()));
             Optional<Event> local = trace.firstAfter(end, CallFacts.END_REQUESTS.forCall(end.call()));
             if (report.isPresent() && (local.isEmpty() || report.get().seq() < local.get().seq())) {
                 String reason = report.get().attributes().getOrDefault("reason", "");

@@ -16,6 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static dev.callflow.timeline.EventKind.FAIL;
+import static dev.callflow.timeline.EventKind.FULFILL;
+import static dev.callflow.timeline.EventKind.PREPARE_SDK;
+import static dev.callflow.timeline.EventKind.PROVIDER_DID_RESET;
+import static dev.callflow.timeline.EventKind.UNPREPARE_SDK;
+
 /**
  * R-END-4. providerDidReset(_:) is "a request to end all calls without the need to respond to any actions": the
  * app cleans up every call (media released) and completes none of the actions delivered before the reset.
@@ -30,15 +36,15 @@ public final class ResetTearsDown extends BaseRule {
 
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
-        List<Event> resets = trace.named("providerDidReset");
+        List<Event> resets = trace.named(PROVIDER_DID_RESET);
         if (resets.isEmpty()) {
             return notJudged("no providerDidReset on the timeline");
         }
         Map<Long, List<Finding>> fulfilledAcross = fulfilledAcrossResets(trace);
         List<Finding> findings = new ArrayList<>();
         for (Event reset : resets) {
-            Optional<Event> prepare = trace.lastBefore(reset, Trace.is("prepareSDK"));
-            boolean holding = prepare.isPresent() && trace.firstBetween(prepare.get(), reset, Trace.is("unprepareSDK")).isEmpty();
+            Optional<Event> prepare = trace.lastBefore(reset, Trace.is(PREPARE_SDK));
+            boolean holding = prepare.isPresent() && trace.firstBetween(prepare.get(), reset, Trace.is(UNPREPARE_SDK)).isEmpty();
             boolean running = trace.lastBefore(reset, CallFacts.STARTS_MEDIA)
                     .map(s -> trace.firstBetween(s, reset, CallFacts.STOPS_MEDIA).isEmpty()).orElse(false);
             if ((holding || running) && trace.firstAfter(reset, CallFacts.RELEASES_MEDIA).isEmpty()) {
@@ -55,15 +61,15 @@ public final class ResetTearsDown extends BaseRule {
      * only the resets between the two are visited, not every earlier perform per reset.
      */
     private static Map<Long, List<Finding>> fulfilledAcrossResets(Trace trace) {
-        Actions.Index completions = new Actions.Index(trace.where(Trace.anyOf("fulfill", "fail")), "actionId");
+        Actions.Index completions = new Actions.Index(trace.where(Trace.anyOf(FULFILL, FAIL)), "actionId");
         Map<Long, List<Finding>> byReset = new HashMap<>();
         for (Event perform : trace.where(e -> e.name().startsWith("perform") && e.name().endsWith("CallAction")
                 && e.attribute("action").isPresent())) {
             Optional<Event> done = completions.firstAfter(perform, List.of(perform.attribute("action").get()));
-            if (done.isEmpty() || !done.get().is("fulfill")) {
+            if (done.isEmpty() || !done.get().is(FULFILL)) {
                 continue;
             }
-            for (Event reset : trace.between(perform, done.get(), Trace.is("providerDidReset"))) {
+            for (Event reset : trace.between(perform, done.get(), Trace.is(PROVIDER_DID_RESET))) {
                 byReset.computeIfAbsent(reset.seq(), k -> new ArrayList<>())
                         .add(Finding.of("an action from before providerDidReset fulfilled after it", perform, reset, done.get()));
             }

@@ -13,6 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import static dev.callflow.timeline.EventKind.BUSY;
+import static dev.callflow.timeline.EventKind.DECLINE;
+import static dev.callflow.timeline.EventKind.INCOMING_CALL_REJECTED;
+
 /**
  * R-INC-3. {@code filteredByDoNotDisturb} (3) and {@code filteredByBlockList} (4) mean the call will not ring; the
  * app treats it as missed and tells the caller's side, instead of swallowing the error (flutter_callkit_incoming
@@ -38,8 +42,8 @@ public final class FilteredCallerIsTold extends BaseRule {
         List<Finding> findings = new ArrayList<>();
         for (Event f : filtered) {
             boolean told = trace.firstAfter(f, e -> Trace.sameCall(e, f)
-                    && ((e.source() == Source.SIGNALLING && (e.is("busy") || e.is("decline")))
-                    || e.is(Source.APP, "incomingCallRejected"))).isPresent();
+                    && ((e.source() == Source.SIGNALLING && (e.is(BUSY) || e.is(DECLINE)))
+                    || e.is(Source.APP, INCOMING_CALL_REJECTED))).isPresent();
             if (!told) {
                 findings.add(Finding.warning("the system filtered the call (" + f.attribute("error").orElse("?")
                         + ") and the app swallowed it: no busy or decline to the server, no incomingCallRejected", f));

@@ -2,15 +2,19 @@ package dev.callflow.rules.incoming;
 
 import dev.callflow.rules.Trace;
 import dev.callflow.timeline.Event;
+import dev.callflow.timeline.EventKind;
 import dev.callflow.timeline.Source;
 
 import java.util.List;
 import java.util.UUID;
 
+import static dev.callflow.timeline.EventKind.REPORT_NEW_INCOMING_CALL;
+import static dev.callflow.timeline.EventKind.REPORT_NEW_INCOMING_CALL_COMPLETION;
+
 /** Queries the incoming-call rules share. */
 final class IncomingEvents {
-    static final String REPORT = "reportNewIncomingCall";
-    static final String REPORT_DONE = "reportNewIncomingCallCompletion";
+    static final EventKind REPORT = REPORT_NEW_INCOMING_CALL;
+    static final EventKind REPORT_DONE = REPORT_NEW_INCOMING_CALL_COMPLETION;
     static final String DUPLICATE = "callUUIDAlreadyExists";
 
     private IncomingEvents() { }

@@ -12,13 +12,19 @@ import dev.callflow.timeline.Source;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.callflow.timeline.EventKind.ACCEPT;
+import static dev.callflow.timeline.EventKind.CONFIG_AUDIO;
+import static dev.callflow.timeline.EventKind.FULFILL;
+import static dev.callflow.timeline.EventKind.PREPARE_SDK;
+import static dev.callflow.timeline.EventKind.START_AUDIO;
+
 /**
  * R-INC-1. CXProvider.h: "If completion is invoked with a non-nil error, the incoming call has been disallowed by
  * the system and will not be displayed, so the provider should not proceed with the call." Speakerbox adds the call
  * to its model only if {@code error == nil}. A busy or decline over signalling is allowed.
  */
 public final class NothingAfterRefusedReport extends BaseRule {
-    private static final Trace.Named PROCEEDS = Trace.anyOf("prepareSDK", "configAudio", "startAudio", "accept", "fulfill")
+    private static final Trace.Named PROCEEDS = Trace.anyOf(PREPARE_SDK, CONFIG_AUDIO, START_AUDIO, ACCEPT, FULFILL)
             .and(NothingAfterRefusedReport::proceeds);
 
     public NothingAfterRefusedReport() {
@@ -52,8 +58,8 @@ public final class NothingAfterRefusedReport extends BaseRule {
     }
 
     private static boolean proceeds(Event e) {
-        return (e.source() == Source.SDK && (e.is("prepareSDK") || e.is("configAudio") || e.is("startAudio")))
-                || e.is(Source.SIGNALLING, "accept")
-                || (e.is(Source.APP, "fulfill") && e.attribute("action").filter("answer"::equals).isPresent());
+        return (e.source() == Source.SDK && (e.is(PREPARE_SDK) || e.is(CONFIG_AUDIO) || e.is(START_AUDIO)))
+                || e.is(Source.SIGNALLING, ACCEPT)
+                || (e.is(Source.APP, FULFILL) && e.attribute("action").filter("answer"::equals).isPresent());
     }
 }

@@ -12,6 +12,8 @@ import dev.callflow.timeline.Source;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.callflow.timeline.EventKind.REQUEST_TRANSACTION;
+
 /**
  * R-INC-2. A report refused with a {@code CXErrorCodeIncomingCallError} leaves no call behind: the UUID is unknown
  * to the system, and a CXCallController request for it only earns {@code unknownCallUUID} (bugs #35, #49).
@@ -35,7 +37,7 @@ public final class RefusedUuidNotReused extends BaseRule {
         List<Finding> findings = new ArrayList<>();
         for (RefusalWindow window : windows) {
             Event refusal = window.refusal();
-            for (Event request : window.within(trace, Trace.is("requestTransaction", refusal.call())
+            for (Event request : window.within(trace, Trace.is(REQUEST_TRANSACTION, refusal.call())
                     .and(e -> e.source() == Source.APP))) {
                 findings.add(Finding.of("the app asked for a transaction (" + request.attribute("actions").orElse("?")
                         + ") on a call the system refused (" + refusal.attribute("error").orElse("?") + ")", refusal, request));

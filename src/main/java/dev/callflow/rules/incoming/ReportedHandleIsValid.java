@@ -12,6 +12,8 @@ import dev.callflow.timeline.Source;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.callflow.timeline.EventKind.APP_TERMINATED;
+
 /**
  * R-INC-4. {@code CXHandle(type:value:)} needs a non-nil value and the call a valid UUID; otherwise
  * {@code NSInvalidArgumentException} is thrown inside the push handler, which then breaks R-PUSH-1 too
@@ -28,7 +30,7 @@ public final class ReportedHandleIsValid extends BaseRule {
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
         List<Event> reports = trace.where(Trace.is(IncomingEvents.REPORT).and(e -> e.source() == Source.APP));
-        List<Event> invalidArgument = trace.where(Trace.is("appTerminated").and(e -> e.attribute("exception").filter(x -> x.contains("NSInvalidArgumentException")).isPresent()));
+        List<Event> invalidArgument = trace.where(Trace.is(APP_TERMINATED).and(e -> e.attribute("exception").filter(x -> x.contains("NSInvalidArgumentException")).isPresent()));
         if (reports.isEmpty() && invalidArgument.isEmpty()) {
             return notJudged("no reportNewIncomingCall on the timeline");
         }

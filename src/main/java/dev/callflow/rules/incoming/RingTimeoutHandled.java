@@ -15,6 +15,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import static dev.callflow.timeline.EventKind.PERFORM_END_CALL_ACTION;
+import static dev.callflow.timeline.EventKind.PREPARE_SDK;
+import static dev.callflow.timeline.EventKind.RELEASE_AUDIO;
+import static dev.callflow.timeline.EventKind.REPORT_CALL_ENDED;
+import static dev.callflow.timeline.EventKind.RING_TIMEOUT;
+import static dev.callflow.timeline.EventKind.UNPREPARE_SDK;
+
 /**
  * R-INC-5. Since iOS 16 the system ends an unanswered incoming call after about 60 s and sends the app a
  * CXEndCallAction (undocumented; voximplant/flutter_callkit #29). The app completes that action and releases the
@@ -31,23 +38,23 @@ public final class RingTimeoutHandled extends BaseRule {
 
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
-        List<Event> timeouts = trace.where(Trace.is("ringTimeout").and(e -> e.source() == Source.SYSTEM));
+        List<Event> timeouts = trace.where(Trace.is(RING_TIMEOUT).and(e -> e.source() == Source.SYSTEM));
         if (timeouts.isEmpty()) {
-            boolean selfReported = trace.where(Trace.is("reportCallEnded").and(e -> e.source() == Source.APP && e.attribute("reason").filter("unanswered"::equals).isPresent())).stream()
+            boolean selfReported = trace.where(Trace.is(REPORT_CALL_ENDED).and(e -> e.source() == Source.APP && e.attribute("reason").filter("unanswered"::equals).isPresent())).stream()
                     .anyMatch(e -> trace.lastBefore(e, Trace.is(IncomingEvents.REPORT).mayConcern(e.call()).and(x -> x.source() == Source.APP)).isPresent());
             return selfReported ? holds() : notJudged("no incoming call rang out (no ringTimeout, no reportCallEnded reason=unanswered)");
         }
         List<Finding> findings = new ArrayList<>();
         Actions.Outcomes outcomes = new Actions.Outcomes(trace);
         for (Event timeout : timeouts) {
-            Optional<Event> perform = trace.firstAfter(timeout, Trace.is("performEndCallAction").mayConcern(timeout.call()).and(e -> e.source() == Source.SYSTEM && e.attribute("origin").map("ringTimeout"::equals).orElse(true)));
+            Optional<Event> perform = trace.firstAfter(timeout, Trace.is(PERFORM_END_CALL_ACTION).mayConcern(timeout.call()).and(e -> e.source() == Source.SYSTEM && e.attribute("origin").map("ringTimeout"::equals).orElse(true)));
             if (perform.isEmpty()) {
                 continue; // the system never asked; nothing for the app to complete
             }
             if (outcomes.completionsOf(perform.get()).isEmpty() && outcomes.excuse(perform.get()).isEmpty()) {
                 findings.add(Finding.of("the ring timeout's CXEndCallAction was never fulfilled or failed", timeout, perform.get()));
             }
-            Optional<Event> prepared = trace.lastBefore(timeout, Trace.is("prepareSDK").mayConcern(timeout.call()).and(e -> e.source() == Source.SDK));
+            Optional<Event> prepared = trace.lastBefore(timeout, Trace.is(PREPARE_SDK).mayConcern(timeout.call()).and(e -> e.source() == Source.SDK));
             if (prepared.isPresent()) {
                 Trace.Named released = releasedFor(timeout.call());
                 boolean releasedBefore = !trace.between(prepared.get(), timeout, released).isEmpty();
@@ -66,7 +73,7 @@ public final class RingTimeoutHandled extends BaseRule {
      * without one, which any release may concern.
      */
     private static Trace.Named releasedFor(UUID call) {
-        Trace.Named releases = Trace.anyOf("unprepareSDK", "releaseAudio").and(e -> e.source() == Source.SDK);
+        Trace.Named releases = Trace.anyOf(UNPREPARE_SDK, RELEASE_AUDIO).and(e -> e.source() == Source.SDK);
         return call == null ? releases : releases.forCall(call);
     }
 }

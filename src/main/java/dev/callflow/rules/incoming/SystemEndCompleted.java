@@ -13,6 +13,9 @@ import dev.callflow.timeline.Source;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.callflow.timeline.EventKind.PERFORM_END_CALL_ACTION;
+import static dev.callflow.timeline.EventKind.REQUEST_TRANSACTION;
+
 /**
  * R-INC-6. A CXEndCallAction can come without any request from the app: the side (lock) button, a headset, the
  * system call UI, the ring timeout. The app completes it like a local end and must not then race it with an end
@@ -29,7 +32,7 @@ public final class SystemEndCompleted extends BaseRule {
 
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
-        List<Event> systemEnds = trace.where(Trace.is("performEndCallAction").and(e -> e.source() == Source.SYSTEM && e.attribute("origin").filter(o -> !o.equals("transaction")).isPresent()));
+        List<Event> systemEnds = trace.where(Trace.is(PERFORM_END_CALL_ACTION).and(e -> e.source() == Source.SYSTEM && e.attribute("origin").filter(o -> !o.equals("transaction")).isPresent()));
         if (systemEnds.isEmpty()) {
             return notJudged("no system-initiated performEndCallAction (origin other than transaction)");
         }
@@ -40,7 +43,7 @@ public final class SystemEndCompleted extends BaseRule {
             if (outcomes.completionsOf(end).isEmpty() && outcomes.excuse(end).isEmpty()) {
                 findings.add(Finding.of("the system's CXEndCallAction (origin " + origin + ") was never fulfilled or failed", end));
             }
-            List<Event> ownEnds = end.call() == null ? List.of() : trace.through(end, null, Trace.is("requestTransaction",
+            List<Event> ownEnds = end.call() == null ? List.of() : trace.through(end, null, Trace.is(REQUEST_TRANSACTION,
                     end.call()).and(e -> e.source() == Source.APP && e.attribute("actions").filter(a -> a.contains("end")).isPresent()));
             for (Event own : ownEnds) {
                 findings.add(Finding.of("after the system ended the call (origin " + origin + ") the app requested its own "

@@ -14,6 +14,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import static dev.callflow.timeline.EventKind.CALL_ENDED;
+import static dev.callflow.timeline.EventKind.DECLINE;
+import static dev.callflow.timeline.EventKind.END_CALL_WITH_COMPLETION;
+import static dev.callflow.timeline.EventKind.FAIL;
+import static dev.callflow.timeline.EventKind.HANG_UP;
+import static dev.callflow.timeline.EventKind.PERFORM_END_CALL_ACTION;
+import static dev.callflow.timeline.EventKind.REPORT_CALL_ENDED;
+import static dev.callflow.timeline.EventKind.REQUEST_TRANSACTION;
+import static dev.callflow.timeline.EventKind.SERVER_EVENT;
+
 /**
  * R-MULTI-1. End &amp; Accept and Decline target one call by UUID; ending call X must not end call Y (bug #25:
  * the second call drops when the first call's remote ends). The end action's handler runs until its completion or the
@@ -22,11 +32,11 @@ import java.util.UUID;
  * has no end of its own.
  */
 public final class EndOnlyTheTargetCall extends BaseRule {
-    private static final Trace.Named ENDING = Trace.anyOf("reportCallEnded", "callEnded");
-    private static final Trace.Named SIGNALLED = Trace.anyOf("hangUp", "decline");
-    private static final Trace.Named OWN_END = Trace.anyOf("serverEvent", "endCallWithCompletion", "requestTransaction",
-            "performEndCallAction", "fail").and(e -> CallFacts.isRemoteEnd(e) || CallFacts.isEndRequest(e)
-            || e.is("performEndCallAction") || e.is("fail"));
+    private static final Trace.Named ENDING = Trace.anyOf(REPORT_CALL_ENDED, CALL_ENDED);
+    private static final Trace.Named SIGNALLED = Trace.anyOf(HANG_UP, DECLINE);
+    private static final Trace.Named OWN_END = Trace.anyOf(SERVER_EVENT, END_CALL_WITH_COMPLETION, REQUEST_TRANSACTION,
+            PERFORM_END_CALL_ACTION, FAIL).and(e -> CallFacts.isRemoteEnd(e) || CallFacts.isEndRequest(e)
+            || e.is(PERFORM_END_CALL_ACTION) || e.is(FAIL));
 
     public EndOnlyTheTargetCall() {
         super("R-MULTI-1", Severity.VIOLATION,
@@ -36,7 +46,7 @@ public final class EndOnlyTheTargetCall extends BaseRule {
 
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
-        List<Event> ends = trace.where(Trace.is("performEndCallAction").and(e -> e.call() != null));
+        List<Event> ends = trace.where(Trace.is(PERFORM_END_CALL_ACTION).and(e -> e.call() != null));
         if (trace.calls().size() < 2 || ends.isEmpty()) {
             return notJudged("needs two calls and a performEndCallAction");
         }
@@ -49,7 +59,7 @@ public final class EndOnlyTheTargetCall extends BaseRule {
                     findings.add(Finding.of("handling the end of one call ended another call (" + e.name() + ")", end, e));
                 }
             }
-            Optional<Event> nextEnd = trace.firstAfter(end, Trace.is("performEndCallAction"));
+            Optional<Event> nextEnd = trace.firstAfter(end, Trace.is(PERFORM_END_CALL_ACTION));
             for (Event e : CallFacts.upTo(trace, end, nextEnd, SIGNALLED.and(ev -> ev.call() != null && !x.equals(ev.call())))) {
                 if (!ownEnd(trace, e.call(), end, e) && !CallFacts.endedBefore(trace, e.call(), end)) {
                     findings.add(Finding.of("handling the end of one call sent " + e.name() + " for another call", end, e));

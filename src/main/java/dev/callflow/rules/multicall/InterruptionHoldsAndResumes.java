@@ -13,6 +13,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import static dev.callflow.timeline.EventKind.DID_ACTIVATE_AUDIO_SESSION;
+import static dev.callflow.timeline.EventKind.FULFILL;
+import static dev.callflow.timeline.EventKind.OTHER_CALL_ENDED;
+import static dev.callflow.timeline.EventKind.OTHER_CALL_INCOMING;
+import static dev.callflow.timeline.EventKind.PERFORM_END_CALL_ACTION;
+import static dev.callflow.timeline.EventKind.PERFORM_SET_HELD_CALL_ACTION;
+import static dev.callflow.timeline.EventKind.USER_CHOSE_END_AND_ACCEPT;
+import static dev.callflow.timeline.EventKind.USER_CHOSE_HOLD_AND_ACCEPT;
+
 /**
  * R-MULTI-3. A cellular or other-app call interrupts: Hold &amp; Accept holds the VoIP call
  * (CXSetHeldCallAction onHold=true, fulfilled, media stopped); End &amp; Accept ends it. When the user ends the other
@@ -29,21 +38,21 @@ public final class InterruptionHoldsAndResumes extends BaseRule {
 
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
-        List<Event> incoming = trace.named("otherCallIncoming");
+        List<Event> incoming = trace.named(OTHER_CALL_INCOMING);
         if (incoming.isEmpty()) {
             return notJudged("no other call interrupted");
         }
-        Trace.Named holds = Trace.is("performSetHeldCallAction")
+        Trace.Named holds = Trace.is(PERFORM_SET_HELD_CALL_ACTION)
                 .and(e -> CallFacts.flag(e, "onHold"));
         List<Finding> findings = new ArrayList<>();
-        for (Event choice : trace.named("userChoseHoldAndAccept")) {
+        for (Event choice : trace.named(USER_CHOSE_HOLD_AND_ACCEPT)) {
             Optional<Event> hold = trace.firstAfter(choice, holds.mayConcern(choice.call()));
             if (hold.isEmpty()) {
                 findings.add(Finding.of("Hold & Accept without a CXSetHeldCallAction(onHold: true) for the VoIP call", choice));
                 continue;
             }
             Optional<Event> done = CallFacts.completionOf(trace, hold.get());
-            if (done.isEmpty() || !done.get().is("fulfill")) {
+            if (done.isEmpty() || !done.get().is(FULFILL)) {
                 findings.add(Finding.of("the hold for Hold & Accept was not fulfilled", done.map(d -> List.of(hold.get(), d))
                         .orElse(List.of(hold.get()))));
             }
@@ -56,15 +65,15 @@ public final class InterruptionHoldsAndResumes extends BaseRule {
                 findings.add(Finding.of("the held VoIP call's media was not stopped", hold.get()));
             }
         }
-        Trace.Named endActions = Trace.is("performEndCallAction");
-        for (Event choice : trace.named("userChoseEndAndAccept")) {
+        Trace.Named endActions = Trace.is(PERFORM_END_CALL_ACTION);
+        for (Event choice : trace.named(USER_CHOSE_END_AND_ACCEPT)) {
             if (trace.firstAfter(choice, endActions.mayConcern(choice.call())).isEmpty()) {
                 findings.add(Finding.of("End & Accept without a CXEndCallAction for the VoIP call", choice));
             }
         }
-        Trace.Named activations = Trace.is("didActivateAudioSession");
-        for (Event ended : trace.where(Trace.is("otherCallEnded").and(e -> "localUser".equals(e.attributes().get("by"))))) {
-            Optional<Event> nextInterruption = trace.firstAfter(ended, Trace.is("otherCallIncoming"));
+        Trace.Named activations = Trace.is(DID_ACTIVATE_AUDIO_SESSION);
+        for (Event ended : trace.where(Trace.is(OTHER_CALL_ENDED).and(e -> "localUser".equals(e.attributes().get("by"))))) {
+            Optional<Event> nextInterruption = trace.firstAfter(ended, Trace.is(OTHER_CALL_INCOMING));
             for (Event start : CallFacts.upTo(trace, ended, nextInterruption, CallFacts.STARTS_MEDIA)) {
                 if (trace.firstBetween(ended, start, activations.mayConcern(start.call())).isEmpty()) {
                     findings.add(Finding.of("media restarted after the other call ended without a didActivateAudioSession",

@@ -14,13 +14,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import static dev.callflow.timeline.EventKind.CONFIG_AUDIO;
+import static dev.callflow.timeline.EventKind.PERFORM_END_CALL_ACTION;
+import static dev.callflow.timeline.EventKind.RELEASE_AUDIO;
+import static dev.callflow.timeline.EventKind.STOP_AUDIO;
+import static dev.callflow.timeline.EventKind.UNPREPARE_SDK;
+
 /**
  * R-MULTI-2. During End &amp; Accept, Hold &amp; Accept or declining a second call the session is deactivated and
  * activated again by the system; the app must not stop, release or reconfigure the surviving call's media while it
  * handles the other call's end (wire PR #270: declining a second call muted the first; twilio PR #295: '!pri').
  */
 public final class SurvivingCallAudioUntouched extends BaseRule {
-    private static final Trace.Named RESETS = Trace.anyOf("stopAudio", "releaseAudio", "unprepareSDK", "configAudio");
+    private static final Trace.Named RESETS = Trace.anyOf(STOP_AUDIO, RELEASE_AUDIO, UNPREPARE_SDK, CONFIG_AUDIO);
 
     public SurvivingCallAudioUntouched() {
         super("R-MULTI-2", Severity.VIOLATION,
@@ -34,7 +40,7 @@ public final class SurvivingCallAudioUntouched extends BaseRule {
         List<Finding> findings = new ArrayList<>();
         boolean judged = false;
         CallFacts.LiveCalls live = new CallFacts.LiveCalls(trace);
-        for (Event end : trace.where(Trace.is("performEndCallAction").and(e -> e.call() != null))) {
+        for (Event end : trace.where(Trace.is(PERFORM_END_CALL_ACTION).and(e -> e.call() != null))) {
             UUID x = end.call();
             int survivors = live.countAt(end) - (live.liveAt(x, end) ? 1 : 0);
             if (survivors == 0) {

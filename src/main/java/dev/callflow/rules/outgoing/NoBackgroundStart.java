@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import static dev.callflow.timeline.EventKind.REQUEST_TRANSACTION_COMPLETION;
+
 /**
  * R-OUT-3. "Reporting an outgoing call from the background is ONLY supported by CallKit as a compatibility solution
  * for PushToTalk apps": with no call active, a background start is refused (unentitled).
@@ -33,7 +35,7 @@ public final class NoBackgroundStart extends BaseRule {
         }
         List<Finding> findings = new ArrayList<>();
         for (Event start : starts) {
-            Optional<Event> completion = trace.firstAfter(start, Trace.is("requestTransactionCompletion").mayConcern(start.call()));
+            Optional<Event> completion = trace.firstAfter(start, Trace.is(REQUEST_TRANSACTION_COMPLETION).mayConcern(start.call()));
             if (completion.isPresent() && "unentitled".equals(completion.get().attributes().get("error"))) {
                 findings.add(Finding.warning("start transaction refused as unentitled: started from the background with "
                         + "no call active", start, completion.get()));

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.callflow.timeline.EventKind.PERFORM_START_CALL_ACTION;
+
 /** R-OUT-2. One CXStartCallAction per call: a call registered twice leaves a phantom call that fails to hang up. */
 public final class OneStartPerCall extends BaseRule {
 
@@ -27,7 +29,7 @@ public final class OneStartPerCall extends BaseRule {
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
         List<Event> requests = trace.where(e -> CallFacts.isStartRequest(e) && e.call() != null);
-        List<Event> performs = trace.where(Trace.is("performStartCallAction").and(e -> e.call() != null));
+        List<Event> performs = trace.where(Trace.is(PERFORM_START_CALL_ACTION).and(e -> e.call() != null));
         if (requests.isEmpty() && performs.isEmpty()) {
             return notJudged("no start transaction for a known call UUID");
         }

@@ -12,6 +12,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import static dev.callflow.timeline.EventKind.CALL_ENDED;
+import static dev.callflow.timeline.EventKind.FULFILL;
+import static dev.callflow.timeline.EventKind.PERFORM_END_CALL_ACTION;
+import static dev.callflow.timeline.EventKind.PERFORM_START_CALL_ACTION;
+import static dev.callflow.timeline.EventKind.REPORT_CALL_ENDED;
+import static dev.callflow.timeline.EventKind.REPORT_OUTGOING_CALL_CONNECTED;
+import static dev.callflow.timeline.EventKind.REPORT_OUTGOING_CALL_STARTED_CONNECTING;
+import static dev.callflow.timeline.EventKind.SERVER_EVENT;
+
 /**
  * R-OUT-1. performStartCallAction, fulfil, reportOutgoingCall(with:startedConnectingAt:), and once the callee
  * answered reportOutgoingCall(with:connectedAt:). Without connectedAt "the system will treat it as a canceled call
@@ -29,18 +38,18 @@ public final class OutgoingReportsInOrder extends BaseRule {
 
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
-        List<Event> starts = trace.named("performStartCallAction");
+        List<Event> starts = trace.named(PERFORM_START_CALL_ACTION);
         if (starts.isEmpty()) {
             return notJudged("no performStartCallAction on the timeline");
         }
-        Trace.Named connectings = Trace.is("reportOutgoingCallStartedConnecting");
-        Trace.Named connecteds = Trace.is("reportOutgoingCallConnected");
-        Trace.Named fulfils = Trace.is("fulfill")
+        Trace.Named connectings = Trace.is(REPORT_OUTGOING_CALL_STARTED_CONNECTING);
+        Trace.Named connecteds = Trace.is(REPORT_OUTGOING_CALL_CONNECTED);
+        Trace.Named fulfils = Trace.is(FULFILL)
                 .and(e -> "start".equals(e.attributes().get("action")));
-        Trace.Named answers = Trace.is("serverEvent")
+        Trace.Named answers = Trace.is(SERVER_EVENT)
                 .and(e -> "answered".equals(e.attributes().get("type")));
-        Trace.Named ends = Trace.anyOf("callEnded", "reportCallEnded",
-                "performEndCallAction");
+        Trace.Named ends = Trace.anyOf(CALL_ENDED, REPORT_CALL_ENDED,
+                PERFORM_END_CALL_ACTION);
         List<Finding> findings = new ArrayList<>();
         for (Event start : starts) {
             Optional<Event> connecting = trace.firstAfter(start, connectings.mayConcern(start.call()));

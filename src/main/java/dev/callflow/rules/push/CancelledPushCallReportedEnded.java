@@ -16,6 +16,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import static dev.callflow.timeline.EventKind.CALL_ENDED;
+import static dev.callflow.timeline.EventKind.CALL_STATE_CHANGED;
+import static dev.callflow.timeline.EventKind.FULFILL;
+import static dev.callflow.timeline.EventKind.PERFORM_ANSWER_CALL_ACTION;
+import static dev.callflow.timeline.EventKind.REPORT_CALL_ENDED;
+import static dev.callflow.timeline.EventKind.REQUEST_TRANSACTION;
+import static dev.callflow.timeline.EventKind.SERVER_EVENT;
+
 /**
  * R-PUSH-5. DTS: "you are still free to decide the call has failed and tell the system later, asynchronously. To do
  * this, call reportCallWithUUID:endedAtDate:reason:. This will tear down the incoming call UI even if the user has
@@ -39,7 +47,7 @@ public final class CancelledPushCallReportedEnded extends BaseRule {
         List<Finding> findings = new ArrayList<>();
         int judged = 0;
         for (UUID call : pushCalls) {
-            for (Event cancel : trace.where(Trace.anyOf("serverEvent", "callStateChanged").forCall(call)
+            for (Event cancel : trace.where(Trace.anyOf(SERVER_EVENT, CALL_STATE_CHANGED).forCall(call)
                     .and(e -> e.source() == Source.SIGNALLING && isCancel(e)))) {
                 Optional<Event> pushAfter = trace.firstAfter(cancel, Trace.is(PushEvents.PUSH, call));
                 Optional<Event> pushBefore = trace.lastBefore(cancel, Trace.is(PushEvents.PUSH, call));
@@ -59,7 +67,7 @@ public final class CancelledPushCallReportedEnded extends BaseRule {
                     continue;
                 }
                 judged++;
-                Optional<Event> reportedEnd = trace.firstAfter(anchor, Trace.is("reportCallEnded", call).and(e -> e.source() == Source.APP));
+                Optional<Event> reportedEnd = trace.firstAfter(anchor, Trace.is(REPORT_CALL_ENDED, call).and(e -> e.source() == Source.APP));
                 if (reportedEnd.isPresent()) {
                     String reason = reportedEnd.get().attribute("reason").orElse("?");
                     if (!REASONS.contains(reason)) {
@@ -68,7 +76,7 @@ public final class CancelledPushCallReportedEnded extends BaseRule {
                     }
                     continue;
                 }
-                Optional<Event> localEnd = trace.firstAfter(anchor, Trace.is("requestTransaction", call).and(e -> e.source() == Source.APP
+                Optional<Event> localEnd = trace.firstAfter(anchor, Trace.is(REQUEST_TRANSACTION, call).and(e -> e.source() == Source.APP
                         && e.attribute("actions").filter(a -> a.contains("end")).isPresent()));
                 if (localEnd.isPresent()) {
                     findings.add(Finding.warning(situation + "; the app ended it with its own CXEndCallAction, which "
@@ -90,8 +98,8 @@ public final class CancelledPushCallReportedEnded extends BaseRule {
      * came before the push, with no app connected to hear it.
      */
     private static boolean isCancel(Event e) {
-        return (e.is("serverEvent") && e.attribute("type").filter("cancel"::equals).isPresent())
-                || (e.is("callStateChanged") && e.attribute("state").filter("cancelled"::equals).isPresent());
+        return (e.is(SERVER_EVENT) && e.attribute("type").filter("cancel"::equals).isPresent())
+                || (e.is(CALL_STATE_CHANGED) && e.attribute("state").filter("cancelled"::equals).isPresent());
     }
 
     /** Reported without error, not answered and not yet ended when the cancel arrived. */
@@ -104,10 +112,10 @@ public final class CancelledPushCallReportedEnded extends BaseRule {
         if (done.filter(PushEvents::failed).isPresent()) {
             return false;
         }
-        Trace.Named answeredOrEnded = Trace.anyOf("performAnswerCallAction", "callEnded", "reportCallEnded", "fulfill")
-                .forCall(call).and(e -> e.is("performAnswerCallAction") || e.is(Source.SYSTEM, "callEnded")
-                        || e.is(Source.APP, "reportCallEnded")
-                        || (e.is("fulfill") && e.attribute("action").filter("answer"::equals).isPresent()));
+        Trace.Named answeredOrEnded = Trace.anyOf(PERFORM_ANSWER_CALL_ACTION, CALL_ENDED, REPORT_CALL_ENDED, FULFILL)
+                .forCall(call).and(e -> e.is(PERFORM_ANSWER_CALL_ACTION) || e.is(Source.SYSTEM, CALL_ENDED)
+                        || e.is(Source.APP, REPORT_CALL_ENDED)
+                        || (e.is(FULFILL) && e.attribute("action").filter("answer"::equals).isPresent()));
         return trace.between(report.get(), cancel, answeredOrEnded).isEmpty();
     }
 }

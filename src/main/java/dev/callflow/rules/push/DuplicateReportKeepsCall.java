@@ -7,6 +7,7 @@ import dev.callflow.rules.RuleVerdict;
 import dev.callflow.rules.Severity;
 import dev.callflow.rules.Trace;
 import dev.callflow.timeline.Event;
+import dev.callflow.timeline.EventKind;
 import dev.callflow.timeline.Source;
 
 import java.util.ArrayList;
@@ -15,6 +16,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+
+import static dev.callflow.timeline.EventKind.APP_TERMINATED;
+import static dev.callflow.timeline.EventKind.BUSY;
+import static dev.callflow.timeline.EventKind.CALL_ENDED;
+import static dev.callflow.timeline.EventKind.DECLINE;
+import static dev.callflow.timeline.EventKind.PERFORM_END_CALL_ACTION;
+import static dev.callflow.timeline.EventKind.PROVIDER_DID_RESET;
+import static dev.callflow.timeline.EventKind.RELEASE_AUDIO;
+import static dev.callflow.timeline.EventKind.REPORT_CALL_ENDED;
+import static dev.callflow.timeline.EventKind.REQUEST_TRANSACTION;
+import static dev.callflow.timeline.EventKind.RING_TIMEOUT;
+import static dev.callflow.timeline.EventKind.SERVER_EVENT;
+import static dev.callflow.timeline.EventKind.TIMED_OUT_PERFORMING_ACTION;
+import static dev.callflow.timeline.EventKind.UNPREPARE_SDK;
 
 /**
  * R-PUSH-8. Reporting the same UUID again is fine: "subsequent calls respond with an error"
@@ -25,10 +40,10 @@ import java.util.UUID;
 public final class DuplicateReportKeepsCall extends BaseRule {
     static final String DUPLICATE = "callUUIDAlreadyExists";
     /** What legitimately ends the existing call after the duplicate, whichever call it concerns. */
-    private static final Trace.Named ENDS_EVERY_CALL = Trace.anyOf("appTerminated", "providerDidReset");
+    private static final Trace.Named ENDS_EVERY_CALL = Trace.anyOf(APP_TERMINATED, PROVIDER_DID_RESET);
     /** The names {@link #tearsDown} accepts. */
-    private static final Trace.Named TEARDOWN_KINDS = Trace.anyOf("reportCallEnded", "requestTransaction", "busy",
-            "decline", "unprepareSDK", "releaseAudio");
+    private static final Trace.Named TEARDOWN_KINDS = Trace.anyOf(REPORT_CALL_ENDED, REQUEST_TRANSACTION, BUSY,
+            DECLINE, UNPREPARE_SDK, RELEASE_AUDIO);
 
     public DuplicateReportKeepsCall() {
         super("R-PUSH-8", Severity.VIOLATION,
@@ -67,16 +82,19 @@ public final class DuplicateReportKeepsCall extends BaseRule {
      * the system. Looked up among the call's own and the call-less events only, so a duplicate never walks other calls'.
      */
     private static boolean endsThisCall(Event e) {
-        return e.is("performEndCallAction") || e.is("ringTimeout")
-                || e.is("timedOutPerformingAction") || e.is(Source.SYSTEM, "callEnded")
-                || (e.is(Source.SIGNALLING, "serverEvent") && !e.attribute("type").filter("offer"::equals).isPresent())
+        return e.is(PERFORM_END_CALL_ACTION) || e.is(RING_TIMEOUT)
+                || e.is(TIMED_OUT_PERFORMING_ACTION) || e.is(Source.SYSTEM, CALL_ENDED)
+                || (e.is(Source.SIGNALLING, SERVER_EVENT) && !e.attribute("type").filter("offer"::equals).isPresent())
                 || (e.source() == Source.USER && e.name().startsWith("user"));
     }
 
     /** The names {@link #endsThisCall} accepts; a user action's name is any this trace holds. */
     private static String[] endNames(Trace trace) {
-        Set<String> names = new LinkedHashSet<>(List.of("performEndCallAction", "ringTimeout", "timedOutPerformingAction",
-                "callEnded", "serverEvent"));
+        Set<String> names = new LinkedHashSet<>();
+        for (EventKind k : List.of(PERFORM_END_CALL_ACTION, RING_TIMEOUT,
+                TIMED_OUT_PERFORMING_ACTION, CALL_ENDED, SERVER_EVENT)) {
+            names.add(k.wireName());
+        }
         trace.events().stream().filter(e -> e.source() == Source.USER && e.name().startsWith("user"))
                 .forEach(e -> names.add(e.name()));
         return names.toArray(String[]::new);
@@ -90,11 +108,11 @@ public final class DuplicateReportKeepsCall extends BaseRule {
         if (!concerns(e, call)) {
             return false;
         }
-        return e.is(Source.APP, "reportCallEnded")
-                || (e.is(Source.APP, "requestTransaction") && e.attribute("actions").filter(a -> a.contains("end")).isPresent())
-                || (e.source() == Source.SIGNALLING && (e.is("busy") || e.is("decline")))
+        return e.is(Source.APP, REPORT_CALL_ENDED)
+                || (e.is(Source.APP, REQUEST_TRANSACTION) && e.attribute("actions").filter(a -> a.contains("end")).isPresent())
+                || (e.source() == Source.SIGNALLING && (e.is(BUSY) || e.is(DECLINE)))
                 // an SDK event without a call is the defensive unprepare before a new call, unless no event has IDs
-                || (e.source() == Source.SDK && (e.is("unprepareSDK") || e.is("releaseAudio")) && (e.call() != null || call == null));
+                || (e.source() == Source.SDK && (e.is(UNPREPARE_SDK) || e.is(RELEASE_AUDIO)) && (e.call() != null || call == null));
     }
 
     /** Events for this call; in a log without call IDs every event may be. */

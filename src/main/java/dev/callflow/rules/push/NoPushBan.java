@@ -11,6 +11,12 @@ import dev.callflow.timeline.Event;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.callflow.timeline.EventKind.APP_TERMINATED;
+import static dev.callflow.timeline.EventKind.DID_RECEIVE_INCOMING_PUSH;
+import static dev.callflow.timeline.EventKind.PUSH_ACCEPTED;
+import static dev.callflow.timeline.EventKind.PUSH_NOT_DELIVERED;
+import static dev.callflow.timeline.EventKind.PUSH_NOT_REPORTED;
+
 /**
  * R-PUSH-2. Each unreported push gets the app killed ({@code NSInternalInconsistencyException} when the delegate
  * returns, {@code 0xbaadca11} from callservicesd about 7 s later), and "if your app repeatedly fails to report VoIP
@@ -29,18 +35,18 @@ public final class NoPushBan extends BaseRule {
 
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
-        boolean pushTraffic = trace.has("didReceiveIncomingPush") || trace.has("pushNotDelivered")
-                || trace.has("pushNotReported") || trace.has("pushAccepted");
+        boolean pushTraffic = trace.has(DID_RECEIVE_INCOMING_PUSH) || trace.has(PUSH_NOT_DELIVERED)
+                || trace.has(PUSH_NOT_REPORTED) || trace.has(PUSH_ACCEPTED);
         List<Finding> findings = new ArrayList<>();
         for (Event e : trace.events()) {
-            if (e.is("pushNotDelivered") && e.attribute("why").filter(w -> w.contains(BAN_TEXT)).isPresent()) {
+            if (e.is(PUSH_NOT_DELIVERED) && e.attribute("why").filter(w -> w.contains(BAN_TEXT)).isPresent()) {
                 findings.add(Finding.of("the system no longer delivers VoIP pushes to the app: it failed to report "
                         + "calls too many times", e));
-            } else if (e.is("appTerminated") && killedForUnreportedPush(e)) {
+            } else if (e.is(APP_TERMINATED) && killedForUnreportedPush(e)) {
                 findings.add(Finding.of("the app was killed for an unreported VoIP push ("
                         + e.attribute("exception").or(() -> e.attribute("code")).orElse("0xbaadca11")
                         + "); each such kill counts toward the push ban", e));
-            } else if (!e.is("appTerminated") && mentionsBaadCall(e)) {
+            } else if (!e.is(APP_TERMINATED) && mentionsBaadCall(e)) {
                 findings.add(Finding.of("callservicesd's 0xbaadca11 enforcement fired: no call was registered in time "
                         + "after a VoIP push", e));
             }

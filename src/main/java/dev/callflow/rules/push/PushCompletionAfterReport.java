@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static dev.callflow.timeline.EventKind.APP_TERMINATED;
+import static dev.callflow.timeline.EventKind.PUSH_COMPLETION;
+
 /**
  * R-PUSH-3. DTS says the PushKit completion plays no part in enforcement, but vendors saw the report get stuck when
  * it ran too early; the safe order is report, report completion, push completion. CALLKIT-RULES.md section 7: a
@@ -35,7 +38,7 @@ public final class PushCompletionAfterReport extends BaseRule {
 
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
-        List<Event> completions = trace.where(Trace.is("pushCompletion").and(e -> e.source() == Source.APP));
+        List<Event> completions = trace.where(Trace.is(PUSH_COMPLETION).and(e -> e.source() == Source.APP));
         if (completions.isEmpty()) {
             return notJudged("no PushKit completion (pushCompletion) on the timeline");
         }
@@ -73,7 +76,7 @@ public final class PushCompletionAfterReport extends BaseRule {
         }
         for (Event push : PushEvents.pushes(trace)) {
             if (!consumed.containsKey(push.seq()) && PushEvents.anyReportFor(trace, push).isPresent()
-                    && trace.firstAfter(push, Trace.is(APP_DIED)).isEmpty()) {
+                    && trace.firstAfter(push, Trace.is(APP_TERMINATED)).isEmpty()) {
                 findings.add(Finding.of("the completion of this push was never called while the app ran on (lost: a "
                         + "completion slot shared by several pushes in flight?)", push));
             }
@@ -81,8 +84,6 @@ public final class PushCompletionAfterReport extends BaseRule {
         return verdict(findings);
     }
 
-    /** An app that died can no longer call a completion: its pushes are not judged for a missing one. */
-    private static final String APP_DIED = "appTerminated";
 
     /**
      * The push by APNs id when both carry one: APNs may deliver one notification twice under the same id, and each

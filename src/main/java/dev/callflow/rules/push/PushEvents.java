@@ -2,16 +2,21 @@ package dev.callflow.rules.push;
 
 import dev.callflow.rules.Trace;
 import dev.callflow.timeline.Event;
+import dev.callflow.timeline.EventKind;
 import dev.callflow.timeline.Source;
 
 import java.util.List;
 import java.util.Optional;
 
+import static dev.callflow.timeline.EventKind.DID_RECEIVE_INCOMING_PUSH;
+import static dev.callflow.timeline.EventKind.REPORT_NEW_INCOMING_CALL;
+import static dev.callflow.timeline.EventKind.REPORT_NEW_INCOMING_CALL_COMPLETION;
+
 /** Queries the push rules share: which pushes arrived, and what each one's handler reported. */
 final class PushEvents {
-    static final String PUSH = "didReceiveIncomingPush";
-    static final String REPORT = "reportNewIncomingCall";
-    static final String REPORT_DONE = "reportNewIncomingCallCompletion";
+    static final EventKind PUSH = DID_RECEIVE_INCOMING_PUSH;
+    static final EventKind REPORT = REPORT_NEW_INCOMING_CALL;
+    static final EventKind REPORT_DONE = REPORT_NEW_INCOMING_CALL_COMPLETION;
 
     private PushEvents() { }
 

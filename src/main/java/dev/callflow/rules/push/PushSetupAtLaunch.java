@@ -13,6 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import static dev.callflow.timeline.EventKind.APP_LAUNCHED;
+import static dev.callflow.timeline.EventKind.PROVIDER_CREATED;
+import static dev.callflow.timeline.EventKind.PUSH_NOT_DELIVERED;
+import static dev.callflow.timeline.EventKind.PUSH_REGISTRY_DELEGATE_SET;
+
 /**
  * R-PUSH-6. DTS: "failing to configure your PKPushRegistry delegate at launch or blocking too long in your
  * PKPushRegistry delegate can cause the second crash." On a push-wake launch the delegate and the CXProvider exist
@@ -29,8 +34,8 @@ public final class PushSetupAtLaunch extends BaseRule {
 
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
-        List<Event> launches = trace.where(Trace.is("appLaunched").and(e -> e.source() == Source.SYSTEM && e.attribute("reason").filter("voipPush"::equals).isPresent()));
-        List<Event> noDelegate = trace.where(Trace.is("pushNotDelivered").and(e -> e.attribute("why").filter(w -> w.contains("delegate")).isPresent()));
+        List<Event> launches = trace.where(Trace.is(APP_LAUNCHED).and(e -> e.source() == Source.SYSTEM && e.attribute("reason").filter("voipPush"::equals).isPresent()));
+        List<Event> noDelegate = trace.where(Trace.is(PUSH_NOT_DELIVERED).and(e -> e.attribute("why").filter(w -> w.contains("delegate")).isPresent()));
         if (launches.isEmpty() && noDelegate.isEmpty()) {
             return notJudged("no push-wake launch (appLaunched reason=voipPush)");
         }
@@ -39,17 +44,17 @@ public final class PushSetupAtLaunch extends BaseRule {
             findings.add(Finding.of("PushKit could not deliver the push: no PKPushRegistry delegate was set at launch", miss));
         }
         for (Event launch : launches) {
-            Optional<Event> nextLaunch = trace.firstAfter(launch, Trace.is("appLaunched").and(e -> e.source() == Source.SYSTEM));
+            Optional<Event> nextLaunch = trace.firstAfter(launch, Trace.is(APP_LAUNCHED).and(e -> e.source() == Source.SYSTEM));
             Optional<Event> push = trace.firstAfter(launch, Trace.is(PushEvents.PUSH).and(e -> e.source() == Source.SYSTEM))
                     .filter(p -> nextLaunch.isEmpty() || p.seq() < nextLaunch.get().seq());
             if (push.isEmpty()) {
                 continue;
             }
             List<String> missing = new ArrayList<>();
-            if (trace.between(launch, push.get(), Trace.is("pushRegistryDelegateSet")).isEmpty()) {
+            if (trace.between(launch, push.get(), Trace.is(PUSH_REGISTRY_DELEGATE_SET)).isEmpty()) {
                 missing.add("the PKPushRegistry delegate (pushRegistryDelegateSet)");
             }
-            if (trace.between(launch, push.get(), Trace.is("providerCreated")).isEmpty()) {
+            if (trace.between(launch, push.get(), Trace.is(PROVIDER_CREATED)).isEmpty()) {
                 missing.add("the CXProvider (providerCreated)");
             }
             if (!missing.isEmpty()) {

@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import static dev.callflow.timeline.EventKind.APP_TERMINATED;
+import static dev.callflow.timeline.EventKind.PUSH_NOT_DELIVERED;
+import static dev.callflow.timeline.EventKind.PUSH_NOT_REPORTED;
+
 /**
  * R-PUSH-1. "On iOS 13.0 and later, incoming Voice over IP calls must be reported when they are received and before
  * this method finishes execution using the CallKit framework, or the system will terminate your app." The device
@@ -32,7 +36,7 @@ public final class ReportBeforePushHandlerReturns extends BaseRule {
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
         List<Event> pushes = PushEvents.pushes(trace);
-        List<Event> notReported = trace.named("pushNotReported");
+        List<Event> notReported = trace.named(PUSH_NOT_REPORTED);
         if (pushes.isEmpty() && notReported.isEmpty()) {
             return notJudged("no VoIP push reached the app (no didReceiveIncomingPush or pushNotReported)");
         }
@@ -41,7 +45,7 @@ public final class ReportBeforePushHandlerReturns extends BaseRule {
         for (Event push : pushes) {
             Event next = PushEvents.nextPush(trace, push);
             Optional<Event> report = PushEvents.anyReportFor(trace, push);
-            Optional<Event> killed = trace.firstAfter(push, Trace.is("pushNotReported").mayConcern(push.call()).and(e -> (next == null || e.seq() < next.seq())));
+            Optional<Event> killed = trace.firstAfter(push, Trace.is(PUSH_NOT_REPORTED).mayConcern(push.call()).and(e -> (next == null || e.seq() < next.seq())));
             if (killed.isPresent() && (report.isEmpty() || report.get().seq() > killed.get().seq())) {
                 explained.add(killed.get().seq());
                 List<Event> offending = withTermination(trace, push, killed.get());
@@ -56,7 +60,7 @@ public final class ReportBeforePushHandlerReturns extends BaseRule {
         for (Event orphan : notReported) {
             if (!explained.contains(orphan.seq())) {
                 findings.add(Finding.of("a VoIP push went unreported ("
-                        + trace.lastBefore(orphan, Trace.is("pushNotDelivered")).flatMap(e -> e.attribute("why"))
+                        + trace.lastBefore(orphan, Trace.is(PUSH_NOT_DELIVERED)).flatMap(e -> e.attribute("why"))
                                 .orElse("never handed to a delegate that reported it") + ")",
                         withTermination(trace, orphan, orphan)));
             }
@@ -72,7 +76,7 @@ public final class ReportBeforePushHandlerReturns extends BaseRule {
             out.add(anchor);
         }
         Event next = PushEvents.nextPush(trace, push);
-        trace.firstAfter(anchor, Trace.is("appTerminated").and(e -> (next == null || e.seq() < next.seq())))
+        trace.firstAfter(anchor, Trace.is(APP_TERMINATED).and(e -> (next == null || e.seq() < next.seq())))
                 .ifPresent(out::add);
         return out;
     }

@@ -17,6 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import static dev.callflow.timeline.EventKind.CALL_ENDED;
+import static dev.callflow.timeline.EventKind.PUSH_ACCEPTED;
+import static dev.callflow.timeline.EventKind.REPORT_CALL_ENDED;
+
 /**
  * R-PUSH-4. "Don't use this type of notification for anything other than initiating VoIP calls." A VoIP push that
  * does not start a live call (its payload is not a call, or its call already ended) must still be reported, and the
@@ -41,7 +45,7 @@ public final class VoipPushOnlyStartsCalls extends BaseRule {
         List<Finding> findings = new ArrayList<>();
         int judged = 0;
         Map<String, Event> acceptedByApnsId = new HashMap<>();
-        trace.where(Trace.is("pushAccepted").and(e -> e.source() == Source.PUSH))
+        trace.where(Trace.is(PUSH_ACCEPTED).and(e -> e.source() == Source.PUSH))
                 .forEach(e -> e.attribute("apnsId").ifPresent(id -> acceptedByApnsId.putIfAbsent(id, e)));
         for (Event push : PushEvents.pushes(trace)) {
             Optional<String> why = notAStartingCall(trace, push, acceptedByApnsId);
@@ -61,8 +65,8 @@ public final class VoipPushOnlyStartsCalls extends BaseRule {
                 continue; // the system showed nothing, so there is nothing to end
             }
             Event reported = report.get();
-            Trace.Named reportedEnd = reported.call() == null ? Trace.is("reportCallEnded")
-                    : Trace.is("reportCallEnded", reported.call());
+            Trace.Named reportedEnd = reported.call() == null ? Trace.is(REPORT_CALL_ENDED)
+                    : Trace.is(REPORT_CALL_ENDED, reported.call());
             Optional<Event> ended = trace.firstAfter(reported, reportedEnd.and(e -> e.source() == Source.APP));
             if (ended.isEmpty()) {
                 findings.add(Finding.of("a VoIP push " + why.get() + " was reported as a call but the call was never "
@@ -83,8 +87,8 @@ public final class VoipPushOnlyStartsCalls extends BaseRule {
             return Optional.of("with a non-call payload (payloadType=" + kind.get() + ")");
         }
         if (push.call() != null) {
-            Optional<Event> ended = trace.lastBefore(push, Trace.anyOf("callEnded", "reportCallEnded").forCall(push.call())
-                    .and(e -> e.is(Source.SYSTEM, "callEnded") || e.is(Source.APP, "reportCallEnded")));
+            Optional<Event> ended = trace.lastBefore(push, Trace.anyOf(CALL_ENDED, REPORT_CALL_ENDED).forCall(push.call())
+                    .and(e -> e.is(Source.SYSTEM, CALL_ENDED) || e.is(Source.APP, REPORT_CALL_ENDED)));
             if (ended.isPresent()) {
                 return Optional.of("for a call that had already ended");
             }

@@ -14,6 +14,13 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static dev.callflow.timeline.EventKind.ACTION_UNDELIVERABLE;
+import static dev.callflow.timeline.EventKind.APP_TERMINATED;
+import static dev.callflow.timeline.EventKind.FAIL;
+import static dev.callflow.timeline.EventKind.FULFILL;
+import static dev.callflow.timeline.EventKind.PROVIDER_DID_RESET;
+import static dev.callflow.timeline.EventKind.TIMED_OUT_PERFORMING_ACTION;
+
 /**
  * How a timeline ties CXActions together: the system's {@code perform*CallAction} carries the action's id as
  * {@code action}; the app's {@code fulfill}/{@code fail} carry it as {@code actionId} (and the type as {@code action});
@@ -21,7 +28,7 @@ import java.util.stream.Stream;
  */
 public final class Actions {
     private static final Pattern PERFORM = Pattern.compile("perform[A-Za-z]+CallAction");
-    private static final Trace.Named COMPLETIONS = Trace.anyOf("fulfill", "fail").and(Actions::isCompletion);
+    private static final Trace.Named COMPLETIONS = Trace.anyOf(FULFILL, FAIL).and(Actions::isCompletion);
 
     private Actions() { }
 
@@ -30,7 +37,7 @@ public final class Actions {
     }
 
     public static boolean isCompletion(Event e) {
-        return e.source() == Source.APP && (e.is("fulfill") || e.is("fail"));
+        return e.source() == Source.APP && (e.is(FULFILL) || e.is(FAIL));
     }
 
     /** The id the system gave the action, when the log records it. */
@@ -68,8 +75,8 @@ public final class Actions {
             List<Event> completions = trace.where(COMPLETIONS);
             this.completionsById = new Index(completions, "actionId");
             this.completionsByType = new Index(completions, "action");
-            this.timeouts = new Index(trace.named("timedOutPerformingAction"), "actionId");
-            this.undeliverable = new Index(trace.named("actionUndeliverable"), "action");
+            this.timeouts = new Index(trace.named(TIMED_OUT_PERFORMING_ACTION), "actionId");
+            this.undeliverable = new Index(trace.named(ACTION_UNDELIVERABLE), "action");
         }
 
         public List<Event> completionsOf(Event perform) {
@@ -86,7 +93,7 @@ public final class Actions {
 
         public Optional<Event> excuse(Event perform) {
             return Index.earliest(Stream.of(undeliverable.firstAfter(perform, id(perform).map(List::of).orElse(null)),
-                    trace.firstAfter(perform, Trace.anyOf("appTerminated", "providerDidReset"))));
+                    trace.firstAfter(perform, Trace.anyOf(APP_TERMINATED, PROVIDER_DID_RESET))));
         }
     }
 

@@ -11,6 +11,8 @@ import dev.callflow.timeline.Event;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.callflow.timeline.EventKind.TIMED_OUT_PERFORMING_ACTION;
+
 /**
  * R-TX-2. provider(_:timedOutPerforming:): "Depending on the action, a timeout may also force the call to end. An
  * action that has already timed out should not be fulfilled or failed by the provider delegate."
@@ -27,7 +29,7 @@ public final class NoActionTimeouts extends BaseRule {
 
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
-        List<Event> timeouts = trace.named("timedOutPerformingAction");
+        List<Event> timeouts = trace.named(TIMED_OUT_PERFORMING_ACTION);
         List<Event> late = trace.where(e -> Actions.isCompletion(e)
                 && e.attribute("afterTimeout").filter("true"::equals).isPresent());
         if (timeouts.isEmpty() && late.isEmpty() && trace.where(Actions::isPerform).isEmpty()) {

@@ -12,6 +12,9 @@ import dev.callflow.timeline.Source;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.callflow.timeline.EventKind.PERFORM_END_CALL_ACTION;
+import static dev.callflow.timeline.EventKind.TIMED_OUT_PERFORMING_ACTION;
+
 /**
  * R-TX-6. Never leave a CXEndCallAction pending, even for a UUID the app does not know: the app may have been
  * relaunched just to receive it. Speakerbox calls {@code action.fail()} when the call is not found.
@@ -26,11 +29,11 @@ public final class NoPendingEndAction extends BaseRule {
 
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
-        List<Event> ends = trace.where(Trace.is("performEndCallAction").and(e -> e.source() == Source.SYSTEM));
+        List<Event> ends = trace.where(Trace.is(PERFORM_END_CALL_ACTION).and(e -> e.source() == Source.SYSTEM));
         if (ends.isEmpty()) {
             return notJudged("no performEndCallAction on the timeline");
         }
-        if (!Actions.recordsCompletions(trace) && trace.named("timedOutPerformingAction").isEmpty()) {
+        if (!Actions.recordsCompletions(trace) && trace.named(TIMED_OUT_PERFORMING_ACTION).isEmpty()) {
             return notJudged("the log records no action completions (fulfill/fail), so a pending end cannot be told apart");
         }
         Actions.Outcomes outcomes = new Actions.Outcomes(trace);

@@ -12,6 +12,9 @@ import dev.callflow.timeline.Source;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.callflow.timeline.EventKind.REQUEST_TRANSACTION;
+import static dev.callflow.timeline.EventKind.REQUEST_TRANSACTION_COMPLETION;
+
 /**
  * R-TX-3. "A non-nil error indicates that the requested transaction could not be executed." A refusal
  * ({@code CXErrorCodeRequestTransactionError}) means the app was wrong about the call's state (error 4 for a UUID
@@ -29,7 +32,7 @@ public final class RefusedTransactionNamed extends BaseRule {
 
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
-        List<Event> completions = trace.where(Trace.is("requestTransactionCompletion").and(e -> e.source() == Source.SYSTEM));
+        List<Event> completions = trace.where(Trace.is(REQUEST_TRANSACTION_COMPLETION).and(e -> e.source() == Source.SYSTEM));
         if (completions.isEmpty()) {
             return notJudged("no CXCallController request on the timeline");
         }
@@ -39,7 +42,7 @@ public final class RefusedTransactionNamed extends BaseRule {
                 continue;
             }
             List<Event> offending = new ArrayList<>();
-            trace.lastBefore(c, Trace.is("requestTransaction").mayConcern(c.call()).and(e -> e.source() == Source.APP)).ifPresent(offending::add);
+            trace.lastBefore(c, Trace.is(REQUEST_TRANSACTION).mayConcern(c.call()).and(e -> e.source() == Source.APP)).ifPresent(offending::add);
             offending.add(c);
             String actions = offending.get(0).attribute("actions").map(a -> " (" + a + ")").orElse("");
             findings.add(Finding.warning("the system refused the transaction" + actions + " with "

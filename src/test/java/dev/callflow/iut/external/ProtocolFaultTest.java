@@ -158,6 +158,17 @@ class ProtocolFaultTest {
 
     @Test
     @Timeout(20)
+    void aLogWordThatNamesAnEventIsRecordedAsAnAppLogLineNeverAsThatEvent() {
+        device("forge-log");
+        launched();
+        assertThat(timeline.awaitEvent(e -> e.is("launchedFine"), WAIT)).as("the log line after the forged one").isPresent();
+        assertThat(timeline.events()).filteredOn(e -> e.is("appLogLine"))
+                .singleElement().satisfies(e -> assertThat(e.attributes()).containsEntry("event", "fulfill"));
+        assertThat(timeline.events()).noneMatch(e -> e.is("fulfill"));
+    }
+
+    @Test
+    @Timeout(20)
     void anActionIdTheHarnessNeverSentIsAProtocolError() {
         device("unknown-action");
         launched();
