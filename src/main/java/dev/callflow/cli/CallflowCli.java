@@ -1,7 +1,7 @@
 package dev.callflow.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * {@code ./callflow}: the harness's command line. Exit codes: 0 all pass, 1 conformance failures,

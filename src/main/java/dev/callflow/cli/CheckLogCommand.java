@@ -7,12 +7,12 @@ import dev.callflow.devicelog.DeviceLog;
 import dev.callflow.devicelog.DeviceLogReader;
 import dev.callflow.devicelog.Grammar;
 import dev.callflow.devicelog.Recogniser;
-import dev.callflow.rules.Policy;
 import dev.callflow.monitor.RuleMonitor;
-import picocli.CommandLine;
+import dev.callflow.rules.Policy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -4,9 +4,9 @@ import dev.callflow.harness.HarnessSettings;
 import dev.callflow.harness.KillMatrix;
 import dev.callflow.iut.mutants.Mutant;
 import dev.callflow.iut.mutants.Mutants;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.nio.file.Path;
 import java.util.List;

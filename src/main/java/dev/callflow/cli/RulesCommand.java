@@ -2,12 +2,12 @@ package dev.callflow.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.callflow.monitor.RuleCatalog;
 import dev.callflow.rules.Policy;
 import dev.callflow.rules.Rule;
-import dev.callflow.monitor.RuleCatalog;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;

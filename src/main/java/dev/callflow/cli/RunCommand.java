@@ -3,12 +3,12 @@ package dev.callflow.cli;
 import dev.callflow.device.TimingProfile;
 import dev.callflow.harness.HarnessSettings;
 import dev.callflow.iut.ImplementationsUnderTest;
-import dev.callflow.steps.UnknownStepAdvisor;
-import dev.callflow.rules.Policy;
 import dev.callflow.report.VerdictPlugin;
-import picocli.CommandLine;
+import dev.callflow.rules.Policy;
+import dev.callflow.steps.UnknownStepAdvisor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.InputStream;

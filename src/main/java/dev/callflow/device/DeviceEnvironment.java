@@ -1,11 +1,11 @@
 package dev.callflow.device;
 
-import dev.callflow.timeline.EventKind;
-import dev.callflow.platform.ProviderConfiguration;
 import dev.callflow.platform.AppEnvironment;
 import dev.callflow.platform.AppTimer;
 import dev.callflow.platform.MediaSdk;
+import dev.callflow.platform.ProviderConfiguration;
 import dev.callflow.signalling.SignallingClient;
+import dev.callflow.timeline.EventKind;
 import dev.callflow.timeline.Level;
 import dev.callflow.timeline.Source;
 

@@ -1,9 +1,9 @@
 package dev.callflow.device;
 
-import dev.callflow.platform.VoipPush;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.callflow.platform.VoipPush;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

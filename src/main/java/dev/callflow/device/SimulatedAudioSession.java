@@ -1,8 +1,8 @@
 package dev.callflow.device;
 
-import dev.callflow.sdk.AudioState;
 import dev.callflow.platform.AudioSession;
 import dev.callflow.platform.AudioSessionError;
+import dev.callflow.sdk.AudioState;
 import dev.callflow.timeline.EventKind;
 import dev.callflow.timeline.Level;
 

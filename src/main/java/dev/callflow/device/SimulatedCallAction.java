@@ -1,7 +1,7 @@
 package dev.callflow.device;
 
-import dev.callflow.platform.CallAction;
 import dev.callflow.platform.ActionType;
+import dev.callflow.platform.CallAction;
 import dev.callflow.platform.Handle;
 import java.util.Objects;
 import java.util.Optional;

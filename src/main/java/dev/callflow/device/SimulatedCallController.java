@@ -1,8 +1,8 @@
 package dev.callflow.device;
 
-import dev.callflow.platform.CallController;
 import dev.callflow.platform.ActionRequest;
 import dev.callflow.platform.ActionType;
+import dev.callflow.platform.CallController;
 import dev.callflow.platform.TransactionError;
 import dev.callflow.timeline.EventKind;
 

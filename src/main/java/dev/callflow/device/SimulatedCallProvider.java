@@ -1,7 +1,7 @@
 package dev.callflow.device;
 
-import dev.callflow.platform.CallProvider;
 import dev.callflow.platform.CallEndedReason;
+import dev.callflow.platform.CallProvider;
 import dev.callflow.platform.CallUpdate;
 import dev.callflow.platform.IncomingCallError;
 import dev.callflow.platform.ProviderConfiguration;

@@ -1,9 +1,9 @@
 package dev.callflow.device;
 
+import dev.callflow.platform.LaunchReason;
 import dev.callflow.platform.PushRegistry;
 import dev.callflow.platform.PushRegistryDelegate;
 import dev.callflow.platform.VoipPush;
-import dev.callflow.platform.LaunchReason;
 import dev.callflow.timeline.EventKind;
 import dev.callflow.timeline.Level;
 

@@ -4,10 +4,10 @@ import dev.callflow.push.PushInfrastructure;
 import dev.callflow.signalling.DeviceGateway;
 import dev.callflow.signalling.SignallingServer;
 
-import java.net.http.HttpClient;
 import dev.callflow.platform.ServerEvent;
 import dev.callflow.platform.ServerEventType;
 import dev.callflow.signalling.SignallingClient;
+import java.net.http.HttpClient;
 
 import dev.callflow.iut.external.ExternalIuts;
 

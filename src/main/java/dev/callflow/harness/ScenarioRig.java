@@ -2,8 +2,9 @@ package dev.callflow.harness;
 
 import dev.callflow.device.PushPayloads;
 import dev.callflow.device.SimulatedDevice;
-import dev.callflow.platform.VoipPush;
 import dev.callflow.platform.AppFactory;
+import dev.callflow.platform.ServerEvent;
+import dev.callflow.platform.VoipPush;
 import dev.callflow.push.ApnsPush;
 import dev.callflow.push.AppServer;
 import dev.callflow.push.PushInfrastructure;
@@ -13,7 +14,6 @@ import dev.callflow.push.PushSink;
 import dev.callflow.push.Registration;
 import dev.callflow.signalling.DeliveryError;
 import dev.callflow.signalling.DeviceGateway;
-import dev.callflow.platform.ServerEvent;
 import dev.callflow.signalling.SignallingClient;
 import dev.callflow.signalling.SignallingExchange;
 import dev.callflow.signalling.SignallingServer;

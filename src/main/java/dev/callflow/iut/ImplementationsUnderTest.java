@@ -1,12 +1,12 @@
 package dev.callflow.iut;
 
-import dev.callflow.platform.AppFactory;
 import dev.callflow.iut.external.ExternalIuts;
 import dev.callflow.iut.mutants.Mutant;
 import dev.callflow.iut.mutants.Mutants;
 import dev.callflow.iut.reference.ReferenceApp;
 import dev.callflow.iut.variants.Variant;
 import dev.callflow.iut.variants.Variants;
+import dev.callflow.platform.AppFactory;
 
 import java.util.stream.Collectors;
 

@@ -8,8 +8,8 @@ import com.eatthepath.pushy.apns.server.ValidatingPushNotificationHandlerFactory
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http2.Http2Headers;
 
-import javax.net.ssl.SSLSession;
 import java.util.Optional;
+import javax.net.ssl.SSLSession;
 
 /**
  * Apple's validation, as Pushy's {@link ValidatingPushNotificationHandlerFactory} does it (apns-id, method, topic,

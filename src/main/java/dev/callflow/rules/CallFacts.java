@@ -1,7 +1,7 @@
 package dev.callflow.rules;
 
-import dev.callflow.timeline.EventKind;
 import dev.callflow.timeline.Event;
+import dev.callflow.timeline.EventKind;
 
 import java.util.List;
 import java.util.Optional;
@@ -9,14 +9,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-import static dev.callflow.timeline.EventKind.DID_RECEIVE_INCOMING_PUSH;
-import static dev.callflow.timeline.EventKind.DID_RECEIVE_INCOMING_PUSH_WITH_PAYLOAD;
-import static dev.callflow.timeline.EventKind.DID_UPDATE_PUSH_CREDENTIALS;
-import static dev.callflow.timeline.EventKind.REQUEST_TRANSACTION_COMPLETION;
 import static dev.callflow.timeline.EventKind.APP_TERMINATED;
 import static dev.callflow.timeline.EventKind.CALL_ENDED;
 import static dev.callflow.timeline.EventKind.DID_ACTIVATE_AUDIO_SESSION;
 import static dev.callflow.timeline.EventKind.DID_DEACTIVATE_AUDIO_SESSION;
+import static dev.callflow.timeline.EventKind.DID_RECEIVE_INCOMING_PUSH;
+import static dev.callflow.timeline.EventKind.DID_RECEIVE_INCOMING_PUSH_WITH_PAYLOAD;
+import static dev.callflow.timeline.EventKind.DID_UPDATE_PUSH_CREDENTIALS;
 import static dev.callflow.timeline.EventKind.END_CALL_WITH_COMPLETION;
 import static dev.callflow.timeline.EventKind.FAIL;
 import static dev.callflow.timeline.EventKind.FULFILL;
@@ -30,6 +29,7 @@ import static dev.callflow.timeline.EventKind.REPORT_CALL_ENDED;
 import static dev.callflow.timeline.EventKind.REPORT_NEW_INCOMING_CALL;
 import static dev.callflow.timeline.EventKind.REPORT_NEW_INCOMING_CALL_COMPLETION;
 import static dev.callflow.timeline.EventKind.REQUEST_TRANSACTION;
+import static dev.callflow.timeline.EventKind.REQUEST_TRANSACTION_COMPLETION;
 import static dev.callflow.timeline.EventKind.SERVER_EVENT;
 import static dev.callflow.timeline.EventKind.START_AUDIO;
 import static dev.callflow.timeline.EventKind.STOP_AUDIO;

@@ -1,9 +1,9 @@
 package dev.callflow.sdk;
 
-import dev.callflow.platform.MediaSdk;
 import dev.callflow.platform.AudioSessionError;
-import dev.callflow.timeline.Level;
+import dev.callflow.platform.MediaSdk;
 import dev.callflow.timeline.EventKind;
+import dev.callflow.timeline.Level;
 import dev.callflow.timeline.Timeline;
 
 import java.util.UUID;

@@ -1,10 +1,10 @@
 package dev.callflow.signalling;
 
-import dev.callflow.push.Registration;
-import dev.callflow.platform.MalformedEventException;
-import dev.callflow.platform.ServerEvent;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.callflow.platform.MalformedEventException;
+import dev.callflow.platform.ServerEvent;
+import dev.callflow.push.Registration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,9 +1,9 @@
 package dev.callflow.signalling;
 
-import dev.callflow.platform.SignallingApi;
-import dev.callflow.platform.SignallingResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.callflow.platform.SignallingApi;
+import dev.callflow.platform.SignallingResponse;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;

@@ -1,7 +1,7 @@
 package dev.callflow.signalling;
 
-import dev.callflow.push.Registration;
 import dev.callflow.platform.ServerEvent;
+import dev.callflow.push.Registration;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;

@@ -1,8 +1,8 @@
 package dev.callflow.steps;
 
-import dev.callflow.platform.ActionType;
 import dev.callflow.device.AppState;
 import dev.callflow.harness.ScenarioRig;
+import dev.callflow.platform.ActionType;
 import dev.callflow.signalling.SignallingFault;
 import dev.callflow.timeline.Event;
 import dev.callflow.timeline.EventKind;

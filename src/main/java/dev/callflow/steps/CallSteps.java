@@ -1,12 +1,12 @@
 package dev.callflow.steps;
 
-import dev.callflow.platform.HandleType;
-import dev.callflow.platform.Handle;
 import dev.callflow.device.OtherCalls;
 import dev.callflow.harness.ScenarioRig;
-import dev.callflow.push.PushResult;
+import dev.callflow.platform.Handle;
+import dev.callflow.platform.HandleType;
 import dev.callflow.platform.ServerEvent;
 import dev.callflow.platform.ServerEventType;
+import dev.callflow.push.PushResult;
 import dev.callflow.timeline.EventKind;
 import dev.callflow.timeline.Source;
 import io.cucumber.java.en.Given;

@@ -1,7 +1,7 @@
 package dev.callflow.steps;
 
-import dev.callflow.platform.IncomingCallError;
 import dev.callflow.device.IncomingCallPolicy;
+import dev.callflow.platform.IncomingCallError;
 import dev.callflow.platform.LaunchReason;
 import dev.callflow.timeline.EventKind;
 import dev.callflow.timeline.Source;

@@ -9,9 +9,9 @@ import io.cucumber.java.Before;
 import io.cucumber.java.BeforeAll;
 import io.cucumber.java.Scenario;
 
-import dev.callflow.rules.Policy;
 import dev.callflow.monitor.RuleCatalog;
 import dev.callflow.monitor.RuleMonitor;
+import dev.callflow.rules.Policy;
 import dev.callflow.rules.RuleReport;
 import dev.callflow.rules.RuleVerdict;
 import dev.callflow.timeline.Event;

@@ -1,9 +1,9 @@
 package dev.callflow.steps;
 
 import dev.callflow.harness.ScenarioRig;
+import dev.callflow.monitor.RuleCatalog;
 import dev.callflow.rules.Policy;
 import dev.callflow.rules.Rule;
-import dev.callflow.monitor.RuleCatalog;
 import dev.callflow.rules.RuleReport;
 import dev.callflow.rules.RuleVerdict;
 import dev.callflow.rules.Trace;

@@ -3,14 +3,14 @@ package dev.callflow.steps;
 import dev.callflow.harness.HarnessSettings;
 import dev.callflow.harness.Infrastructure;
 
+import dev.callflow.monitor.RuleCatalog;
+import dev.callflow.rules.RuleVerdict;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
-import dev.callflow.monitor.RuleCatalog;
-import dev.callflow.rules.RuleVerdict;
 
 /**
  * The run's shared servers and its measurements. Cucumber's {@code @BeforeAll}/{@code @AfterAll} hooks are static,

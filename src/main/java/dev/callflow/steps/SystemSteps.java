@@ -1,11 +1,11 @@
 package dev.callflow.steps;
 
 import dev.callflow.device.AppState;
+import dev.callflow.device.IncomingCallPolicy;
+import dev.callflow.harness.ScenarioRig;
 import dev.callflow.platform.Handle;
 import dev.callflow.platform.HandleType;
 import dev.callflow.platform.IncomingCallError;
-import dev.callflow.device.IncomingCallPolicy;
-import dev.callflow.harness.ScenarioRig;
 import dev.callflow.timeline.Event;
 import dev.callflow.timeline.EventKind;
 import dev.callflow.timeline.Level;

@@ -1,21 +1,21 @@
 package dev.callflow.device;
 
 import dev.callflow.platform.ActionRequest;
+import dev.callflow.platform.AppEnvironment;
 import dev.callflow.platform.CallAction;
+import dev.callflow.platform.CallApp;
 import dev.callflow.platform.CallProvider;
 import dev.callflow.platform.CallUpdate;
 import dev.callflow.platform.Handle;
 import dev.callflow.platform.HandleType;
 import dev.callflow.platform.IncomingCallError;
+import dev.callflow.platform.LaunchReason;
 import dev.callflow.platform.ProviderConfiguration;
 import dev.callflow.platform.ProviderDelegate;
 import dev.callflow.platform.PushRegistryDelegate;
+import dev.callflow.platform.ServerEvent;
 import dev.callflow.platform.TransactionError;
 import dev.callflow.platform.VoipPush;
-import dev.callflow.platform.AppEnvironment;
-import dev.callflow.platform.CallApp;
-import dev.callflow.platform.LaunchReason;
-import dev.callflow.platform.ServerEvent;
 
 import java.util.EnumSet;
 import java.util.List;

@@ -3,9 +3,9 @@ package dev.callflow.devicelog;
 import dev.callflow.timeline.Event;
 import dev.callflow.timeline.Level;
 import dev.callflow.timeline.Source;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.UUID;

@@ -1,10 +1,10 @@
 package dev.callflow.rules;
 
-import dev.callflow.monitor.RuleCatalog;
 import dev.callflow.devicelog.DeviceLog;
 import dev.callflow.devicelog.DeviceLogReader;
 import dev.callflow.devicelog.Grammar;
 import dev.callflow.devicelog.Recogniser;
+import dev.callflow.monitor.RuleCatalog;
 import dev.callflow.timeline.Event;
 import dev.callflow.timeline.LogFormat;
 

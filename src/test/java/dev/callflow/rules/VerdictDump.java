@@ -1,9 +1,9 @@
 package dev.callflow.rules;
 
-import dev.callflow.monitor.RuleCatalog;
 import dev.callflow.devicelog.DeviceLogReader;
 import dev.callflow.devicelog.Grammar;
 import dev.callflow.devicelog.Recogniser;
+import dev.callflow.monitor.RuleCatalog;
 import dev.callflow.timeline.Event;
 
 import java.io.IOException;

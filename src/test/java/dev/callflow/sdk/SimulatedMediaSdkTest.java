@@ -3,9 +3,9 @@ package dev.callflow.sdk;
 import dev.callflow.platform.MediaSdk;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.callflow.platform.AudioSessionError;
 import dev.callflow.device.DeviceFixture;
 import dev.callflow.device.ScriptedApp;
+import dev.callflow.platform.AudioSessionError;
 import dev.callflow.timeline.Event;
 import dev.callflow.timeline.Level;
 import dev.callflow.timeline.Source;

@@ -1,16 +1,16 @@
 package dev.callflow.iut.external;
 
-import dev.callflow.timeline.EventKind;
-import dev.callflow.timeline.Level;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.callflow.platform.AppEnvironment;
 import dev.callflow.platform.AudioSessionError;
 import dev.callflow.platform.CallAction;
 import dev.callflow.platform.CallEndedReason;
 import dev.callflow.platform.CallProvider;
 import dev.callflow.platform.CallUpdate;
-import dev.callflow.platform.AppEnvironment;
 import dev.callflow.platform.MediaSdk;
 import dev.callflow.sdk.SimulatedMediaSdk;
+import dev.callflow.timeline.EventKind;
+import dev.callflow.timeline.Level;
 
 import java.time.Instant;
 import java.util.HashMap;

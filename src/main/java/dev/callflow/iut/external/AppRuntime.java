@@ -1,11 +1,11 @@
 package dev.callflow.iut.external;
 
-import dev.callflow.timeline.EventKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callflow.platform.AppEnvironment;
 import dev.callflow.platform.AppTimer;
 import dev.callflow.platform.SignallingResponse;
+import dev.callflow.timeline.EventKind;
 import dev.callflow.timeline.Level;
 
 import java.net.http.HttpTimeoutException;

@@ -2,16 +2,16 @@ package dev.callflow.iut.external;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.callflow.platform.CallAction;
-import dev.callflow.platform.Handle;
-import dev.callflow.platform.ProviderDelegate;
-import dev.callflow.platform.PushRegistryDelegate;
-import dev.callflow.platform.VoipPush;
 import dev.callflow.platform.AppEnvironment;
 import dev.callflow.platform.AppSettings;
+import dev.callflow.platform.CallAction;
 import dev.callflow.platform.CallApp;
+import dev.callflow.platform.Handle;
 import dev.callflow.platform.LaunchReason;
+import dev.callflow.platform.ProviderDelegate;
+import dev.callflow.platform.PushRegistryDelegate;
 import dev.callflow.platform.ServerEvent;
+import dev.callflow.platform.VoipPush;
 
 import java.time.Duration;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.callflow.iut.external;
 
-import dev.callflow.timeline.EventKind;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callflow.platform.AppEnvironment;
+import dev.callflow.timeline.EventKind;
 import dev.callflow.timeline.Level;
 
 import java.io.IOException;

@@ -1,19 +1,19 @@
 package dev.callflow.iut.mutants;
 
+import dev.callflow.iut.reference.ReferenceApp;
 import dev.callflow.platform.ActionRequest;
+import dev.callflow.platform.AppFactory;
+import dev.callflow.platform.AppSettings;
+import dev.callflow.platform.AppTimer;
 import dev.callflow.platform.CallAction;
+import dev.callflow.platform.CallApp;
 import dev.callflow.platform.CallEndedReason;
 import dev.callflow.platform.Handle;
 import dev.callflow.platform.HandleType;
 import dev.callflow.platform.IncomingCallError;
 import dev.callflow.platform.ProviderConfiguration;
-import dev.callflow.platform.VoipPush;
-import dev.callflow.platform.AppFactory;
-import dev.callflow.platform.AppSettings;
-import dev.callflow.platform.AppTimer;
-import dev.callflow.platform.CallApp;
-import dev.callflow.iut.reference.ReferenceApp;
 import dev.callflow.platform.SignallingResponse;
+import dev.callflow.platform.VoipPush;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,25 +1,25 @@
 package dev.callflow.iut.reference;
 
 import dev.callflow.platform.ActionRequest;
+import dev.callflow.platform.AppEnvironment;
+import dev.callflow.platform.AppSettings;
+import dev.callflow.platform.AppTimer;
 import dev.callflow.platform.CallAction;
+import dev.callflow.platform.CallApp;
 import dev.callflow.platform.CallEndedReason;
 import dev.callflow.platform.CallProvider;
 import dev.callflow.platform.CallUpdate;
 import dev.callflow.platform.Handle;
 import dev.callflow.platform.HandleType;
 import dev.callflow.platform.IncomingCallError;
+import dev.callflow.platform.LaunchReason;
+import dev.callflow.platform.MediaSdk;
 import dev.callflow.platform.ProviderConfiguration;
 import dev.callflow.platform.ProviderDelegate;
 import dev.callflow.platform.PushRegistryDelegate;
-import dev.callflow.platform.VoipPush;
-import dev.callflow.platform.AppEnvironment;
-import dev.callflow.platform.AppSettings;
-import dev.callflow.platform.AppTimer;
-import dev.callflow.platform.CallApp;
-import dev.callflow.platform.LaunchReason;
-import dev.callflow.platform.MediaSdk;
 import dev.callflow.platform.ServerEvent;
 import dev.callflow.platform.SignallingResponse;
+import dev.callflow.platform.VoipPush;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.callflow.rules.audio;
 
 import dev.callflow.rules.BaseRule;
-import dev.callflow.rules.CallFacts;
 import dev.callflow.rules.CallFacts.SameCallIndex;
+import dev.callflow.rules.CallFacts;
 import dev.callflow.rules.Finding;
 import dev.callflow.rules.Policy;
 import dev.callflow.rules.RuleVerdict;

@@ -73,8 +73,8 @@ final class ExampleConformance {
                     MustFail.of("The caller cancels before the user answers",
                             "Expected app reportCallEnded call A", "no reportCallEnded happened at all"))),
             new ExampleMutant("shared_push_completion_slot", "R-PUSH-3", "@R-PUSH-3", List.of(
-                    MustFail.of("Two VoIP pushes for different calls reach the phone together: each completion follows its own "
-                                    + "call's report",
+                    MustFail.of("Two VoIP pushes for different calls reach the phone together: each push's completion is called "
+                                    + "for its own call",
                             "Expected app pushCompletion call A", "every pushCompletion differed", "app pushCompletion call B"))),
             new ExampleMutant("ignore_end_for_unknown_call", "R-TX-6", "@R-TX-6", List.of(
                     MustFail.of("The system ends a call left over from an earlier launch, which the app does not know: it still "
@@ -83,7 +83,7 @@ final class ExampleConformance {
             new ExampleMutant("end_others_after_fulfil", "R-MULTI-1", "@R-MULTI-1", List.of(
                     MustFail.of("Declining the second call leaves the connected call's audio untouched",
                             "Expected no stopAudio", "sdk stopAudio"),
-                    MustFail.of("Hold & Accept holds A, hands the SDK to B after didActivate(B); ending B on this phone resumes A",
+                    MustFail.of("Hold & Accept holds A and hands the SDK to B; ending B on this phone resumes A",
                             "Expected system performSetHeldCallAction call A {onHold=false, origin=otherCallEnded}"))));
 
     static Stream<ExampleMutant> mutants() {

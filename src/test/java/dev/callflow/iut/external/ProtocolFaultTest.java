@@ -2,13 +2,13 @@ package dev.callflow.iut.external;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.callflow.device.DeviceFixture;
-import dev.callflow.platform.HandleType;
 import dev.callflow.device.SimulatedDevice;
-import dev.callflow.platform.VoipPush;
 import dev.callflow.harness.InProcessSuite;
 import dev.callflow.platform.AppFactory;
 import dev.callflow.platform.AppSettings;
+import dev.callflow.platform.HandleType;
 import dev.callflow.platform.LaunchReason;
+import dev.callflow.platform.VoipPush;
 import dev.callflow.signalling.SignallingClient;
 import dev.callflow.timeline.Event;
 import dev.callflow.timeline.LogFormat;

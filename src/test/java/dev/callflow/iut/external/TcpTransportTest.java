@@ -2,8 +2,8 @@ package dev.callflow.iut.external;
 
 import dev.callflow.device.DeviceFixture;
 import dev.callflow.device.SimulatedDevice;
-import dev.callflow.platform.LaunchReason;
 import dev.callflow.harness.InProcessSuite;
+import dev.callflow.platform.LaunchReason;
 import dev.callflow.signalling.SignallingClient;
 import dev.callflow.timeline.Event;
 import dev.callflow.timeline.LogFormat;
