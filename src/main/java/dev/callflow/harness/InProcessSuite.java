@@ -41,7 +41,7 @@ public final class InProcessSuite {
      */
     @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
     public record Verdict(String feature, String scenario, int line, String rule, String outcome, int findings,
-                          boolean declared) {
+                          boolean declared, List<String> messages) {
         /** Violated or warning. */
         public boolean fired() {
             return outcome.equals("violated") || outcome.equals("warning");

@@ -24,7 +24,12 @@ final class Suite {
     final Infrastructure infrastructure;
     private final List<Long> setupMicros = Collections.synchronizedList(new ArrayList<>());
     private final List<String> scenarioTimes = Collections.synchronizedList(new ArrayList<>());
+    /** Rules that fired although the scenario did not declare it breaks them: warnings, or the violations that fail it. */
     private final Map<String, Integer> fired = new ConcurrentSkipListMap<>();
+    /** Rules a scenario breaks on purpose ({@code Then rule R-… is violated}): no finding about the implementation. */
+    private final Map<String, Integer> firedOnPurpose = new ConcurrentSkipListMap<>();
+    /** The undeclared findings' texts, with how many times each came. */
+    private final Map<String, Integer> findingTexts = new ConcurrentSkipListMap<>();
 
     private Suite(HarnessSettings settings, Infrastructure infrastructure) {
         this.settings = settings;
@@ -65,17 +70,22 @@ final class Suite {
      * scenario breaks this rule on purpose ({@code Then rule R-… is violated}), so its violation is no false alarm.
      */
     public record VerdictRow(String feature, String scenario, int line, String rule, String outcome, int findings,
-                             boolean declared) { }
+                             boolean declared, List<String> messages) { }
 
     private final List<VerdictRow> verdictRows = Collections.synchronizedList(new ArrayList<>());
 
     void noteVerdicts(String feature, String scenario, int line, List<RuleVerdict> verdicts, java.util.Set<String> declared) {
         for (RuleVerdict v : verdicts) {
+            boolean onPurpose = declared.contains(v.rule().id());
             if (v.fired()) {
-                fired.merge(v.rule().id() + " " + v.outcome().label(), 1, Integer::sum);
+                (onPurpose ? firedOnPurpose : fired).merge(v.rule().id() + " " + v.outcome().label(), 1, Integer::sum);
+                if (!onPurpose) {
+                    v.findings().forEach(f -> findingTexts.merge(v.rule().id() + " " + f.severity().name().toLowerCase(Locale.ROOT)
+                            + ": " + f.message(), 1, Integer::sum));
+                }
             }
             verdictRows.add(new VerdictRow(feature, scenario, line, v.rule().id(), v.outcome().label(), v.findings().size(),
-                    declared.contains(v.rule().id())));
+                    onPurpose, v.findings().stream().map(f -> f.severity().name().toLowerCase(Locale.ROOT) + ": " + f.message()).toList()));
         }
     }
 
@@ -103,8 +113,18 @@ final class Suite {
         b.append('\n');
         b.append("timing profile: ").append(settings.timing().describe()).append('\n');
         b.append("audio policy (run default): ").append(settings.policy().describe()).append('\n');
-        b.append("rules: ").append(RuleCatalog.all().size()).append(" always on; fired: ")
-                .append(fired.isEmpty() ? "none" : fired.toString()).append('\n');
+        b.append("rules: ").append(RuleCatalog.all().size()).append(" always on; fired undeclared (warnings, or violations "
+                + "that fail their scenario): ").append(fired.isEmpty() ? "none" : fired.toString())
+                .append("; broken on purpose by the scenarios that declare it (no finding about the implementation): ")
+                .append(firedOnPurpose.isEmpty() ? "none" : firedOnPurpose.toString()).append('\n');
+        if (!findingTexts.isEmpty()) {
+            b.append("undeclared findings (rule, severity, text, times):\n");
+            findingTexts.entrySet().stream().limit(40).forEach(e -> b.append("  ").append(e.getKey()).append("  x")
+                    .append(e.getValue()).append('\n'));
+            if (findingTexts.size() > 40) {
+                b.append("  … ").append(findingTexts.size() - 40).append(" more in rule-verdicts.jsonl\n");
+            }
+        }
         b.append("servers started in: ").append(infrastructure.startMillis()).append(" ms\n");
         if (!setups.isEmpty()) {
             b.append(String.format(Locale.ROOT, "per-scenario harness set-up (fresh device, timeline, registrations): "
