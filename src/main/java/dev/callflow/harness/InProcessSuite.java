@@ -140,7 +140,8 @@ public final class InProcessSuite {
         return o.uri().substring(o.uri().lastIndexOf('/') + 1);
     }
 
-    static void deleteRecursively(Path dir) {
+    /** Removes a reports folder and everything in it (nothing when it does not exist). */
+    public static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

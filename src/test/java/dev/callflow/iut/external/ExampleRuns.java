@@ -6,17 +6,14 @@ import dev.callflow.harness.InProcessSuite;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * The whole suite against each example IUT, run once per test JVM with every session's traffic recorded
@@ -110,7 +107,7 @@ final class ExampleRuns {
             return done;
         }
         Path traffic = OUT.resolve(example.name()).resolve("traffic");
-        deleteRecursively(traffic);
+        InProcessSuite.deleteRecursively(traffic);
         System.setProperty(HarnessSettings.IUT_TRAFFIC, traffic.toString());
         InProcessSuite.Run run;
         try {
@@ -121,18 +118,5 @@ final class ExampleRuns {
         Recorded recorded = new Recorded(run, traffic);
         RUNS.put(example.iut(), recorded);
         return recorded;
-    }
-
-    static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot clean " + dir, e);
-        }
     }
 }
