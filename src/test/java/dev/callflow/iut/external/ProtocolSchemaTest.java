@@ -112,7 +112,7 @@ class ProtocolSchemaTest {
     @Timeout(60)
     void realTrafficOfTheFaultIutsMatchesTheSchemasAndCoversTheRest() throws IOException {
         Path dir = InProcessSuite.HOME.resolve("target/example-iuts/fault-traffic");
-        ExampleRuns.deleteRecursively(dir);
+        InProcessSuite.deleteRecursively(dir);
         for (String mode : List.of("sync-calls", "forbidden", "timers")) {
             Timeline timeline = Timeline.start("ProtocolSchemaTest", 1);
             List<String> command = List.of(PythonIutTest.PYTHON, "src/test/resources/iut-faults/bad_iut.py", mode);
