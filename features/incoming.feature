@@ -35,6 +35,7 @@ Feature: Incoming call
       | system     | performEndCallAction | A    |            |
       | signalling | decline              | A    | status=200 |
     And there is no didActivateAudioSession for call A
+    And the media SDK holds nothing of call A
 
   @R-END-1 @R-PUSH-5
   Scenario: The caller cancels before the user answers
@@ -47,6 +48,7 @@ Feature: Incoming call
       | app        | reportCallEnded | A    | reason=remoteEnded\|unanswered |
       | system     | callEnded       | A    |                                |
     And there is no performEndCallAction for call A
+    And the media SDK holds nothing of call A
 
   @R-INC-2 @R-INC-3
   Scenario Outline: The system filters the call (<filter>) and the app prepares nothing

@@ -91,6 +91,31 @@ public class TimelineSteps {
         }
     }
 
+    /**
+     * The seed's first risk: a media SDK left prepared for a call that is over poisons the next call. Once the device
+     * has settled, the SDK holds nothing of the call: it was never prepared for it (an app may prepare only at the
+     * answer), or a releaseAudio or unprepareSDK followed its last prepareSDK.
+     */
+    @Then("the media SDK holds nothing of call {word}")
+    public void sdkReleased(String alias) {
+        settle();
+        UUID call = ctx.calls().idOf(alias);
+        List<Event> events = ctx.timeline().events();
+        java.util.Optional<Event> lastPrepare = events.stream()
+                .filter(e -> e.is(EventKind.PREPARE_SDK) && call.equals(e.call())).reduce((a, b) -> b);
+        if (lastPrepare.isEmpty()) {
+            return;
+        }
+        boolean released = events.stream().anyMatch(e -> e.seq() > lastPrepare.get().seq() && call.equals(e.call())
+                && (e.is(EventKind.RELEASE_AUDIO) || e.is(EventKind.UNPREPARE_SDK)));
+        if (!released) {
+            throw new AssertionError("Expected the media SDK to be released for " + ctx.calls().nameOf(call)
+                    + " (releaseAudio or unprepareSDK after its last " + lastPrepare.get().brief()
+                    + "), but it is still prepared for the call although the device has settled (the seed's first risk: "
+                    + "an SDK not released poisons the next call).\nTimeline:\n" + LogFormat.standard().render(ctx.timeline()));
+        }
+    }
+
     @Then("there is no {word} at all")
     public void noEventAtAll(String eventName) {
         settle();
