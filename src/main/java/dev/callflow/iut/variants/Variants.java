@@ -343,7 +343,7 @@ public final class Variants {
 
         @Override
         protected void reportPhantomCall(VoipPush push, String type, Optional<UUID> callId, String caller, Runnable completion) {
-            UUID phantom = UUID.randomUUID();
+            UUID phantom = env.newUuid();
             reportIncoming(phantom, new Handle(HandleType.GENERIC, caller), completion);
             provider.reportCallEnded(phantom, Instant.now(), CallEndedReason.REMOTE_ENDED);
             calls.remove(phantom);
