@@ -232,7 +232,7 @@ public final class SignallingServer implements AutoCloseable {
     public static final class Builder {
         private Path fixturesDir;
         private HttpClient httpClient;
-        private int maxJournalEntries = 10_000;
+        private int maxJournalEntries = 0;
         private int containerThreads = 0;
 
         private Builder() {
@@ -250,7 +250,10 @@ public final class SignallingServer implements AutoCloseable {
             return this;
         }
 
-        /** Bounds WireMock's in-memory journal (the tap pushes exchanges out, the journal is only for debugging). */
+        /**
+         * Keeps WireMock's in-memory journal of the last {@code n} requests, for debugging; off by default (the tap
+         * pushes every exchange out, and a journal costs every request time).
+         */
         public Builder maxJournalEntries(int n) {
             if (n < 1) {
                 throw new IllegalArgumentException("maxJournalEntries must be >= 1, got " + n);
@@ -281,8 +284,14 @@ public final class SignallingServer implements AutoCloseable {
                     .dynamicPort()
                     .bindAddress("127.0.0.1")
                     .usingFilesUnderDirectory(fixturesDir.toAbsolutePath().toString())
-                    .maxRequestJournalEntries(maxJournalEntries)
+                    .gzipDisabled(true)
+                    .stubRequestLoggingDisabled(true)
                     .extensions(tap);
+            if (maxJournalEntries > 0) {
+                options.maxRequestJournalEntries(maxJournalEntries);
+            } else {
+                options.disableRequestJournal(); // the tap pushes every exchange out; a journal only costs time
+            }
             if (containerThreads > 0) {
                 options.containerThreads(containerThreads);
             }
