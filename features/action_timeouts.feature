@@ -4,7 +4,7 @@ Feature: Action timeouts
   the action timeout, the app fails the action itself, on its own deadline below the system's, and ends the call
   cleanly; the server's late answer completes nothing. When the app's main thread hangs, the system times the action
   out (timedOutPerformingAction) and, for answer, start and hold, ends the call; the app must not complete the
-  timed-out action late. Durations are real time, scaled by the timing profile (action timeout 30 s).
+  timed-out action late. Durations are real iOS time on the phone's virtual clock (action timeout 30 s).
 
   Background:
     Given the app is running in the foreground

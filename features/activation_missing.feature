@@ -5,7 +5,7 @@ Feature: didActivate never comes, and an answer before the signalling connection
   reportCall(endedAt:reason:) or an end transaction, R-AUD-6 accepts either), tells its server and releases media,
   and never starts audio without an activation (R-AUD-2). A user who answers a push-woken call before the app has
   logged in gets the answer fulfilled only after the server accepted it, and neither fails nor times out (R-TX-1).
-  Durations are real time, scaled by the timing profile.
+  Durations are real iOS time, on the phone's virtual clock.
 
   @R-AUD-6 @R-AUD-2
   Scenario: The system never activates the session after an answer: the app ends the call

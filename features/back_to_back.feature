@@ -4,7 +4,7 @@ Feature: Back-to-back calls
   SDK must be released for A (releaseAudio or unprepareSDK) before it is prepared for B, never prepared twice, and B's
   media starts only after B's own didActivate (R-AUD-4, R-AUD-2). Whether A's media is released at once or in its
   didDeactivate, and whether B's SDK is prepared at the report or at the answer, is the app's choice. Gaps are real
-  time, scaled by the timing profile.
+  iOS time, on the phone's virtual clock.
 
   Background:
     Given the app is running in the foreground

@@ -27,6 +27,7 @@ Feature: Wake the app with a VoIP push
       | signalling | login       |      | status=200 |
     And there is no pushNotReported at all
     And there is no appTerminated after didReceiveIncomingPush
+    And the app reports call A within 1000 ms of its push
 
   @R-PUSH-1 @R-AUD-2
   Scenario: A killed app woken by a push lets the user answer on the lock screen

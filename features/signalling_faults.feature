@@ -3,7 +3,7 @@ Feature: Signalling server faults
   The app's server fails or is slow. A failed accept fails the answer, a failed invite fails the start: the action is
   failed once (never left to time out), the system ends the call and the app releases media (R-TX-1). A failed
   hang-up never keeps a call alive: the call ends locally all the same (R-END-2). A delay shorter than the action
-  timeout only makes the call connect later. Delays are real time, scaled by the timing profile. A reset connection
+  timeout only makes the call connect later. Delays are real iOS time on the phone's virtual clock. A reset connection
   shows as status 0 in the server's journal.
 
   Background:

@@ -32,9 +32,19 @@ final class RunCommand implements Callable<Integer> {
                     + "(\"python3 examples/python-iut/app.py\") or tcp-listen:127.0.0.1:PORT. Default: ${DEFAULT-VALUE}.")
     String iut;
 
-    @Option(names = "--profile", defaultValue = "fast", paramLabel = "NAME",
-            description = "Timing profile: 'fast' (system timeouts x0.05) or 'realistic'. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--profile", defaultValue = "realistic", paramLabel = "NAME",
+            description = "Timing profile: 'realistic' (real iOS latencies and timeouts, on a virtual clock: they cost "
+                    + "no real time). Default: ${DEFAULT-VALUE}.")
     String profile;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "N",
+            description = "Orders what happens at the same virtual instant (0: in the order it was caused) and draws the "
+                    + "scenarios' ids; a run with the same seed repeats exactly. Default: ${DEFAULT-VALUE}.")
+    String seed;
+
+    @Option(names = "--explore", paramLabel = "N",
+            description = "Run the selected scenarios under N seeds (--seed, --seed+1, …) and report the seeds that fail.")
+    Integer explore;
 
     @Option(names = "--policy", defaultValue = "default", paramLabel = "NAME",
             description = "Where the seed and Apple disagree: 'default', 'seed-strict' or 'apple'. Default: ${DEFAULT-VALUE}.")
@@ -71,11 +81,15 @@ final class RunCommand implements Callable<Integer> {
             TimingProfile.named(profile);
             Policy.named(policy);
             HarnessSettings.hangGuard(hangGuard);
+            HarnessSettings.seed(seed);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         if (threads < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+        }
+        if (explore != null && explore < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--explore needs a number of seeds, at least 1");
         }
         Path reportDir = (reports == null ? home.resolve("reports") : reports).toAbsolutePath();
         List<Path> featurePaths = features == null ? List.of(home.resolve("features")) : features;
@@ -94,10 +108,15 @@ final class RunCommand implements Callable<Integer> {
         System.setProperty(HarnessSettings.IUT, iut);
         System.setProperty(HarnessSettings.PROFILE, profile);
         System.setProperty(HarnessSettings.POLICY, policy);
+        System.setProperty(HarnessSettings.SEED, String.valueOf(HarnessSettings.seed(seed)));
         if (hangGuard != null) {
             System.setProperty(HarnessSettings.HANG_GUARD, hangGuard.trim());
         }
         System.setProperty("allure.results.directory", reportDir.resolve("allure-results").toString());
+        if (explore != null) {
+            return Explore.run(spec.commandLine().getOut(), reportDir, HarnessSettings.seed(seed), explore, threads, tags,
+                    name, featurePaths);
+        }
 
         List<String> argv = new ArrayList<>(List.of(
                 "--glue", "dev.callflow.steps",

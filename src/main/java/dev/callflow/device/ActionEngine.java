@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -20,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * audio activation, a fulfilled end to deactivation once no call needs the session.
  */
 final class ActionEngine {
-    private record Pending(SimulatedCallAction action, ScheduledFuture<?> timer, String origin) { }
+    private record Pending(SimulatedCallAction action, VirtualClock.Scheduled timer, String origin) { }
 
     /** Ends the user asked for on this phone: only these give a held call of the app the session back. */
     private static final java.util.Set<String> LOCAL_USER_ORIGINS = java.util.Set.of("transaction", "systemCallUi", "sideButton");
@@ -44,8 +43,9 @@ final class ActionEngine {
 
     private void perform(ActionRequest r, String origin) {
         SimulatedCallAction action = new SimulatedCallAction(ids.incrementAndGet(), r.type(), r.call(), r.handle(), r.onHold(), this::completed);
-        ScheduledFuture<?> timer = device.schedule(() -> timedOut(action), device.timing().actionTimeout());
-        device.activity.begin();
+        // The timeout waits in the background; the action itself is in flight until the app completes it or it times out.
+        VirtualClock.Scheduled timer = device.schedule(() -> timedOut(action), device.timing().actionTimeout());
+        device.clock.begin();
         pending.put(action.id(), new Pending(action, timer, origin));
         device.main.async(() -> deliver(action, origin));
     }
@@ -63,7 +63,12 @@ final class ActionEngine {
             return;
         }
         ProviderDelegate d = delegate.get();
-        device.faults().beforeDelegate(action);
+        if (!device.faults().hangBeforeDelegate(action, () -> callDelegate(d, action))) {
+            callDelegate(d, action);
+        }
+    }
+
+    private static void callDelegate(ProviderDelegate d, SimulatedCallAction action) {
         switch (action.type()) {
             case START -> d.performStartCallAction(action);
             case ANSWER -> d.performAnswerCallAction(action);
@@ -88,8 +93,8 @@ final class ActionEngine {
         if (p == null) {
             return;
         }
-        p.timer().cancel(false);
-        device.activity.end();
+        p.timer().cancel();
+        device.clock.end();
         UUID uuid = action.callUUID();
         switch (action.type()) {
             case START, ANSWER -> {
@@ -176,7 +181,7 @@ final class ActionEngine {
             return;
         }
         if (pending.remove(action.id()) != null) {
-            device.activity.end();
+            device.clock.end();
         }
         UUID uuid = action.callUUID();
         device.record(EventKind.TIMED_OUT_PERFORMING_ACTION, Level.WARNING, uuid, "action", action.type().wireName(),
@@ -193,8 +198,8 @@ final class ActionEngine {
     void cancelPendingFor(UUID uuid) {
         for (Pending p : List.copyOf(pending.values())) {
             if (p.action().callUUID().equals(uuid) && pending.remove(p.action().id(), p)) {
-                p.timer().cancel(false);
-                device.activity.end();
+                p.timer().cancel();
+                device.clock.end();
             }
         }
     }

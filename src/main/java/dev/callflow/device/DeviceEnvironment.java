@@ -13,8 +13,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The frameworks one app process sees. */
 final class DeviceEnvironment implements AppEnvironment {
@@ -40,65 +38,54 @@ final class DeviceEnvironment implements AppEnvironment {
 
     @Override public SignallingClient signalling() { return device.signalling(); }
 
-    @Override public void runOnMain(Runnable task) { device.main.async(task); }
+    @Override public void runOnMain(Runnable task) { device.inSimulation(() -> device.main.async(task)); }
 
     /**
-     * Scaled by the timing profile; a pending timer counts as device activity (it may still produce events, so an
-     * absence cannot be judged before it fired or was cancelled).
+     * {@code DispatchQueue.main.asyncAfter} on the scenario's virtual clock: the task is queued on the main queue once
+     * {@code delay} has passed in virtual time. A pending timer counts as the phone's work in flight (it may still
+     * produce events, so an absence cannot be judged before it fired or was cancelled).
      */
     @Override
-    public AppTimer runOnMainAfter(Duration realDelay, Runnable task) {
+    public AppTimer runOnMainAfter(Duration delay, Runnable task) {
         Objects.requireNonNull(task, "task");
-        if (realDelay.isNegative()) {
-            throw new IllegalArgumentException("a timer delay must not be negative, got " + realDelay);
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("a timer delay must not be negative, got " + delay);
         }
-        AtomicBoolean done = new AtomicBoolean();
-        device.activity.begin();
-        ScheduledFuture<?> timer;
-        try {
-            timer = device.schedule(() -> {
-                if (done.compareAndSet(false, true)) {
-                    try {
-                        if (generation == device.generation()) {
-                            device.main.async(task);
-                        }
-                    } finally {
-                        device.activity.end();
-                    }
-                }
-            }, device.timing().scale(realDelay));
-        } catch (java.util.concurrent.RejectedExecutionException deviceClosed) {
-            device.activity.end(); // the scenario is over: a timer armed now can never fire
-            return AppTimer.NONE;
-        }
-        return () -> {
-            if (done.compareAndSet(false, true)) {
-                timer.cancel(false);
-                device.activity.end();
+        VirtualClock.Scheduled timer = device.clock.schedule(delay, VirtualClock.Lane.MAIN, true, () -> {
+            if (generation == device.generation()) {
+                device.main.async(task);
             }
-        };
+        });
+        return timer::cancel;
     }
+
+    /** {@code UUID()}: drawn from the scenario's seed, so the same scenario makes the same UUIDs on every run. */
+    @Override public UUID newUuid() { return device.newUuid(); }
 
     @Override public Optional<String> userDefault(String key) { return device.appDefault(key); }
 
     @Override public java.util.Map<String, String> userDefaults() { return device.appDefaults(); }
 
-    @Override public void log(String event, UUID call, String... keyValues) { device.recordAppNamed(Source.APP, Level.INFO, event, call, keyValues); }
+    @Override
+    public void log(String event, UUID call, String... keyValues) {
+        device.inSimulation(() -> device.recordAppNamed(Source.APP, Level.INFO, event, call, keyValues));
+    }
 
     @Override public String bundleId() { return device.bundleId(); }
 
     @Override
     public void record(EventKind kind, Level level, UUID call, String... keyValues) {
-        device.record(kind, level, call, keyValues);
+        device.inSimulation(() -> device.record(kind, level, call, keyValues));
     }
 
     @Override
     public void sdkReport(String op, UUID call, String... keyValues) {
-        device.recordAppNamed(Source.SDK, Level.INFO, op, call, keyValues);
+        device.inSimulation(() -> device.recordAppNamed(Source.SDK, Level.INFO, op, call, keyValues));
     }
 
     @Override
     public void crash(String exception, String detail) {
-        device.terminate("crash", exception, detail);
+        // A verdict about an external app can come from its reader thread (a stray line, the process exiting).
+        device.inSimulation(() -> device.terminate("crash", exception, detail));
     }
 }

@@ -10,13 +10,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Faults a scenario injects into the simulated phone: the app's main thread hangs (R-TX-2), the system resets the
- * provider (R-END-4), the system never activates the audio session (R-AUD-6). Durations are real-world ones, scaled
- * by the timing profile; a hang is a latch the system scheduler releases, never a sleep.
+ * provider (R-END-4), the system never activates the audio session (R-AUD-6). Durations are real-world iOS ones on the
+ * phone's virtual clock; a hang keeps the main queue busy until the clock reaches its end, never a sleep.
  */
 public final class DeviceFaults {
     private final SimulatedDevice device;
@@ -32,45 +30,44 @@ public final class DeviceFaults {
         device.activationPolicy(call -> false);
     }
 
-    /** Blocks the app's main queue from now on for {@code real} (scaled): nothing the system sends is handled meanwhile. */
-    public void hangMainThread(Duration real) {
-        Objects.requireNonNull(real, "duration");
-        device.main.async(() -> block(real, "idle"));
+    /** Blocks the app's main queue from now on for {@code duration}: nothing the system sends is handled meanwhile. */
+    public void hangMainThread(Duration duration) {
+        Objects.requireNonNull(duration, "duration");
+        device.main.async(() -> hang(duration, "idle", () -> { }));
     }
 
     /**
-     * The app's main thread hangs inside the next perform action of this type, for {@code real} (scaled), as an app
-     * does that waits synchronously on the network in its delegate.
+     * The app's main thread hangs inside the next perform action of this type, for {@code duration}, as an app does
+     * that waits synchronously on the network in its delegate.
      */
-    public void hangInNextAction(ActionType type, Duration real) {
-        hangInNext.put(Objects.requireNonNull(type, "action type"), Objects.requireNonNull(real, "duration"));
+    public void hangInNextAction(ActionType type, Duration duration) {
+        hangInNext.put(Objects.requireNonNull(type, "action type"), Objects.requireNonNull(duration, "duration"));
     }
 
-    /** Called on the main queue by the action engine right after it recorded the perform event. */
-    void beforeDelegate(SimulatedCallAction action) {
+    /**
+     * Called on the main queue by the action engine right after it recorded the perform event: when the app is to
+     * hang in this action, the main thread is busy for the hang and {@code delegate} runs after it; true then.
+     */
+    boolean hangBeforeDelegate(SimulatedCallAction action, Runnable delegate) {
         Duration hang = hangInNext.remove(action.type());
-        if (hang != null) {
-            block(hang, action.type().delegateEvent().wireName());
+        if (hang == null) {
+            return false;
         }
+        hang(hang, action.type().delegateEvent().wireName(), delegate);
+        return true;
     }
 
-    private void block(Duration real, String where) {
-        Duration scaled = device.timing().scale(real);
-        CountDownLatch released = new CountDownLatch(1);
-        // Blocking the main queue is the whole fault: every app, in this JVM or behind callflow-iut/2, gets its next
-        // callback only when the hang is over.
-        device.record(EventKind.APP_MAIN_THREAD_HANGS, Level.WARNING, null, "in", where,
-                "for", real.toMillis() + "ms", "scaled", scaled.toMillis() + "ms");
-        device.schedule(released::countDown, scaled);
-        boolean resumed;
-        try {
-            // Bounded: the scheduler releases the latch; the bound only guards against a device that was closed.
-            resumed = released.await(scaled.plus(device.timing().assertionTimeout()).toNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            resumed = false;
-        }
-        device.record(EventKind.APP_MAIN_THREAD_RESUMES, null, "in", where, "released", String.valueOf(resumed));
+    /**
+     * Keeps the main queue busy for {@code duration} of virtual time, then {@code andThen} runs first. Every app, in
+     * this JVM or behind callflow-iut/2, gets its next callback only when the hang is over; the system's own work
+     * (an action timing out meanwhile) goes on.
+     */
+    private void hang(Duration duration, String where, Runnable andThen) {
+        device.record(EventKind.APP_MAIN_THREAD_HANGS, Level.WARNING, null, "in", where, "for", duration.toMillis() + "ms");
+        device.main.busyFor(duration, () -> {
+            device.record(EventKind.APP_MAIN_THREAD_RESUMES, null, "in", where);
+            andThen.run();
+        });
     }
 
     /**

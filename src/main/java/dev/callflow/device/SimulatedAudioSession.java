@@ -134,8 +134,9 @@ public final class SimulatedAudioSession implements AudioSession, AudioState {
         }), () -> device.record(EventKind.AUDIO_SESSION_DEACTIVATED, was, "delegate", "none"));
     }
 
+    /** One transition after the other: each waits its latency after the one before it ended; in flight meanwhile. */
     private void enqueue(Duration delay, Runnable step) {
-        device.activity.begin();
+        device.clock.begin();
         CompletableFuture<Void> done = new CompletableFuture<>();
         CompletableFuture<Void> previous;
         synchronized (this) {
@@ -146,7 +147,7 @@ public final class SimulatedAudioSession implements AudioSession, AudioState {
             try {
                 step.run();
             } finally {
-                device.activity.end();
+                device.clock.end();
                 done.complete(null);
             }
         }, delay));

@@ -34,23 +34,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * One simulated phone: CallKit, PushKit, the audio session, the system call UI, other calls and the app's process
  * lifecycle, all recording onto one {@link Timeline}. Faithful to CALLKIT-RULES.md for the modelled flows.
- * Everything the app sees arrives on its main queue; system state is guarded by one lock, and no app code ever
- * runs while that lock is held.
+ * Everything the app sees arrives on its main queue; every latency and timeout is a task on the scenario's
+ * {@link VirtualClock}, whose one simulation thread runs the system's work and the app's main queue one task at a
+ * time. System state is guarded by one lock, and no app code ever runs while that lock is held.
  */
 public final class SimulatedDevice implements AutoCloseable {
-
-    /** How long idleness must last before the device counts as settled (covers hand-offs between stages). */
-    static final java.time.Duration SETTLE_QUIET_PERIOD = java.time.Duration.ofMillis(15);
 
     final Object lock = new Object();
     final Map<UUID, SystemCall> calls = new LinkedHashMap<>();
@@ -70,9 +65,8 @@ public final class SimulatedDevice implements AutoCloseable {
     volatile IncomingCallPolicy incomingCallPolicy;
     volatile ActivationPolicy activationPolicy;
 
-    private final ScheduledExecutorService systemQueue;
+    final VirtualClock clock;
     private final AtomicInteger generation = new AtomicInteger();
-    final ActivityTracker activity = new ActivityTracker();
     final MainQueue main;
     final ActionEngine actions;
     private final SimulatedAudioSession audioSession;
@@ -97,25 +91,16 @@ public final class SimulatedDevice implements AutoCloseable {
         this.timeline = b.timeline;
         this.timing = b.timing;
         this.appFactory = b.appFactory;
-        this.signalling = b.signalling.withObserver(new SignallingClient.RequestObserver() {
-            @Override public void started() { activity.begin(); }
-
-            @Override public void finished() { activity.end(); }
-        });
+        this.clock = b.clock != null ? b.clock : new VirtualClock(b.deviceId, 0, java.time.Duration.ofSeconds(30));
+        this.clock.onFault(e -> record(EventKind.HARNESS_FAULT, Level.ERROR, null, "where", "system queue",
+                "error", e.toString()));
+        // An HTTP answer reaches the app through the clock, in the order its request left, never from a network thread.
+        this.signalling = b.signalling.hasGate() ? b.signalling
+                : b.signalling.withGate((requestId, method, path) -> clock.expect(java.time.Duration.ZERO, VirtualClock.Lane.NETWORK)::arrive);
         this.pushBanThreshold = b.pushBanThreshold;
         this.incomingCallPolicy = b.incomingCallPolicy;
         this.activationPolicy = b.activationPolicy;
-        this.systemQueue = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "system-" + deviceId);
-            t.setDaemon(true);
-            return t;
-        });
-        this.main = new MainQueue(deviceId, generation::get, this::appCrashed, activity);
-        this.activity.onIdle(epoch -> schedule(() -> {
-            if (activity.confirm(epoch)) {
-                timeline.poke();
-            }
-        }, SETTLE_QUIET_PERIOD));
+        this.main = new MainQueue(clock, generation::get, this::appCrashed);
         this.actions = new ActionEngine(this);
         this.audioSession = new SimulatedAudioSession(this);
         this.pushRegistry = new SimulatedPushRegistry(this);
@@ -145,6 +130,9 @@ public final class SimulatedDevice implements AutoCloseable {
 
     public TimingProfile timing() { return timing; }
 
+    /** The scenario's clock: virtual time, and the one thread that runs the phone. */
+    public VirtualClock clock() { return clock; }
+
     public AppState appState() { return appState; }
 
     public boolean isLocked() { return locked; }
@@ -169,6 +157,21 @@ public final class SimulatedDevice implements AutoCloseable {
 
     /** A sorted copy of every stored app setting. */
     java.util.Map<String, String> appDefaults() { return java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(appDefaults)); }
+
+    private long uuids;
+
+    /**
+     * A fresh UUID for the app ({@code UUID()}): random-looking version 4, but drawn from the device id (itself drawn
+     * from the run's seed) and a counter, so the same scenario gets the same UUIDs on every run.
+     */
+    synchronized UUID newUuid() {
+        long n = ++uuids;
+        long hi = VirtualClock.mix(deviceId.hashCode() * 0x9E3779B97F4A7C15L + n);
+        long lo = VirtualClock.mix(hi + n);
+        hi = (hi & ~0xF000L) | 0x4000L;
+        lo = (lo & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(hi, lo);
+    }
 
     /** Which launch of the app process is current: work of an earlier process is dropped. */
     int generation() { return generation.get(); }
@@ -230,25 +233,22 @@ public final class SimulatedDevice implements AutoCloseable {
             return;
         }
         DeviceEnvironment env = new DeviceEnvironment(this, sdk);
-        main.async(() -> launched.didFinishLaunching(env, reason));
+        // The process starts: its main thread is busy launching until didFinishLaunching runs, and whatever the system
+        // queues meanwhile (the push that woke it) waits behind that.
+        main.busyFor(timing.coldLaunch(), () -> launched.didFinishLaunching(env, reason));
     }
 
     /** The launch never finishes: the watchdog kills the process once its time is up (in flight until then). */
     private void hangUntilWatchdog() {
         int hungGeneration = generation.get();
-        activity.begin();
-        schedule(() -> {
-            try {
-                if (generation.get() == hungGeneration) {
-                    List<VoipPush> failed = pushRegistry.takeAwaitingLaunch();
-                    terminate("launchWatchdog", "0x8badf00d", "the app failed to finish launching within "
-                            + timing.launchWatchdog().toMillis() + " ms (scene-create watchdog)");
-                    pushRegistry.launchKilled(failed);
-                }
-            } finally {
-                activity.end();
+        clock.schedule(timing.launchWatchdog(), VirtualClock.Lane.SYSTEM, true, guarded(() -> {
+            if (generation.get() == hungGeneration) {
+                List<VoipPush> failed = pushRegistry.takeAwaitingLaunch();
+                terminate("launchWatchdog", "0x8badf00d", "the app failed to finish launching within "
+                        + timing.launchWatchdog().toMillis() + " ms (scene-create watchdog)");
+                pushRegistry.launchKilled(failed);
             }
-        }, timing.launchWatchdog());
+        }));
     }
 
     public void moveAppToBackground() {
@@ -344,56 +344,66 @@ public final class SimulatedDevice implements AutoCloseable {
     }
 
     /**
-     * Waits until nothing the system or the app queued is still to run (callbacks, pending actions, audio
-     * transitions): then the absence of an event means it will not come on its own.
+     * Lets {@code duration} pass on the phone's clock, then records {@code timePassed}: the event a scenario awaits
+     * instead of sleeping. In flight until then, so nobody sees the phone settled meanwhile.
      */
-    public boolean awaitSettled(java.time.Duration timeout) {
-        return activity.awaitSettled(timeout);
-    }
-
-    /**
-     * Runs work that arrives from outside (a server's event, an accepted push) as device activity, so that nobody
-     * sees the device as settled between the arrival being recorded and the app being handed it.
-     */
-    public void arriving(Runnable work) {
-        activity.begin();
-        try {
-            work.run();
-        } finally {
-            activity.end();
-        }
-    }
-
-    /**
-     * Lets {@code real} (scaled by the profile) pass on the system's clock, then records {@code timePassed}: the
-     * event a scenario awaits instead of sleeping. Counted as activity, so nobody sees the device settled meanwhile.
-     */
-    public Event timePasses(java.time.Duration real) {
-        java.time.Duration scaled = timing.scale(real);
-        Event started = record(EventKind.TIME_PASSES, null, "real", real.toMillis() + "ms", "scaled", scaled.toMillis() + "ms");
-        activity.begin();
-        schedule(() -> {
-            try {
-                record(EventKind.TIME_PASSED, null, "real", real.toMillis() + "ms", "since", String.valueOf(started.seq()));
-            } finally {
-                activity.end();
-            }
-        }, scaled);
+    public Event timePasses(java.time.Duration duration) {
+        Event started = record(EventKind.TIME_PASSES, null, "duration", duration.toMillis() + "ms");
+        clock.schedule(duration, VirtualClock.Lane.SYSTEM, true, () -> record(EventKind.TIME_PASSED, null,
+                "duration", duration.toMillis() + "ms", "since", String.valueOf(started.seq())));
         return started;
     }
 
-    /**
-     * Real time the app's main queue has spent running (delegate callbacks, the app's handlers, an injected hang), the
-     * task running now included. An app in another process may take real time per handler (its hang guard); a wait
-     * for what the app does can stretch by this much.
-     */
-    public java.time.Duration appMainThreadBusy() {
-        return java.time.Duration.ofNanos(main.busyNanos());
+    /** Whether the phone has settled: nothing in flight (counted exactly, no quiet period). */
+    public boolean settled() {
+        return clock.settled();
     }
 
-    /** Whether the device has settled: nothing in flight for the quiet period. */
-    public boolean settled() {
-        return activity.settled();
+    /**
+     * Lets the phone run, and its clock move, until {@code condition} holds on the timeline, the phone settles (when
+     * {@code stopWhenSettled}), or virtual time would pass {@code horizon} from now; then holds the phone again once
+     * nothing is due now. See {@link VirtualClock#runUntil}.
+     */
+    public VirtualClock.Outcome runUntil(Predicate<List<Event>> condition, java.time.Duration horizon, boolean stopWhenSettled) {
+        return clock.runUntil(() -> timeline.test(condition), horizon, stopWhenSettled);
+    }
+
+    /** The first event from {@code fromSeq} on that matches, letting the phone run up to {@code horizon}. */
+    public Optional<Event> awaitEvent(Predicate<Event> match, long fromSeq, java.time.Duration horizon) {
+        Event[] found = new Event[1];
+        runUntil(events -> {
+            for (int i = (int) Math.max(0, fromSeq - 1); i < events.size(); i++) {
+                if (match.test(events.get(i))) {
+                    found[0] = events.get(i);
+                    return true;
+                }
+            }
+            return false;
+        }, horizon, false);
+        return Optional.ofNullable(found[0]);
+    }
+
+    /**
+     * {@link #awaitEvent(Predicate, long, java.time.Duration)}, waiting besides up to {@code realPatience} of real time
+     * for work that comes with no place on the clock (an external app's stray line or exit, which only its reader
+     * thread sees): for tests of such verdicts.
+     */
+    public Optional<Event> awaitEvent(Predicate<Event> match, java.time.Duration horizon, java.time.Duration realPatience) {
+        long deadline = System.nanoTime() + realPatience.toNanos();
+        while (true) {
+            long seen = clock.posts();
+            Optional<Event> found = awaitEvent(match, 1, horizon);
+            long left = deadline - System.nanoTime();
+            if (found.isPresent() || left <= 0 || !clock.awaitPost(seen, java.time.Duration.ofNanos(left))) {
+                return found;
+            }
+        }
+    }
+
+    /** Lets the phone run until nothing is in flight, up to {@code horizon}; whether it settled. */
+    public boolean settle(java.time.Duration horizon) {
+        VirtualClock.Outcome o = runUntil(events -> false, horizon, true);
+        return o == VirtualClock.Outcome.SETTLED;
     }
 
     // ---- for the subsystems ------------------------------------------------------------------------------
@@ -411,15 +421,36 @@ public final class SimulatedDevice implements AutoCloseable {
         return timeline.record(source, level, name, call, Timeline.attrs(keyValues));
     }
 
-    ScheduledFuture<?> schedule(Runnable task, java.time.Duration delay) {
-        return systemQueue.schedule(() -> {
+    /** The system's own work, {@code delay} from now; not in flight (a background timer) unless the caller counts it. */
+    VirtualClock.Scheduled schedule(Runnable task, java.time.Duration delay) {
+        return clock.schedule(delay, VirtualClock.Lane.SYSTEM, false, guarded(task));
+    }
+
+    /** Work counted in flight until it ran: the phone is not settled while it waits. */
+    VirtualClock.Scheduled scheduleCounted(Runnable task, java.time.Duration delay) {
+        return clock.schedule(delay, VirtualClock.Lane.SYSTEM, true, guarded(task));
+    }
+
+    private Runnable guarded(Runnable task) {
+        return () -> {
             try {
                 task.run();
             } catch (RuntimeException e) {
-                record(EventKind.HARNESS_FAULT, Level.ERROR, null, "where", "system queue",
-                        "error", e.toString());
+                record(EventKind.HARNESS_FAULT, Level.ERROR, null, "where", "system queue", "error", e.toString());
             }
-        }, delay.toNanos(), TimeUnit.NANOSECONDS);
+        };
+    }
+
+    /**
+     * Runs {@code work} in the simulation: now when the caller may touch it (the simulation thread, or the scenario
+     * holding the clock), else as soon as the simulation may (a real-time thread: an external app's reader).
+     */
+    void inSimulation(Runnable work) {
+        if (clock.inSimulation()) {
+            work.run();
+        } else {
+            clock.post(VirtualClock.Lane.HARNESS, guarded(work));
+        }
     }
 
     Optional<CallApp> app() { return Optional.ofNullable(app); }
@@ -532,15 +563,8 @@ public final class SimulatedDevice implements AutoCloseable {
             }
             call.ringTimer = null;
         }
-        // In flight from the moment the timeout shows: whoever sees ringTimeout must not find the device settled
-        // before the end action it causes is pending.
-        activity.begin();
-        try {
-            record(EventKind.RING_TIMEOUT, uuid, "after", timing.ringTimeout().toMillis() + "ms");
-            actions.performSystem(new ActionRequest(ActionType.END, uuid, null, false), "ringTimeout");
-        } finally {
-            activity.end();
-        }
+        record(EventKind.RING_TIMEOUT, uuid, "after", timing.ringTimeout().toMillis() + "ms");
+        actions.performSystem(new ActionRequest(ActionType.END, uuid, null, false), "ringTimeout");
     }
 
     /** reportCall(with:endedAt:reason:). */
@@ -641,8 +665,7 @@ public final class SimulatedDevice implements AutoCloseable {
         if (running != null) {
             running.processKilled();
         }
-        main.shutdown();
-        systemQueue.shutdownNow();
+        clock.close();
     }
 
     static String tokenFor(String deviceId) {
@@ -658,7 +681,8 @@ public final class SimulatedDevice implements AutoCloseable {
         private String deviceId;
         private String bundleId = "com.example.callapp";
         private Timeline timeline;
-        private TimingProfile timing = TimingProfile.fast();
+        private TimingProfile timing = TimingProfile.realistic();
+        private VirtualClock clock;
         private AppFactory appFactory;
         private SignallingClient signalling;
         private int pushBanThreshold = 3;
@@ -672,6 +696,12 @@ public final class SimulatedDevice implements AutoCloseable {
         public Builder timeline(Timeline t) { this.timeline = t; return this; }
 
         public Builder timing(TimingProfile t) { this.timing = t; return this; }
+
+        /**
+         * The scenario's clock (its timeline should come from {@link VirtualClock#newTimeline}); without one the device
+         * makes its own, seed 0.
+         */
+        public Builder clock(VirtualClock c) { this.clock = c; return this; }
 
         public Builder app(AppFactory f) { this.appFactory = f; return this; }
 

@@ -69,23 +69,16 @@ public final class SimulatedPushRegistry implements PushRegistry {
         UUID call = callOf(push);
         PushDeliveryPolicy.Delivery delivery = device.pushDeliveryPolicy().decide(push);
         if (delivery instanceof PushDeliveryPolicy.Delay d) {
-            device.activity.begin(); // in flight from before anyone can see it recorded
             device.record(EventKind.PUSH_DELIVERY_DELAYED, call, "apnsId", push.apnsId(),
                     "delay", d.by().toMillis() + "ms");
             runInFlight(call);
-            device.schedule(() -> {
-                try {
-                    arrive(push, call);
-                } finally {
-                    device.activity.end();
-                }
-            }, d.by());
+            device.scheduleCounted(() -> arrive(push, call), d.by());
         } else if (delivery instanceof PushDeliveryPolicy.Drop) {
             runInFlight(call);
             device.record(EventKind.PUSH_DROPPED, Level.WARNING, call, "apnsId", push.apnsId(),
                     "why", "lost between APNs and the phone");
         } else if (delivery instanceof PushDeliveryPolicy.WithNext) {
-            device.activity.begin(); // in flight until the next push releases it
+            device.clock.begin(); // in flight until the next push releases it
             runInFlight(call);
             synchronized (this) {
                 if (heldForNext != null) {
@@ -123,7 +116,7 @@ public final class SimulatedPushRegistry implements PushRegistry {
             admit(second, callOf(second)).ifPresent(handlers::add);
             device.main.asyncTogether(handlers);
         } finally {
-            device.activity.end();
+            device.clock.end();
         }
     }
 

@@ -2,7 +2,6 @@ package dev.callflow.device;
 
 import dev.callflow.platform.Handle;
 import java.util.UUID;
-import java.util.concurrent.ScheduledFuture;
 
 /** The system's record of one call of this app (what callservicesd knows). Guarded by the device lock. */
 final class SystemCall {
@@ -15,7 +14,7 @@ final class SystemCall {
     Phase phase;
     /** What the incoming-call UI offers for this call (R-MULTI-1), e.g. {@code endAndAccept,decline}. */
     String uiOptions = "answer,decline";
-    ScheduledFuture<?> ringTimer;
+    VirtualClock.Scheduled ringTimer;
 
     SystemCall(UUID uuid, boolean outgoing, Handle handle, boolean supportsHolding, Phase phase) {
         this.uuid = uuid;
@@ -36,7 +35,7 @@ final class SystemCall {
 
     void cancelRingTimer() {
         if (ringTimer != null) {
-            ringTimer.cancel(false);
+            ringTimer.cancel();
             ringTimer = null;
         }
     }

@@ -14,14 +14,16 @@ import java.time.Duration;
  * @param home       the project directory holding {@code features/} and {@code fixtures/}
  * @param reportsDir where timelines and the run summary go
  * @param iut        which implementation under test: {@code reference} or {@code mutant:<name>}
- * @param timing     the timing profile that scales the system's timeouts
+ * @param timing     the system's latencies and timeouts (virtual time) and how far waits look ahead
  * @param policy     how rules read the points where the seed and Apple disagree (per scenario it may change)
  * @param hangGuard  the one real-time bound on an external implementation: its hello, and each of its handlers
  * @param iutTraffic where to record every line exchanged with an external implementation (one file per session),
  *                   or {@code null} for nowhere
+ * @param seed       orders what happens at the same virtual instant (0: in the order it was caused) and draws the
+ *                   scenario's ids (device, calls, APNs ids, the app's UUIDs)
  */
 public record HarnessSettings(Path home, Path reportsDir, String iut, TimingProfile timing, Policy policy,
-                              Duration hangGuard, Path iutTraffic) {
+                              Duration hangGuard, Path iutTraffic, long seed) {
 
     public static final String HOME = "callflow.home";
     public static final String REPORTS = "callflow.reports.dir";
@@ -31,6 +33,8 @@ public record HarnessSettings(Path home, Path reportsDir, String iut, TimingProf
     /** Milliseconds; see docs/iut-protocol.md section 11. */
     public static final String HANG_GUARD = "callflow.hangGuard";
     public static final String IUT_TRAFFIC = "callflow.iut.traffic";
+    /** A whole number; see {@link #seed()}. */
+    public static final String SEED = "callflow.seed";
     public static final Duration DEFAULT_HANG_GUARD = Duration.ofSeconds(10);
 
     public HarnessSettings {
@@ -40,7 +44,7 @@ public record HarnessSettings(Path home, Path reportsDir, String iut, TimingProf
     }
 
     public HarnessSettings(Path home, Path reportsDir, String iut, TimingProfile timing, Policy policy) {
-        this(home, reportsDir, iut, timing, policy, DEFAULT_HANG_GUARD, null);
+        this(home, reportsDir, iut, timing, policy, DEFAULT_HANG_GUARD, null, 0);
     }
 
     public static HarnessSettings fromSystemProperties() {
@@ -52,8 +56,27 @@ public record HarnessSettings(Path home, Path reportsDir, String iut, TimingProf
         Path reports = Path.of(System.getProperty(REPORTS, home.resolve("reports").toString()));
         String traffic = System.getProperty(IUT_TRAFFIC);
         return new HarnessSettings(home, reports, System.getProperty(IUT, "reference"),
-                TimingProfile.named(System.getProperty(PROFILE, "fast")), Policy.named(System.getProperty(POLICY, "default")),
-                hangGuard(System.getProperty(HANG_GUARD)), traffic == null || traffic.isBlank() ? null : Path.of(traffic));
+                TimingProfile.named(System.getProperty(PROFILE, "realistic")), Policy.named(System.getProperty(POLICY, "default")),
+                hangGuard(System.getProperty(HANG_GUARD)), traffic == null || traffic.isBlank() ? null : Path.of(traffic),
+                seed(System.getProperty(SEED)));
+    }
+
+    /** Parses a seed ({@code null}: 0), naming the setting when it is wrong. */
+    public static long seed(String text) {
+        if (text == null || text.isBlank()) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("The seed (--seed, -D" + SEED + ") is a whole number, e.g. 0 or 42; got '"
+                    + text + "'");
+        }
+    }
+
+    /** How long a wait tolerates no progress at all in real time: the hang guard of an external app's handler, and more. */
+    public Duration realTimeGuard() {
+        return hangGuard.multipliedBy(2).plusSeconds(5);
     }
 
     /** Parses a hang guard in milliseconds ({@code null}: the default), naming the setting when it is wrong. */

@@ -29,11 +29,19 @@ public interface AppEnvironment {
     void runOnMain(Runnable task);
 
     /**
-     * {@code DispatchQueue.main.asyncAfter}: runs {@code task} on the main queue once {@code realDelay} has passed.
-     * The delay is a real-world duration: the device scales it with its timing profile, so the app's timers live in
-     * the same time as the system's latencies and timeouts. A timer of a process that has since died never fires.
+     * {@code DispatchQueue.main.asyncAfter}: runs {@code task} on the main queue once {@code delay} has passed. The
+     * delay is a real-world iOS duration on the device's clock (virtual time), the same time as the system's latencies
+     * and timeouts. A timer of a process that has since died never fires.
      */
-    AppTimer runOnMainAfter(Duration realDelay, Runnable task);
+    AppTimer runOnMainAfter(Duration delay, Runnable task);
+
+    /**
+     * {@code UUID()}: a new random UUID, e.g. for a call the app starts itself. The simulated device draws it from the
+     * scenario's seed, so a run can be repeated exactly; use this rather than {@link UUID#randomUUID()}.
+     */
+    default UUID newUuid() {
+        return UUID.randomUUID();
+    }
 
     /** The app's stored settings ({@code UserDefaults}), as a scenario configured them before launch. */
     default Optional<String> userDefault(String key) {

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Checks that a push payload is what Apple requires: a JSON dictionary. */
-final class PayloadJson {
+public final class PayloadJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -15,7 +15,7 @@ final class PayloadJson {
     private PayloadJson() {
     }
 
-    static void requireObject(String payloadJson) {
+    public static void requireObject(String payloadJson) {
         if (payloadJson == null || payloadJson.isBlank()) {
             throw new IllegalArgumentException("payloadJson is empty; supply a JSON object such as "
                     + "{\"aps\":{},\"callId\":\"...\"}.");

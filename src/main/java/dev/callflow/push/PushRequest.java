@@ -72,6 +72,20 @@ public final class PushRequest {
         return apnsId;
     }
 
+    /** The same push under another {@code apns-id} (e.g. one drawn from a scenario's seed). */
+    public PushRequest withApnsId(UUID id) {
+        Builder b = new Builder();
+        b.deviceToken = deviceToken;
+        b.topic = topic;
+        b.pushType = pushType;
+        b.payload = payload;
+        b.priority = priority;
+        b.expiration = expiration;
+        b.collapseId = collapseId;
+        b.apnsId = java.util.Objects.requireNonNull(id, "apnsId");
+        return new PushRequest(b);
+    }
+
     SimpleApnsPushNotification toPushy() {
         return new SimpleApnsPushNotification(deviceToken, topic, payload, expiration, priority, pushType,
                 collapseId, apnsId);

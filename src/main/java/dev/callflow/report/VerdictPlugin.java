@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  * Tells conformance failures from harness faults, so the CLI can exit 1 or 3: a scenario that failed with an
  * {@link AssertionError} found the implementation wrong; any other exception means the harness or its input is.
  * Writes {@code verdict.properties} to the directory given as the plugin argument, and {@code failures.txt}: the head of
- * each failed scenario's error, so that the end of a CI log says why, not only which.
+ * each failed scenario's error, so that the end of a CI log says why, not only which, and under which seed
+ * ({@code callflow.seed}: {@code ./callflow run --seed N} repeats it).
  */
 public final class VerdictPlugin implements ConcurrentEventListener {
     private final Path dir;
@@ -32,6 +33,8 @@ public final class VerdictPlugin implements ConcurrentEventListener {
     private final AtomicInteger undefined = new AtomicInteger();
     /** Keyed by feature file and line, so the digest reads in suite order whatever thread finished first. */
     private final Map<String, String> failures = new ConcurrentSkipListMap<>();
+    /** The run's seed, as the CLI and Maven set it (HarnessSettings.SEED); a wrong one fails the run before this. */
+    private final long seed = Long.getLong("callflow.seed", 0L);
 
     public VerdictPlugin(String dir) {
         this.dir = Path.of(dir);
@@ -58,11 +61,11 @@ public final class VerdictPlugin implements ConcurrentEventListener {
         if (s == Status.FAILED) {
             String where = e.getTestCase().getUri() + ":" + String.format(Locale.ROOT, "%06d", e.getTestCase().getLocation().getLine());
             failures.put(where, digest(e.getTestCase().getName(), e.getTestCase().getUri().toString(),
-                    e.getTestCase().getLocation().getLine(), error));
+                    e.getTestCase().getLocation().getLine(), error, seed));
         }
     }
 
-    static String digest(String name, String uri, int line, Throwable error) {
+    static String digest(String name, String uri, int line, Throwable error, long seed) {
         String file = uri.substring(uri.lastIndexOf('/') + 1);
         String kind = error instanceof AssertionError ? "conformance failure" : "harness fault";
         String text = error == null ? "(no error recorded)" : error instanceof AssertionError
@@ -70,7 +73,7 @@ public final class VerdictPlugin implements ConcurrentEventListener {
         String head = Arrays.stream(text.split("\\R")).limit(MAX_LINES).map(l -> "    " + l)
                 .collect(Collectors.joining("\n"));
         int more = (int) text.lines().count() - MAX_LINES;
-        return String.format(Locale.ROOT, "%s (%s:%d), %s:%n%s%s%n", name, file, line, kind, head,
+        return String.format(Locale.ROOT, "%s (%s:%d), %s (seed %d):%n%s%s%n", name, file, line, kind, seed, head,
                 more > 0 ? "\n    … " + more + " more line(s) in cucumber.html and junit/cucumber.xml" : "");
     }
 

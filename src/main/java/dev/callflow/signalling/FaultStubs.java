@@ -1,7 +1,6 @@
 package dev.callflow.signalling;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.request;
@@ -20,14 +19,13 @@ final class FaultStubs {
     private FaultStubs() {
     }
 
-    static MappingBuilder stubFor(SignallingFault fault, String deviceId, UUID id, String selfBaseUrl) {
+    static MappingBuilder stubFor(SignallingFault fault, String deviceId, UUID id) {
         return any(urlPathMatching(fault.pathRegex()))
                 .withId(id) // fresh UUID per injection: never trips "Duplicate stub mapping ID"
                 .withName("fault " + deviceId + " " + fault)
                 .atPriority(FAULT_PRIORITY)
                 .withHeader(SignallingHeaders.DEVICE, equalTo(deviceId))
-                .withHeader(SignallingHeaders.FAULT_BYPASS, absent())
-                .willReturn(response(fault, selfBaseUrl));
+                .willReturn(response(fault));
     }
 
     /** A per-device canned answer for {@code method} on paths matching {@code pathRegex}. */
@@ -45,15 +43,8 @@ final class FaultStubs {
                         .withBody(body == null ? "" : body));
     }
 
-    private static ResponseDefinitionBuilder response(SignallingFault fault, String selfBaseUrl) {
-        if (fault instanceof SignallingFault.Delay d) {
-            // WireMock cannot "delay, then fall through to the next stub", so the fault proxies to this
-            // same server with a bypass header; the inner hop is served by the fixture mapping.
-            return aResponse()
-                    .proxiedFrom(selfBaseUrl)
-                    .withAdditionalRequestHeader(SignallingHeaders.FAULT_BYPASS, "1")
-                    .withFixedDelay(Math.toIntExact(d.delay().toMillis()));
-        }
+    /** A delay is no stub: the device's network holds the answer on its own clock (Registration#delayFor). */
+    private static ResponseDefinitionBuilder response(SignallingFault fault) {
         if (fault instanceof SignallingFault.Status s) {
             return aResponse().withStatus(s.status()).withBody(s.body());
         }

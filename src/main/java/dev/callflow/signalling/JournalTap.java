@@ -48,8 +48,8 @@ final class JournalTap implements ServeEventListener {
     public void beforeResponseSent(ServeEvent event, Parameters parameters) {
         LoggedRequest req = event.getRequest();
         String deviceId = req.getHeader(SignallingHeaders.DEVICE);
-        if (deviceId == null || req.getHeader(SignallingHeaders.FAULT_BYPASS) != null) {
-            return; // not a device request, or the inner hop of a delay fault (the outer one is reported)
+        if (deviceId == null) {
+            return; // not a device request
         }
         ExchangeListener listener = listeners.get(deviceId);
         if (listener == null) {

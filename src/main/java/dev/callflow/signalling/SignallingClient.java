@@ -14,9 +14,10 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The app's side of the signalling REST API. Every request carries {@value SignallingHeaders#DEVICE}.
- * Non-2xx answers complete normally (inspect {@link SignallingResponse#status()}); requests that get no
- * HTTP answer at all complete exceptionally with a {@link SignallingException} naming method and URL.
+ * The app's side of the signalling REST API. Every request carries {@value SignallingHeaders#DEVICE} and its own
+ * {@value SignallingHeaders#REQUEST}. Non-2xx answers complete normally (inspect {@link SignallingResponse#status()});
+ * requests that get no HTTP answer at all complete exceptionally with a {@link SignallingException} naming method and
+ * URL. A {@link ResponseGate} decides where and when each answer is handed over (a simulated phone: on its clock).
  */
 public final class SignallingClient implements SignallingApi {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -25,20 +26,8 @@ public final class SignallingClient implements SignallingApi {
     private final String baseUrl;
     private final String deviceId;
     private final Duration requestTimeout;
-    private final RequestObserver observer;
-
-    /** Told when a request starts and when its outcome is known, e.g. so a device knows work is in flight. */
-    public interface RequestObserver {
-        void started();
-
-        void finished();
-
-        RequestObserver NONE = new RequestObserver() {
-            @Override public void started() { }
-
-            @Override public void finished() { }
-        };
-    }
+    private final ResponseGate gate;
+    private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
 
     public SignallingClient(HttpClient http, String baseUrl, String deviceId) {
         this(builder().httpClient(http).baseUrl(baseUrl).deviceId(deviceId));
@@ -49,14 +38,19 @@ public final class SignallingClient implements SignallingApi {
         this.baseUrl = b.baseUrl;
         this.deviceId = b.deviceId;
         this.requestTimeout = b.requestTimeout;
-        this.observer = b.observer;
+        this.gate = b.gate;
     }
 
-    /** The same client, reporting every request to {@code observer}. */
-    public SignallingClient withObserver(RequestObserver o) {
+    /** The same client, handing every answer over through {@code gate}. */
+    public SignallingClient withGate(ResponseGate g) {
         Builder b = builder().httpClient(http).baseUrl(baseUrl).deviceId(deviceId).requestTimeout(requestTimeout);
-        b.observer = Objects.requireNonNull(o, "observer");
+        b.gate = Objects.requireNonNull(g, "gate");
         return new SignallingClient(b);
+    }
+
+    /** Whether answers go through a gate of someone's ({@link #withGate}) rather than straight to the app. */
+    public boolean hasGate() {
+        return gate != ResponseGate.DIRECT;
     }
 
     public static Builder builder() {
@@ -136,30 +130,26 @@ public final class SignallingClient implements SignallingApi {
 
     private CompletableFuture<SignallingResponse> send(String method, String path, String body) {
         URI uri = URI.create(baseUrl + path);
+        String requestId = deviceId + "/" + requests.incrementAndGet();
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .version(HttpClient.Version.HTTP_1_1)
                 .timeout(requestTimeout)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .header(SignallingHeaders.DEVICE, deviceId)
+                .header(SignallingHeaders.REQUEST, requestId)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        observer.started();
+        java.util.function.Consumer<Runnable> handOver = gate.leaving(requestId, method, path);
         CompletableFuture<SignallingResponse> result = new CompletableFuture<>();
-        http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
-            try {
-                if (failure != null) {
-                    result.completeExceptionally(new SignallingException(method + " " + uri + " (device " + deviceId
-                            + ") failed: " + SignallingException.describe(failure), failure));
-                } else {
-                    result.complete(new SignallingResponse(response.statusCode(), response.body()));
-                }
-            } finally {
-                // After the dependants ran: an app that continues on its main queue has queued that work (and so is
-                // counted as busy) before this request stops counting, so the device never looks settled in between.
-                observer.finished();
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> handOver.accept(() -> {
+            if (failure != null) {
+                result.completeExceptionally(new SignallingException(method + " " + uri + " (device " + deviceId
+                        + ") failed: " + SignallingException.describe(failure), failure));
+            } else {
+                result.complete(new SignallingResponse(response.statusCode(), response.body()));
             }
-        });
+        }));
         return result;
     }
 
@@ -179,7 +169,7 @@ public final class SignallingClient implements SignallingApi {
         private String baseUrl;
         private String deviceId;
         private Duration requestTimeout = Duration.ofSeconds(10);
-        private RequestObserver observer = RequestObserver.NONE;
+        private ResponseGate gate = ResponseGate.DIRECT;
 
         private Builder() {
         }

@@ -14,7 +14,10 @@ public sealed interface SignallingFault permits SignallingFault.Delay, Signallin
     /** Regex over the request path (no query), matched in full, e.g. {@code /v1/calls/[^/]+/accept}. */
     String pathRegex();
 
-    /** The normal fixture response, but only after {@code delay}. */
+    /**
+     * The normal fixture response, but handed to the app only {@code delay} after the request left: the harness's side
+     * holds it on the device's clock ({@code Registration#delayFor}); the server answers at once.
+     */
     static SignallingFault delay(String pathRegex, Duration delay) {
         return new Delay(pathRegex, delay);
     }

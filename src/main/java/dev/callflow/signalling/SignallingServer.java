@@ -137,6 +137,7 @@ public final class SignallingServer implements AutoCloseable {
         private final String deviceId;
         private final ExchangeListener listener;
         private final List<UUID> faultIds = new CopyOnWriteArrayList<>();
+        private final List<SignallingFault.Delay> delays = new CopyOnWriteArrayList<>();
         private final AtomicBoolean open = new AtomicBoolean(true);
 
         private Registration(String deviceId, ExchangeListener listener) {
@@ -149,16 +150,21 @@ public final class SignallingServer implements AutoCloseable {
         }
 
         /**
-         * Adds a priority-1 stub matching this device's header and the fault's path regex.
-         * Returns a handle that removes just this fault; {@link #close()} removes all remaining ones.
+         * Adds a priority-1 stub matching this device's header and the fault's path regex; a {@link SignallingFault.Delay}
+         * is no stub but a note for the device's network ({@link #delayFor}), which holds the answer that long on its
+         * own clock. Returns a handle that removes just this fault; {@link #close()} removes all remaining ones.
          */
         public InjectedFault inject(SignallingFault fault) {
             Objects.requireNonNull(fault, "fault");
             if (!open.get()) {
                 throw new IllegalStateException("registration for device '" + deviceId + "' is closed");
             }
+            if (fault instanceof SignallingFault.Delay d) {
+                delays.add(d);
+                return () -> delays.remove(d);
+            }
             UUID id = UUID.randomUUID();
-            wireMock.stubFor(FaultStubs.stubFor(fault, deviceId, id, baseUrl));
+            wireMock.stubFor(FaultStubs.stubFor(fault, deviceId, id));
             faultIds.add(id);
             return () -> removeFault(id);
         }
@@ -178,15 +184,32 @@ public final class SignallingServer implements AutoCloseable {
             return () -> removeFault(id);
         }
 
+        /**
+         * How long the server's answer to this device's {@code method} request for {@code path} is held: the delay of
+         * the latest delay fault whose path regex matches, else zero. The harness side applies it (the device's clock
+         * hands the answer to the app that much later), so the server answers at once and the journal shows the request
+         * when it arrived.
+         */
+        public java.time.Duration delayFor(String method, String path) {
+            for (int i = delays.size() - 1; i >= 0; i--) {
+                SignallingFault.Delay d = delays.get(i);
+                if (java.util.regex.Pattern.matches(d.pathRegex(), path)) {
+                    return d.delay();
+                }
+            }
+            return java.time.Duration.ZERO;
+        }
+
         /** Removes every fault injected through this registration (the device stays attached). */
         public void clearFaults() {
+            delays.clear();
             for (UUID id : new ArrayList<>(faultIds)) {
                 removeFault(id);
             }
         }
 
         public int activeFaults() {
-            return faultIds.size();
+            return faultIds.size() + delays.size();
         }
 
         private void removeFault(UUID id) {
@@ -209,7 +232,7 @@ public final class SignallingServer implements AutoCloseable {
     public static final class Builder {
         private Path fixturesDir;
         private HttpClient httpClient;
-        private int maxJournalEntries = 10_000;
+        private int maxJournalEntries = 0;
         private int containerThreads = 0;
 
         private Builder() {
@@ -227,7 +250,10 @@ public final class SignallingServer implements AutoCloseable {
             return this;
         }
 
-        /** Bounds WireMock's in-memory journal (the tap pushes exchanges out, the journal is only for debugging). */
+        /**
+         * Keeps WireMock's in-memory journal of the last {@code n} requests, for debugging; off by default (the tap
+         * pushes every exchange out, and a journal costs every request time).
+         */
         public Builder maxJournalEntries(int n) {
             if (n < 1) {
                 throw new IllegalArgumentException("maxJournalEntries must be >= 1, got " + n);
@@ -258,8 +284,14 @@ public final class SignallingServer implements AutoCloseable {
                     .dynamicPort()
                     .bindAddress("127.0.0.1")
                     .usingFilesUnderDirectory(fixturesDir.toAbsolutePath().toString())
-                    .maxRequestJournalEntries(maxJournalEntries)
+                    .gzipDisabled(true)
+                    .stubRequestLoggingDisabled(true)
                     .extensions(tap);
+            if (maxJournalEntries > 0) {
+                options.maxRequestJournalEntries(maxJournalEntries);
+            } else {
+                options.disableRequestJournal(); // the tap pushes every exchange out; a journal only costs time
+            }
             if (containerThreads > 0) {
                 options.containerThreads(containerThreads);
             }

@@ -25,7 +25,7 @@ import java.util.UUID;
 /**
  * Faults and second calls: a slow or failing signalling server, a hung main thread, a provider reset, a missing
  * activation, the app's own configuration, and the user's choice on the second-call UI. Durations in steps are
- * real-world ones; the timing profile scales them like every system latency.
+ * real-world iOS ones, on the device's virtual clock like every system latency.
  */
 public class CallFaultSteps {
     private static final Map<String, String> ENDPOINTS = Map.of(
@@ -54,8 +54,7 @@ public class CallFaultSteps {
 
     @Given("the signalling server delays {word} by {int} ms")
     public void serverDelays(String endpoint, int millis) {
-        Duration scaled = rig().settings().timing().scale(Duration.ofMillis(millis));
-        inject(endpoint, SignallingFault.delay(path(endpoint), scaled), "delay", millis + "ms", "scaled", scaled.toMillis() + "ms");
+        inject(endpoint, SignallingFault.delay(path(endpoint), Duration.ofMillis(millis)), "delay", millis + "ms");
     }
 
     @Given("the signalling server answers {word} with status {int}")
@@ -175,9 +174,11 @@ public class CallFaultSteps {
 
     @Then("there is no {word} with {string}")
     public void noEventWith(String eventName, String attributes) {
-        if (!Waits.settled(rig())) {
-            throw new AssertionError("The device did not settle within " + rig().waitBound().toMillis()
-                    + " ms, so an absence cannot be judged.\nTimeline:\n" + LogFormat.standard().render(rig().timeline()));
+        dev.callflow.device.VirtualClock.Outcome outcome = Waits.await(rig(), events -> false);
+        if (outcome != dev.callflow.device.VirtualClock.Outcome.SETTLED) {
+            throw new AssertionError("The device did not settle, so an absence cannot be judged: "
+                    + Waits.why(rig(), outcome, rig().waitBound()) + " " + Waits.context(rig()) + ".\nTimeline:\n"
+                    + LogFormat.standard().render(rig().timeline()));
         }
         Map<String, String> wanted = ExpectedEvent.parseAttributes(attributes);
         List<Event> found = rig().timeline().events().stream().filter(e -> e.name().equals(eventName)

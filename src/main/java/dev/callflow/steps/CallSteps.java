@@ -7,6 +7,7 @@ import dev.callflow.platform.HandleType;
 import dev.callflow.platform.ServerEvent;
 import dev.callflow.platform.ServerEventType;
 import dev.callflow.push.PushResult;
+import dev.callflow.timeline.Event;
 import dev.callflow.timeline.EventKind;
 import dev.callflow.timeline.Source;
 import io.cucumber.java.en.Given;
@@ -85,6 +86,27 @@ public class CallSteps {
         assertThat(result.accepted())
                 .as("the mock APNs should accept a well-formed VoIP push to the app's registered token, but answered %s", result)
                 .isTrue();
+    }
+
+    /**
+     * The cold-start budget (R-PUSH-6, the seed document's third risk): from APNs accepting the push for the call to the
+     * app reporting the call, in virtual time: the push's way to the phone, the process launch, and whatever the app
+     * waits for (its server, its timers) before it reports.
+     */
+    @Then("the app reports call {word} within {int} ms of its push")
+    public void reportsWithinBudget(String alias, int budgetMillis) {
+        UUID id = call(alias);
+        String name = ctx.calls().nameOf(id);
+        Event accepted = Waits.until(rig(), "APNs to accept the push for " + name,
+                e -> e.is(Source.PUSH, EventKind.PUSH_ACCEPTED) && id.equals(e.call()));
+        Event reported = Waits.until(rig(), "the app to report " + name + " after its push",
+                e -> e.is(Source.APP, EventKind.REPORT_NEW_INCOMING_CALL) && id.equals(e.call()), accepted.seq());
+        double took = (reported.micros() - accepted.micros()) / 1000.0;
+        if (took > budgetMillis) {
+            throw new AssertionError(String.format(Locale.ROOT, "Expected the app to report %s within %d ms of its push, "
+                    + "but it took %.1f ms of virtual time: %s, then %s %s", name, budgetMillis, took, accepted.brief(),
+                    reported.brief(), Waits.context(rig())));
+        }
     }
 
     // ---- the system call UI ------------------------------------------------------------------------------

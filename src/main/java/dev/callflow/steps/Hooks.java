@@ -7,6 +7,7 @@ import io.cucumber.java.After;
 import io.cucumber.java.AfterAll;
 import io.cucumber.java.Before;
 import io.cucumber.java.BeforeAll;
+import io.cucumber.java.BeforeStep;
 import io.cucumber.java.Scenario;
 
 import dev.callflow.monitor.RuleCatalog;
@@ -50,8 +51,26 @@ public class Hooks {
                 context.expectRule(RuleCatalog.byId(id).map(dev.callflow.rules.Rule::id).orElse(id)));
         startNanos = System.nanoTime();
         context.attach(ScenarioRig.create(suite.infrastructure, suite.settings,
-                ImplementationsUnderTest.resolve(suite.settings.iut(), suite.infrastructure.externalIuts())));
+                ImplementationsUnderTest.resolve(suite.settings.iut(), suite.infrastructure.externalIuts()),
+                scenario.getUri() + ":" + scenario.getLine()));
         suite.noteSetup((System.nanoTime() - startNanos) / 1000);
+    }
+
+    /**
+     * Before every step, what is due now runs, with time frozen: a step acts on a quiet phone, after whatever the app
+     * did in answer to the step before, never in the middle of it. Time itself moves only while a step waits.
+     */
+    @BeforeStep
+    public void quiesce() {
+        if (!context.hasRig()) {
+            return;
+        }
+        ScenarioRig rig = context.rig();
+        if (rig.clock().quiesce() == dev.callflow.device.VirtualClock.Outcome.STALLED) {
+            throw new AssertionError("Before the next step the phone had to finish what was due now, but "
+                    + Waits.why(rig, dev.callflow.device.VirtualClock.Outcome.STALLED, rig.waitBound()) + " "
+                    + Waits.context(rig));
+        }
     }
 
     /**
@@ -66,6 +85,11 @@ public class Hooks {
         ScenarioRig rig = context.rig();
         Waits.settled(rig);
         List<Event> events = rig.timeline().events();
+        ColdStart.of(events).ifPresent(c -> Suite.get().noteColdStart(scenario.getName(), c));
+        if (scenario.isFailed()) {
+            scenario.log("Seed " + rig.settings().seed() + ": ./callflow run --seed " + rig.settings().seed()
+                    + " --name '" + scenario.getName().replace("'", ".") + "' repeats this scenario exactly (reference app).");
+        }
         Policy policy = context.policy();
         List<RuleVerdict> verdicts = RuleMonitor.allRules(policy).judge(events);
         Suite.get().noteVerdicts(scenario.getUri().toString(), scenario.getName(), scenario.getLine(), verdicts,

@@ -15,7 +15,6 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.When;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,7 +43,7 @@ public class PushFaultSteps {
 
     @Given("VoIP pushes reach the phone {int} s late")
     public void pushesLate(int seconds) {
-        Duration late = rig().settings().timing().scale(Duration.ofSeconds(seconds));
+        Duration late = Duration.ofSeconds(seconds);
         rig().device().pushDeliveryPolicy(push -> PushDeliveryPolicy.delay(late));
     }
 
@@ -154,7 +153,8 @@ public class PushFaultSteps {
             case WRONG_TOPIC -> topic = "com.example.otherapp.voip";
             case ALERT_PUSH_TYPE -> type = PushType.ALERT;
             case UNREGISTERED_TOKEN -> rig.apnsRegistration().rejectWith(RejectionPolicy.always(
-                    Rejection.unregistered(Instant.now().minus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS))));
+                    Rejection.unregistered(dev.callflow.device.VirtualClock.BASE.plus(rig.clock().now())
+                            .minus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS))));
             case THROTTLED -> rig.apnsRegistration().rejectWith(RejectionPolicy.always(Rejection.tooManyRequests()));
             case UNKNOWN_KEY -> server = rig.push().newAppServerWithUnknownKey();
         }

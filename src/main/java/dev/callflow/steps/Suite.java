@@ -99,6 +99,13 @@ final class Suite {
         scenarioTimes.add(line);
     }
 
+    /** Push-wake scenarios: how long, in virtual time, from APNs accepting the push to the app reporting its call. */
+    private final Map<String, ColdStart> coldStarts = new ConcurrentSkipListMap<>();
+
+    void noteColdStart(String scenario, ColdStart c) {
+        coldStarts.merge(scenario, c, (a, b) -> a);
+    }
+
     String summary() {
         List<Long> setups;
         synchronized (setupMicros) {
@@ -112,6 +119,8 @@ final class Suite {
         }
         b.append('\n');
         b.append("timing profile: ").append(settings.timing().describe()).append('\n');
+        b.append("seed: ").append(settings.seed()).append(" (orders what happens at the same virtual instant; ./callflow run --seed ")
+                .append(settings.seed()).append(" repeats this run)\n");
         b.append("audio policy (run default): ").append(settings.policy().describe()).append('\n');
         b.append("rules: ").append(RuleCatalog.all().size()).append(" always on; fired undeclared (warnings, or violations "
                 + "that fail their scenario): ").append(fired.isEmpty() ? "none" : fired.toString())
@@ -131,6 +140,13 @@ final class Suite {
                             + "median %.2f ms, max %.2f ms over %d scenarios%n",
                     setups.get(setups.size() / 2) / 1000.0, setups.get(setups.size() - 1) / 1000.0, setups.size()));
         }
+        if (!coldStarts.isEmpty()) {
+            b.append("cold start after a VoIP push (virtual time: APNs accepted the push → the app reported its call; "
+                    + "of which the process launch):\n");
+            coldStarts.forEach((name, c) -> b.append(String.format(Locale.ROOT, "  %7.1f ms (launch %.1f ms)  %s%n",
+                    c.pushToReportMicros() / 1000.0, c.launchMicros() / 1000.0, name)));
+        }
+        b.append("scenario wall times (real):\n");
         synchronized (scenarioTimes) {
             scenarioTimes.forEach(l -> b.append(l).append('\n'));
         }

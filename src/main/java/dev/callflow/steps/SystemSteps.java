@@ -70,17 +70,23 @@ public class SystemSteps {
 
     // ---- system-initiated end (R-INC-5, R-INC-6) ----------------------------------------------------------------
 
-    /** Waits for the system's ring timeout to fire for the call, bounded by the ring timeout plus the wait bound. */
+    /**
+     * Waits for the system's ring timeout to fire for the call: the clock runs on to it (a background timer) even when
+     * nothing else is in flight, up to the ring timeout plus the wait bound.
+     */
     @When("call {word} rings unanswered past the ring timeout")
     public void ringsPastTimeout(String alias) {
         ScenarioRig rig = rig();
         UUID id = call(alias);
         Duration bound = rig.settings().timing().ringTimeout().plus(rig.waitBound());
-        if (!Waits.await(rig, events -> events.stream().anyMatch(e -> e.is(Source.SYSTEM, EventKind.RING_TIMEOUT) && id.equals(e.call())),
-                bound)) {
-            throw new AssertionError("Waited " + bound.toMillis() + " ms (ring timeout "
+        dev.callflow.device.VirtualClock.Outcome outcome = Waits.await(rig,
+                events -> events.stream().anyMatch(e -> e.is(Source.SYSTEM, EventKind.RING_TIMEOUT) && id.equals(e.call())),
+                bound, false);
+        if (outcome != dev.callflow.device.VirtualClock.Outcome.MATCHED) {
+            throw new AssertionError("Waited up to " + bound.toMillis() + " ms of virtual time (ring timeout "
                     + rig.settings().timing().ringTimeout().toMillis() + " ms plus the wait bound) for the system to end the "
-                    + "unanswered " + alias + ", but no ringTimeout came.\nTimeline so far:\n" + LogFormat.standard().render(rig.timeline()));
+                    + "unanswered " + alias + ", but no ringTimeout came: " + Waits.why(rig, outcome, bound) + " "
+                    + Waits.context(rig) + ".\nTimeline so far:\n" + LogFormat.standard().render(rig.timeline()));
         }
     }
 
@@ -120,7 +126,7 @@ public class SystemSteps {
         // The user leaves the settings screen only once the app has acted on both changes.
         if (!Waits.settled(rig)) {
             throw new IllegalStateException("The device did not settle within " + rig.waitBound().toMillis()
-                    + " ms after CallKit was switched off and on");
+                    + " ms of virtual time after CallKit was switched off and on");
         }
     }
 

@@ -7,7 +7,7 @@ import io.cucumber.java.en.When;
 
 import java.time.Duration;
 
-/** Time passing in the device's scaled time: a marker on the system's clock that the scenario awaits, never a sleep. */
+/** Time passing on the device's virtual clock: a marker the scenario awaits, never a sleep. */
 public class TimeSteps {
     private final ScenarioContext ctx;
 
@@ -19,7 +19,7 @@ public class TimeSteps {
     public void realTimePasses(int millis) {
         Event started = ctx.rig().device().timePasses(Duration.ofMillis(millis));
         String since = String.valueOf(started.seq());
-        Waits.until(ctx.rig(), millis + " ms of real time (scaled by the timing profile) to pass",
+        Waits.until(ctx.rig(), millis + " ms to pass on the device's clock",
                 e -> e.is(Source.SYSTEM, EventKind.TIME_PASSED) && since.equals(e.attribute("since").orElse(null)), started.seq());
     }
 }

@@ -1,5 +1,6 @@
 package dev.callflow.steps;
 
+import dev.callflow.device.VirtualClock;
 import dev.callflow.harness.ScenarioRig;
 import dev.callflow.timeline.Event;
 import dev.callflow.timeline.EventKind;
@@ -33,23 +34,24 @@ public class TimelineSteps {
     public void showsInOrder(DataTable table) {
         List<FlowMatch.Group> expected = parseGroups(table);
         ScenarioRig rig = ctx.rig();
-        boolean matched = Waits.await(rig, events -> FlowMatch.inGroups(expected, events).complete() || rig.device().settled());
+        VirtualClock.Outcome outcome = Waits.await(rig, events -> FlowMatch.inGroups(expected, events).complete());
         FlowMatch match = FlowMatch.inGroups(expected, rig.timeline().events());
         if (!match.complete()) {
-            String why = matched ? "The expected flow did not happen: the device settled (nothing left in flight) without it"
-                    : "The expected flow did not happen within " + rig.waitBound().toMillis() + " ms";
-            throw new AssertionError(match.explain(why + " (timing profile '" + rig.settings().timing().name()
-                    + "', implementation '" + rig.settings().iut() + "').", ctx.calls()::nameOf));
+            String why = outcome == VirtualClock.Outcome.SETTLED
+                    ? "The expected flow did not happen: the device settled (nothing left in flight) without it"
+                    : "The expected flow did not happen: " + Waits.why(rig, outcome, rig.waitBound());
+            throw new AssertionError(match.explain(why + " " + Waits.context(rig) + ".", ctx.calls()::nameOf));
         }
     }
 
     /** Absences are judged once the device has settled: nothing queued could still produce the event. */
     private void settle() {
         ScenarioRig rig = ctx.rig();
-        if (!Waits.settled(rig)) {
-            throw new AssertionError("The device did not settle within " + rig.waitBound().toMillis()
-                    + " ms (an action is still pending or callbacks keep coming), so an absence cannot be judged.\nTimeline:\n"
-                    + LogFormat.standard().render(rig.timeline()));
+        VirtualClock.Outcome outcome = Waits.await(rig, events -> false);
+        if (outcome != VirtualClock.Outcome.SETTLED) {
+            throw new AssertionError("The device did not settle, so an absence cannot be judged: "
+                    + Waits.why(rig, outcome, rig.waitBound()) + " (an action is still pending or work keeps coming) "
+                    + Waits.context(rig) + ".\nTimeline:\n" + LogFormat.standard().render(rig.timeline()));
         }
     }
 

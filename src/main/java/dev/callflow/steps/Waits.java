@@ -1,5 +1,6 @@
 package dev.callflow.steps;
 
+import dev.callflow.device.VirtualClock;
 import dev.callflow.harness.ScenarioRig;
 import dev.callflow.timeline.Event;
 import dev.callflow.timeline.EventKind;
@@ -10,66 +11,75 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-/** Event-driven, bounded waits on the scenario's timeline, failing with the timeline in view. */
+/**
+ * The scenario's waits: the only moments the phone runs and its virtual clock moves. A wait lets the phone run until
+ * its condition holds, the phone settles without it (nothing left in flight, known exactly), or the clock would pass
+ * the wait bound (a virtual horizon, {@link ScenarioRig#waitBound()}); then it runs what is due now with time frozen
+ * and holds the clock again, so the step after it acts on a quiet phone. Real time bounds a wait only as the hang
+ * guard: no progress at all for the real-time guard ends it.
+ */
 final class Waits {
     private Waits() { }
 
-    /** Waits for an event; fails naming what was awaited, the bound and the timeline so far. */
+    /** Waits for an event; fails naming what was awaited, why it stopped and the timeline so far. */
     static Event until(ScenarioRig rig, String what, Predicate<Event> match) {
         return until(rig, what, match, 1);
     }
 
     static Event until(ScenarioRig rig, String what, Predicate<Event> match, long fromSeq) {
-        Duration bound = rig.waitBound();
         Event[] found = new Event[1];
-        await(rig, events -> {
+        VirtualClock.Outcome outcome = await(rig, events -> {
             for (int i = (int) Math.max(0, fromSeq - 1); i < events.size(); i++) {
                 if (match.test(events.get(i))) {
                     found[0] = events.get(i);
                     return true;
                 }
             }
-            return rig.device().settled();
+            return false;
         });
         if (found[0] == null) {
-            String when = rig.device().settled() ? "the device settled (nothing left in flight) without it"
-                    : "it did not happen within " + bound.toMillis() + " ms (timing profile '" + rig.settings().timing().name() + "')";
-            throw new AssertionError("Waited for " + what + ", but " + when + ".\nTimeline so far:\n"
-                    + LogFormat.standard().render(rig.timeline()));
+            throw new AssertionError("Waited for " + what + ", but " + why(rig, outcome, rig.waitBound()) + " "
+                    + context(rig) + ".\nTimeline so far:\n" + LogFormat.standard().render(rig.timeline()));
         }
         return found[0];
     }
 
+    /** Runs the phone until {@code condition} holds for the timeline, the phone settles, or the wait bound. */
+    static VirtualClock.Outcome await(ScenarioRig rig, Predicate<List<Event>> condition) {
+        return await(rig, condition, rig.waitBound(), true);
+    }
+
     /**
-     * Waits until {@code condition} holds for the timeline, within the wait bound stretched by the real time the app's
-     * main thread spent running meanwhile, at most by the hang guard: the only real-time bound on the app is the hang
-     * guard per handler (docs/iut-protocol.md section 11), so a slow machine never fails a scenario the app would
-     * pass. An app in this JVM takes no time to speak of; nothing changes for it.
+     * {@link #await(ScenarioRig, Predicate)} with a horizon of its own; {@code stopWhenSettled} false lets the clock run
+     * on to background timers (a ring timeout) when nothing else is in flight.
      */
-    static boolean await(ScenarioRig rig, Predicate<List<Event>> condition) {
-        return await(rig, condition, rig.waitBound());
+    static VirtualClock.Outcome await(ScenarioRig rig, Predicate<List<Event>> condition, Duration horizon, boolean stopWhenSettled) {
+        return rig.device().runUntil(condition, horizon, stopWhenSettled);
     }
 
-    /** {@link #await(ScenarioRig, Predicate)} with a bound of its own, stretched the same way. */
-    static boolean await(ScenarioRig rig, Predicate<List<Event>> condition, Duration bound) {
-        long start = System.nanoTime();
-        long busyBefore = rig.device().appMainThreadBusy().toNanos();
-        long most = rig.settings().hangGuard().toNanos();
-        while (true) {
-            long stretch = Math.min(most, rig.device().appMainThreadBusy().toNanos() - busyBefore);
-            long left = start + bound.toNanos() + stretch - System.nanoTime();
-            if (left <= 0) {
-                return false;
-            }
-            if (rig.timeline().await(condition, Duration.ofNanos(left))) {
-                return true;
-            }
-        }
-    }
-
-    /** Waits (as {@link #await}) until the device has settled: nothing queued could still produce an event. */
+    /** Runs the phone until it has settled: nothing queued could still produce an event. */
     static boolean settled(ScenarioRig rig) {
-        return await(rig, events -> rig.device().settled());
+        return await(rig, events -> false) == VirtualClock.Outcome.SETTLED;
+    }
+
+    /** Why a wait ended without its condition, in words. */
+    static String why(ScenarioRig rig, VirtualClock.Outcome outcome, Duration horizon) {
+        return switch (outcome) {
+            case SETTLED -> "the device settled (nothing left in flight) without it";
+            case HORIZON -> "it did not happen within " + horizon.toMillis() + " ms of virtual time"
+                    + (rig.device().settled() ? "" : " (" + rig.clock().describe() + ")");
+            case STALLED -> "the phone made no progress for " + rig.clock().realTimeGuard().toMillis()
+                    + " ms of real time (" + rig.clock().describe() + "): an app's handler or a network answer never returned";
+            case CLOSED -> "the device was shut down";
+            case MATCHED -> "it happened";
+        };
+    }
+
+    /** What a failure should say about the run, so it can be repeated exactly. */
+    static String context(ScenarioRig rig) {
+        return "(timing profile '" + rig.settings().timing().name() + "', seed " + rig.settings().seed()
+                + ", implementation '" + rig.settings().iut() + "', virtual time "
+                + rig.clock().now().toMillis() + " ms)";
     }
 
     /** An event of this name (a feature's word: it may be an app's own) and, unless {@code null}, this call. */

@@ -245,13 +245,11 @@ public enum EventKind {
     // ---- system: the harness's own bookkeeping -------------------------------------------------------------
 
     TIME_PASSES(Source.SYSTEM, HARNESS, "timePasses", GRAMMAR, "none: a marker of the harness",
-            "A scenario lets real time pass on the device's clock, scaled by the timing profile; timePassed marks the "
-                    + "end.",
-            a("real", "the real-world duration, e.g. 2000ms"),
-            a("scaled", "the duration on the device's clock")),
+            "A scenario lets time pass on the device's virtual clock; timePassed marks the end.",
+            a("duration", "how long, e.g. 2000ms")),
     TIME_PASSED(Source.SYSTEM, HARNESS, "timePassed", GRAMMAR, "none: a marker of the harness",
             "The time a timePasses asked for has passed.",
-            a("real", "the real-world duration"),
+            a("duration", "as its timePasses"),
             a("since", "the sequence number of its timePasses")),
     HARNESS_FAULT(Source.SYSTEM, HARNESS, "harnessFault", STANDARD, "none: the harness failed",
             "The simulated system failed (an exception on its queue): the harness is wrong, not the app.",
@@ -263,8 +261,7 @@ public enum EventKind {
                     + "server delays, fails or resets an endpoint (signalling).",
             a("fault", "system: the fault in words; signalling: connectionReset"),
             a("endpoint", "signalling: accept, decline, hangup, busy, invite or login"),
-            a("delay", "signalling: the real-world delay"),
-            a("scaled", "signalling: the delay on the device's clock"),
+            a("delay", "signalling: the delay, on the device's virtual clock"),
             a("status", "signalling: the HTTP status the endpoint answers with")),
     ACTIVATION_SUPPRESSED(Source.SYSTEM, HARNESS, "activationSuppressed", STANDARD,
             "none: a fault the scenario injects",
@@ -292,13 +289,11 @@ public enum EventKind {
             "The injected fault blocks the app's main thread: nothing the system sends is handled until "
                     + "appMainThreadResumes.",
             a("in", "idle, or the perform*CallAction it hangs in"),
-            a("for", "the real-world duration"),
-            a("scaled", "the duration on the device's clock")),
+            a("for", "how long, on the device's virtual clock")),
     APP_MAIN_THREAD_RESUMES(Source.SYSTEM, HARNESS, "appMainThreadResumes", GRAMMAR,
             "none: a fault the scenario injects",
             "The injected hang is over: the app's main thread runs again.",
-            a("in", "as its appMainThreadHangs"),
-            a("released", "false when the device closed before the hang was over")),
+            a("in", "as its appMainThreadHangs")),
     PROVIDER_RESET(Source.SYSTEM, HARNESS, "providerReset", GRAMMAR, "none: a fault the scenario injects",
             "The scenario makes the system reset the provider: every call ends, the session is deactivated, then the "
                     + "app gets providerDidReset.",

@@ -28,14 +28,17 @@ public final class Timeline {
     private final List<Event> events = new ArrayList<>();
     private final List<Consumer<Event>> listeners = new CopyOnWriteArrayList<>();
     private final LongSupplier nanoClock;
+    private final LongSupplier threadIds;
     private final long originNanos;
     private final Instant originWall;
     private final ZoneId zone;
     private final String processName;
     private final long pid;
 
-    private Timeline(LongSupplier nanoClock, Instant originWall, ZoneId zone, String processName, long pid) {
+    private Timeline(LongSupplier nanoClock, LongSupplier threadIds, Instant originWall, ZoneId zone, String processName,
+                     long pid) {
         this.nanoClock = nanoClock;
+        this.threadIds = threadIds;
         this.originNanos = nanoClock.getAsLong();
         this.originWall = originWall;
         this.zone = zone;
@@ -45,16 +48,29 @@ public final class Timeline {
 
     /** A live timeline on the system's monotonic clock, starting now. */
     public static Timeline start(String processName, long pid) {
-        return new Timeline(System::nanoTime, Instant.now(), ZoneId.systemDefault(), processName, pid);
+        return new Timeline(System::nanoTime, Timeline::javaThread, Instant.now(), ZoneId.systemDefault(), processName, pid);
     }
 
     /** A timeline that only holds given events (a parsed log): its clock never advances. */
     public static Timeline recorded(Instant originWall, ZoneId zone, String processName, long pid) {
-        return new Timeline(() -> 0L, originWall, zone, processName, pid);
+        return new Timeline(() -> 0L, Timeline::javaThread, originWall, zone, processName, pid);
     }
 
     public static Timeline withClock(LongSupplier nanoClock, Instant originWall, ZoneId zone, String processName, long pid) {
-        return new Timeline(nanoClock, originWall, zone, processName, pid);
+        return new Timeline(nanoClock, Timeline::javaThread, originWall, zone, processName, pid);
+    }
+
+    /**
+     * A timeline on a clock of its own (a scenario's virtual clock), whose events carry the thread ids
+     * {@code threadIds} gives for the recording thread (the clock's lanes), not the JVM's.
+     */
+    public static Timeline withClock(LongSupplier nanoClock, LongSupplier threadIds, Instant originWall, ZoneId zone,
+                                     String processName, long pid) {
+        return new Timeline(nanoClock, threadIds, originWall, zone, processName, pid);
+    }
+
+    private static long javaThread() {
+        return Thread.currentThread().getId();
     }
 
     public Instant originWall() { return originWall; }
@@ -71,7 +87,7 @@ public final class Timeline {
     }
 
     public Event record(Source source, Level level, String name, UUID call, Map<String, String> attributes) {
-        long thread = Thread.currentThread().getId();
+        long thread = threadIds.getAsLong();
         lock.lock();
         Event e;
         try {
@@ -166,6 +182,16 @@ public final class Timeline {
         lock.lock();
         try {
             return events.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether {@code condition} holds on the events so far (read in place, under the timeline's lock: keep it quick). */
+    public boolean test(Predicate<List<Event>> condition) {
+        lock.lock();
+        try {
+            return condition.test(java.util.Collections.unmodifiableList(events));
         } finally {
             lock.unlock();
         }

@@ -10,7 +10,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The app's timers live in the device's scaled time, on the main queue, and die with the process. */
+/** The app's timers live on the device's virtual clock, on the main queue, and die with the process. */
 @Timeout(10)
 class AppTimerTest extends LaunchedDeviceTest {
     @Test

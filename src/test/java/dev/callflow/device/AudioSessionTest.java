@@ -28,7 +28,9 @@ class AudioSessionTest extends LaunchedDeviceTest {
         f.settle(); // the event is recorded just before the delegate runs
         assertThat(app.activationThread).isNotNull();
         assertThat(app.activationThread.getName()).isEqualTo(f.mainThreadName());
-        assertThat(activated.thread()).isEqualTo(app.activationThread.getId());
+        assertThat(activated.thread()).as("recorded on the main queue's lane").isEqualTo(VirtualClock.Lane.MAIN.thread());
+        assertThat(activated.micros() - fulfill.micros()).as("the observed iOS latency, exactly, in virtual time")
+                .isEqualTo(TimingProfile.REAL_ACTIVATION.toNanos() / 1000);
         assertThat(f.device().audioSession().isSystemActive()).isTrue();
         assertThat(f.device().callUi().activeCall()).contains(call);
     }

@@ -3,7 +3,6 @@ package dev.callflow.device;
 import dev.callflow.platform.CallProvider;
 import dev.callflow.platform.IncomingCallError;
 import dev.callflow.platform.ProviderConfiguration;
-import static dev.callflow.device.DeviceFixture.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.callflow.device.ScriptedApp.Completed;
@@ -22,7 +21,7 @@ class IncomingCallReportTest extends LaunchedDeviceTest {
     void acceptedReportShowsTheUiThenCompletesOnTheMainQueueWithoutError() {
         UUID call = UUID.randomUUID();
 
-        Completed<Optional<IncomingCallError>> done = get(app.reportIncoming(call));
+        Completed<Optional<IncomingCallError>> done = f.get(app.reportIncoming(call));
 
         assertThat(done.value()).isEmpty();
         assertThat(done.thread().getName()).isEqualTo(f.mainThreadName());
@@ -33,7 +32,7 @@ class IncomingCallReportTest extends LaunchedDeviceTest {
         assertThat(completion.source()).isEqualTo(Source.SYSTEM);
         assertThat(completion.seq()).isGreaterThan(ui.seq());
         assertThat(completion.attributes()).doesNotContainKeys("error", "code");
-        assertThat(completion.thread()).isEqualTo(done.thread().getId());
+        assertThat(completion.thread()).as("recorded on the main queue's lane").isEqualTo(VirtualClock.Lane.MAIN.thread());
         assertThat(f.device().liveCalls()).containsExactly(call);
         assertThat(f.device().callUi().ringingCall()).contains(call);
     }
@@ -42,7 +41,7 @@ class IncomingCallReportTest extends LaunchedDeviceTest {
     void secondReportOfTheSameUuidFailsWithCallUuidAlreadyExists() {
         UUID call = f.ringingCall();
 
-        Completed<Optional<IncomingCallError>> again = get(app.reportIncoming(call));
+        Completed<Optional<IncomingCallError>> again = f.get(app.reportIncoming(call));
 
         assertThat(again.value()).contains(IncomingCallError.CALL_UUID_ALREADY_EXISTS);
         assertThat(f.events("reportNewIncomingCallCompletion", call)).last().satisfies(e -> assertThat(e.attributes())
@@ -55,7 +54,7 @@ class IncomingCallReportTest extends LaunchedDeviceTest {
         f.device().incomingCallPolicy(IncomingCallPolicy.deny(IncomingCallError.FILTERED_BY_DO_NOT_DISTURB));
         UUID call = UUID.randomUUID();
 
-        Completed<Optional<IncomingCallError>> done = get(app.reportIncoming(call));
+        Completed<Optional<IncomingCallError>> done = f.get(app.reportIncoming(call));
 
         assertThat(done.value()).contains(IncomingCallError.FILTERED_BY_DO_NOT_DISTURB);
         assertThat(f.await("reportNewIncomingCallCompletion", call).attributes())
@@ -70,7 +69,7 @@ class IncomingCallReportTest extends LaunchedDeviceTest {
         f.device().incomingCallPolicy(IncomingCallPolicy.deny(IncomingCallError.FILTERED_BY_BLOCK_LIST));
         UUID call = UUID.randomUUID();
 
-        assertThat(get(app.reportIncoming(call)).value()).contains(IncomingCallError.FILTERED_BY_BLOCK_LIST);
+        assertThat(f.get(app.reportIncoming(call)).value()).contains(IncomingCallError.FILTERED_BY_BLOCK_LIST);
         assertThat(f.await("reportNewIncomingCallCompletion", call).attributes())
                 .containsEntry("error", "filteredByBlockList").containsEntry("code", "4");
         f.settle();
@@ -85,7 +84,7 @@ class IncomingCallReportTest extends LaunchedDeviceTest {
         UUID second = f.ringingCall();
         UUID third = UUID.randomUUID();
 
-        Completed<Optional<IncomingCallError>> done = get(app.reportIncoming(third));
+        Completed<Optional<IncomingCallError>> done = f.get(app.reportIncoming(third));
 
         assertThat(done.value()).isPresent();
         assertThat(f.await("reportNewIncomingCallCompletion", third).attributes()).containsKeys("error", "code");
@@ -100,7 +99,7 @@ class IncomingCallReportTest extends LaunchedDeviceTest {
         stale.invalidate();
         UUID call = UUID.randomUUID();
 
-        Completed<Optional<IncomingCallError>> done = get(app.reportIncoming(stale, call));
+        Completed<Optional<IncomingCallError>> done = f.get(app.reportIncoming(stale, call));
 
         assertThat(done.value()).isPresent();
         assertThat(f.await("reportNewIncomingCallCompletion", call).attributes()).containsKey("error");

@@ -42,7 +42,7 @@ class SecondCallTest {
         java.util.concurrent.CompletableFuture<Optional<IncomingCallError>> done = new java.util.concurrent.CompletableFuture<>();
         app.provider().reportNewIncomingCall(call, CallUpdate.builder().remoteHandle(ScriptedApp.CALLER).supportsHolding(false).build(),
                 done::complete);
-        assertThat(DeviceFixture.get(done)).isEmpty();
+        assertThat(f.get(done)).isEmpty();
         return call;
     }
 
@@ -91,7 +91,7 @@ class SecondCallTest {
         launch(1, 1);
         f.activeCall();
 
-        Optional<IncomingCallError> error = DeviceFixture.get(app.reportIncoming(UUID.randomUUID())).value();
+        Optional<IncomingCallError> error = f.get(app.reportIncoming(UUID.randomUUID())).value();
 
         assertThat(error).contains(IncomingCallError.UNKNOWN);
     }
@@ -111,7 +111,7 @@ class SecondCallTest {
         UUID[] calls = holdAndAccept();
         long from = f.timeline().size() + 1L;
 
-        DeviceFixture.get(app.request(ActionRequest.end(calls[1])));
+        f.get(app.request(ActionRequest.end(calls[1])));
 
         Event unhold = f.await(DeviceFixture.named("performSetHeldCallAction", calls[0]), from, "the system resumes A");
         assertThat(unhold.attributes()).containsEntry("onHold", "false").containsEntry("origin", "otherCallEnded");
@@ -131,7 +131,7 @@ class SecondCallTest {
         assertThat(after).noneMatch(e -> e.is("performSetHeldCallAction") || e.is("didActivateAudioSession"));
         assertThat(f.device().liveCalls()).containsExactly(calls[0]);
 
-        DeviceFixture.get(app.request(ActionRequest.setHeld(calls[0], false)));
+        f.get(app.request(ActionRequest.setHeld(calls[0], false)));
         Event unhold = f.await(DeviceFixture.named("performSetHeldCallAction", calls[0]), from, "the user resumes A");
         assertThat(unhold.attributes()).containsEntry("origin", "transaction");
         f.awaitAfter(unhold, "didActivateAudioSession", calls[0]);

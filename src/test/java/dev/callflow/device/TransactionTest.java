@@ -2,7 +2,6 @@ package dev.callflow.device;
 
 import dev.callflow.platform.ActionRequest;
 import dev.callflow.platform.TransactionError;
-import static dev.callflow.device.DeviceFixture.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.callflow.device.ScriptedApp.Completed;
@@ -23,7 +22,7 @@ class TransactionTest extends DeviceTest {
         f.launch();
         UUID unknown = UUID.randomUUID();
 
-        Completed<Optional<TransactionError>> done = get(app.request(ActionRequest.end(unknown)));
+        Completed<Optional<TransactionError>> done = f.get(app.request(ActionRequest.end(unknown)));
 
         assertThat(done.value()).contains(TransactionError.UNKNOWN_CALL_UUID);
         assertThat(done.thread().getName()).isEqualTo(f.mainThreadName());
@@ -38,7 +37,7 @@ class TransactionTest extends DeviceTest {
     void emptyTransactionFailsWithEmptyTransaction() {
         f.launch();
 
-        Completed<Optional<TransactionError>> done = get(app.request(List.of()));
+        Completed<Optional<TransactionError>> done = f.get(app.request(List.of()));
 
         assertThat(done.value()).contains(TransactionError.EMPTY_TRANSACTION);
         assertThat(f.await("requestTransactionCompletion", null).attributes())
@@ -50,7 +49,7 @@ class TransactionTest extends DeviceTest {
         f.launch();
         UUID call = f.ringingCall();
 
-        Completed<Optional<TransactionError>> done = get(app.request(ActionRequest.start(call, ScriptedApp.CALLER)));
+        Completed<Optional<TransactionError>> done = f.get(app.request(ActionRequest.start(call, ScriptedApp.CALLER)));
 
         assertThat(done.value()).contains(TransactionError.CALL_UUID_ALREADY_EXISTS);
         assertThat(f.await("requestTransactionCompletion", call).attributes())
@@ -66,7 +65,7 @@ class TransactionTest extends DeviceTest {
         assertThat(f.device().appState()).isEqualTo(AppState.BACKGROUND);
         UUID call = UUID.randomUUID();
 
-        Completed<Optional<TransactionError>> done = get(app.request(ActionRequest.start(call, ScriptedApp.CALLER)));
+        Completed<Optional<TransactionError>> done = f.get(app.request(ActionRequest.start(call, ScriptedApp.CALLER)));
 
         assertThat(done.value()).contains(TransactionError.UNENTITLED);
         assertThat(f.await("requestTransactionCompletion", call).attributes())
@@ -81,7 +80,7 @@ class TransactionTest extends DeviceTest {
         f.launch();
         UUID call = UUID.randomUUID();
 
-        assertThat(get(app.request(ActionRequest.start(call, ScriptedApp.CALLER))).value()).isEmpty();
+        assertThat(f.get(app.request(ActionRequest.start(call, ScriptedApp.CALLER))).value()).isEmpty();
 
         Event perform = f.await("performStartCallAction", call);
         assertThat(perform.attributes()).containsEntry("origin", "transaction");
@@ -94,7 +93,7 @@ class TransactionTest extends DeviceTest {
         f.launch();
         UUID call = UUID.randomUUID();
 
-        Completed<Optional<TransactionError>> done = get(app.request(ActionRequest.start(call, ScriptedApp.CALLER)));
+        Completed<Optional<TransactionError>> done = f.get(app.request(ActionRequest.start(call, ScriptedApp.CALLER)));
 
         assertThat(done.value()).contains(TransactionError.UNKNOWN_CALL_PROVIDER);
         assertThat(f.await("requestTransactionCompletion", call).attributes())
@@ -106,7 +105,7 @@ class TransactionTest extends DeviceTest {
         f.launch();
         UUID call = f.ringingCall();
 
-        Completed<Optional<TransactionError>> done = get(app.request(ActionRequest.end(call)));
+        Completed<Optional<TransactionError>> done = f.get(app.request(ActionRequest.end(call)));
 
         assertThat(done.value()).isEmpty();
         Event completion = f.await("requestTransactionCompletion", call);

@@ -35,7 +35,7 @@ class PushHandoverTest {
     @BeforeAll
     static void start() {
         Path home = Path.of(".").toAbsolutePath().normalize();
-        settings = new HarnessSettings(home, home.resolve("target/handover-reports"), "reference", TimingProfile.fast(),
+        settings = new HarnessSettings(home, home.resolve("target/handover-reports"), "reference", TimingProfile.realistic(),
                 Policy.named("default"));
         infra = Infrastructure.start(settings);
     }

@@ -166,28 +166,33 @@ class SignallingServerTest {
     }
 
     /**
-     * An app continues on its main queue from the response's dependants; the request stops counting as in flight only
-     * after they ran, so a device never looks settled between the response and the app's queued continuation. (The
-     * response is delayed so the dependant is surely attached before it; one attached later runs at once, on the
-     * attaching thread, which an app's main queue already counts as busy.)
+     * A gate decides where each answer is handed over: the network thread only passes over the code that completes
+     * the request, so the app's dependants run where the gate runs it (a simulated phone: on its clock, in an order
+     * fixed when the request left). The request's id travels to the server's journal.
      */
     @Test
-    void theRequestCountsAsInFlightUntilItsDependantsRan() throws Exception {
+    void aGateHandsEachAnswerOverWhereItRunsIt() throws Exception {
         try (Phone p = new Phone()) {
-            p.registration.inject(SignallingFault.delay("/v1/devices/[^/]+/push-token", Duration.ofMillis(300)));
-            java.util.List<String> order = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-            java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
-            SignallingClient observed = p.client.withObserver(new SignallingClient.RequestObserver() {
-                @Override public void started() { order.add("started"); }
-
-                @Override public void finished() { order.add("finished"); finished.countDown(); }
+            java.util.List<String> left = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            java.util.concurrent.BlockingQueue<Runnable> answers = new java.util.concurrent.LinkedBlockingQueue<>();
+            SignallingClient gated = p.client.withGate((id, method, path) -> {
+                left.add(id + " " + method + " " + path);
+                return answers::add;
             });
-            CompletableFuture<SignallingResponse> f = new CompletableFuture<>();
-            observed.exchange("PUT", "/v1/devices/" + p.id + "/push-token", "{\"token\":\"ab\"}")
-                    .whenComplete((r, failure) -> { order.add("dependant"); f.complete(r); });
-            assertThat(await(f).status()).isEqualTo(204);
-            assertThat(finished.await(5, TimeUnit.SECONDS)).isTrue();
-            assertThat(order).containsExactly("started", "dependant", "finished");
+            assertThat(gated.hasGate()).isTrue();
+            assertThat(p.client.hasGate()).isFalse();
+            Thread[] ranOn = new Thread[1];
+            CompletableFuture<SignallingResponse> f = gated.exchange("PUT", "/v1/devices/" + p.id + "/push-token", "{\"token\":\"ab\"}")
+                    .whenComplete((r, failure) -> ranOn[0] = Thread.currentThread());
+            Runnable handOver = answers.poll(5, TimeUnit.SECONDS);
+            assertThat(handOver).as("the network thread passed the answer over").isNotNull();
+            assertThat(f).as("not complete until the gate runs the hand-over").isNotDone();
+            handOver.run();
+            assertThat(f).isDone();
+            assertThat(f.join().status()).isEqualTo(204);
+            assertThat(ranOn[0]).as("the dependant ran where the gate ran it").isSameAs(Thread.currentThread());
+            assertThat(left).containsExactly(p.id + "/1 PUT /v1/devices/" + p.id + "/push-token");
+            assertThat(p.next().requestHeaders()).containsEntry(SignallingHeaders.REQUEST, p.id + "/1");
         }
     }
 
@@ -285,23 +290,25 @@ class SignallingServerTest {
         }
     }
 
+    /**
+     * A delay is the harness's: the server answers at once (its journal shows the request when it came), and the
+     * registration tells the device's network how long to hold the answer on the device's clock.
+     */
     @Test
-    void delayFaultDelaysTheNormalResponse() throws Exception {
+    void aDelayFaultIsHeldOnTheDevicesSideNotByTheServer() throws Exception {
         try (Phone p = new Phone()) {
-            await(p.client.hangUp("warm-up"));
-            p.next();
-            long delayMs = 300;
-            p.registration.inject(SignallingFault.delay("/v1/calls/[^/]+/hangup", Duration.ofMillis(delayMs)));
-            long t0 = System.nanoTime();
+            InjectedFault fault = p.registration.inject(SignallingFault.delay("/v1/calls/[^/]+/hangup", Duration.ofMillis(300)));
+            assertThat(p.registration.delayFor("POST", "/v1/calls/c-slow/hangup")).isEqualTo(Duration.ofMillis(300));
+            assertThat(p.registration.delayFor("POST", "/v1/calls/c-slow/accept")).isZero();
+            assertThat(p.registration.activeFaults()).isEqualTo(1);
             SignallingResponse r = await(p.client.hangUp("c-slow"));
-            long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.body()).contains("\"callId\":\"c-slow\"").contains("hangup");
-            assertThat(elapsedMs).isGreaterThanOrEqualTo(delayMs).isLessThan(delayMs + 3000);
-            // the self-proxy hop is not reported: exactly one exchange for the one request
             assertThat(p.next()).extracting(SignallingExchange::path, SignallingExchange::status)
                     .containsExactly("/v1/calls/c-slow/hangup", 200);
             assertThat(p.exchanges.poll(200, TimeUnit.MILLISECONDS)).isNull();
+            fault.close();
+            assertThat(p.registration.delayFor("POST", "/v1/calls/c-slow/hangup")).isZero();
         }
     }
 

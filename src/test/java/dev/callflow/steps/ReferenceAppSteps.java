@@ -40,7 +40,8 @@ public class ReferenceAppSteps {
             throw new java.io.UncheckedIOException("Cannot read the seed's sample log at " + sample, e);
         }
         Set<String> names = new LinkedHashSet<>(seed);
-        boolean same = rig.timeline().await(events -> project(events, names).equals(seed), rig.waitBound());
+        boolean same = Waits.await(rig, events -> project(events, names).equals(seed))
+                == dev.callflow.device.VirtualClock.Outcome.MATCHED;
         if (!same) {
             List<String> observed = project(rig.timeline().events(), names);
             StringBuilder b = new StringBuilder("The seed's sample log order was not reproduced (" + sample + ").\n");

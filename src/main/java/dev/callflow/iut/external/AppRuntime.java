@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 /**
  * The app's network and clock, which the harness owns (docs/iut-protocol.md sections 7 and 10): an {@code http} call
  * is a real request to the app's server through the app's signalling client, answered by an {@code httpResponse}
- * handler message; a {@code setTimer} runs on the device's clock, scaled by its timing profile, and fires as a
+ * handler message; a {@code setTimer} runs on the device's virtual clock, in real-world iOS time, and fires as a
  * {@code timer} handler message. Both count as the device's work in flight until their handler is queued.
  */
 final class AppRuntime {

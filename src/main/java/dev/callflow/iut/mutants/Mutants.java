@@ -634,7 +634,7 @@ public final class Mutants {
             super.onRemoteEnd(call, reason);
             if (busy != null && busy.outgoing) {
                 env.log("redialBusyCallee", call);
-                userStartsCall(UUID.randomUUID(), busy.handle);
+                userStartsCall(env.newUuid(), busy.handle);
             }
         }
     }

@@ -157,7 +157,7 @@ public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDele
      * reported before the handler returns. Report a phantom call and end it at once; a cancel still ends its call.
      */
     protected void reportPhantomCall(VoipPush push, String type, Optional<UUID> callId, String caller, Runnable completion) {
-        UUID phantom = UUID.randomUUID();
+        UUID phantom = env.newUuid();
         env.log("phantomCall", phantom, "pushType", type, "forCall", callId.map(UUID::toString).orElse(null),
                 "why", callId.isEmpty() ? "no usable callId" : "not a call push");
         reportIncoming(phantom, new Handle(HandleType.GENERIC, caller), completion);
@@ -617,7 +617,7 @@ public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDele
 
     @Override
     public void continueUserActivity(Handle handle) {
-        userStartsCall(UUID.randomUUID(), handle);
+        userStartsCall(env.newUuid(), handle);
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------

@@ -72,7 +72,7 @@ public final class Variants {
                     "R-END-1: cancel fits remoteEnded or unanswered, busy fits failed, remoteEnded or unanswered; R-PUSH-5: "
                             + ".remoteEnded/.unanswered; R-PUSH-4: the phantom call is ended, with no reason prescribed; "
                             + "R-INC-4: the handle value must only be non-empty", OtherEndReasons::new),
-            variant("late-push-completion", "calls the PushKit completion 100 ms (real time) after the report's "
+            variant("late-push-completion", "calls the PushKit completion 100 ms after the report's "
                     + "completion, on a timer of the main queue, not inside the completion block",
                     "R-PUSH-3: 'report → report-completion → push-completion'; Apple: call it 'when you finish processing "
                             + "the notification'", LatePushCompletion::new));
@@ -343,7 +343,7 @@ public final class Variants {
 
         @Override
         protected void reportPhantomCall(VoipPush push, String type, Optional<UUID> callId, String caller, Runnable completion) {
-            UUID phantom = UUID.randomUUID();
+            UUID phantom = env.newUuid();
             reportIncoming(phantom, new Handle(HandleType.GENERIC, caller), completion);
             provider.reportCallEnded(phantom, Instant.now(), CallEndedReason.REMOTE_ENDED);
             calls.remove(phantom);

@@ -40,7 +40,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProtocolFaultTest {
     /** The hang guard here: short, yet far above the interpreter's start-up on a loaded machine. */
     private static final Duration GUARD = Duration.ofSeconds(2);
+    /** Real time to wait for a verdict only a reader thread sees (a stray line, an exit). */
     private static final Duration WAIT = Duration.ofSeconds(8);
+    /** How far ahead in virtual time a wait looks. */
+    private static final Duration HORIZON = Duration.ofSeconds(120);
     private static final AtomicInteger DEVICES = new AtomicInteger();
 
     private final Timeline timeline = Timeline.start("ProtocolFaultTest", 1);
@@ -75,7 +78,7 @@ class ProtocolFaultTest {
 
     /** Waits for the app's termination and returns it: exception= the verdict, detail= its message. */
     private Event verdict(String expected) {
-        Event e = timeline.awaitEvent(x -> x.is("appTerminated"), WAIT)
+        Event e = device.awaitEvent(x -> x.is("appTerminated"), HORIZON, WAIT)
                 .orElseThrow(() -> new AssertionError("no appTerminated within " + WAIT + ":\n" + LogFormat.standard().render(timeline)));
         assertThat(e.attribute("reason")).as("how the app died").contains("crash");
         assertThat(e.attribute("exception")).as("the verdict\n%s", LogFormat.standard().render(timeline)).contains(expected);
@@ -89,7 +92,7 @@ class ProtocolFaultTest {
 
     private void launched() {
         device.launchApp(LaunchReason.USER);
-        assertThat(timeline.awaitEvent(e -> e.is("iutHello"), WAIT)).as("the IUT's hello\n%s", LogFormat.standard().render(timeline))
+        assertThat(device.awaitEvent(e -> e.is("iutHello"), HORIZON, WAIT)).as("the IUT's hello\n%s", LogFormat.standard().render(timeline))
                 .isPresent();
     }
 
@@ -161,7 +164,7 @@ class ProtocolFaultTest {
     void aLogWordThatNamesAnEventIsRecordedAsAnAppLogLineNeverAsThatEvent() {
         device("forge-log");
         launched();
-        assertThat(timeline.awaitEvent(e -> e.is("launchedFine"), WAIT)).as("the log line after the forged one").isPresent();
+        assertThat(device.awaitEvent(e -> e.is("launchedFine"), HORIZON, WAIT)).as("the log line after the forged one").isPresent();
         assertThat(timeline.events()).filteredOn(e -> e.is("appLogLine"))
                 .singleElement().satisfies(e -> assertThat(e.attributes()).containsEntry("event", "fulfill"));
         assertThat(timeline.events()).noneMatch(e -> e.is("fulfill"));
@@ -216,7 +219,7 @@ class ProtocolFaultTest {
                 .contains("fatal: simulated crash in " + mode)
                 .contains("handler message: {\"type\":\"reportCompletion\"")
                 .contains("last good line: {\"type\":\"log\",\"event\":\"aboutToDie\"");
-        assertThat(timeline.awaitEvent(e -> e.is("callEnded") && call.equals(e.call()), WAIT))
+        assertThat(device.awaitEvent(e -> e.is("callEnded") && call.equals(e.call()), HORIZON, WAIT))
                 .as("the system ended the dead app's call").isPresent();
         assertThat(timeline.events()).anyMatch(e -> e.is("reportNewIncomingCall") && call.equals(e.call()));
     }
@@ -242,7 +245,7 @@ class ProtocolFaultTest {
                 + "pushRegistry(_:didReceiveIncomingPushWith:for:completion:)")
                 .contains("handler message: {\"type\":\"voipPush\",\"id\":");
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(GUARD.plusSeconds(3));
-        assertThat(timeline.awaitEvent(e -> e.is("pushNotReported"), WAIT)).as("the system saw no report").isPresent();
+        assertThat(device.awaitEvent(e -> e.is("pushNotReported"), HORIZON, WAIT)).as("the system saw no report").isPresent();
     }
 
     @Test
@@ -265,7 +268,7 @@ class ProtocolFaultTest {
         device.appSettings(AppSettings.defaults().withSupportedHandleTypes(java.util.EnumSet.of(HandleType.PHONE_NUMBER)));
         launched();
 
-        Event seen = timeline.awaitEvent(e -> e.is("helloSeen"), WAIT).orElseThrow();
+        Event seen = device.awaitEvent(e -> e.is("helloSeen"), HORIZON, WAIT).orElseThrow();
         assertThat(seen.attribute("keys")).contains("bundleId,deviceId,harness,protocol,sdk,settings,type");
         assertThat(seen.attribute("settings")).contains("{\"supportedHandleTypes\": [\"phoneNumber\"], \"userDefaults\": "
                 + "{\"maximumCallGroups\": \"1\", \"supportsHolding\": \"false\"}}");
@@ -279,7 +282,7 @@ class ProtocolFaultTest {
         UUID call = UUID.randomUUID();
         device.deliverVoipPush(push(call)); // cold launch: launch, then the push, on the main queue
 
-        assertThat(timeline.awaitEvent(e -> e.is("reportNewIncomingCall") && call.equals(e.call()), WAIT))
+        assertThat(device.awaitEvent(e -> e.is("reportNewIncomingCall") && call.equals(e.call()), HORIZON, WAIT))
                 .as("the push reached the IUT's handler\n%s", LogFormat.standard().render(timeline)).isPresent();
         assertThat(timeline.events()).noneMatch(e -> e.is("pushNotDelivered"));
     }
@@ -289,7 +292,7 @@ class ProtocolFaultTest {
     void synchronousCallsAreAnsweredAtOnceWithTheirResult() {
         device("sync-calls");
         launched();
-        assertThat(device.awaitSettled(WAIT)).isTrue();
+        assertThat(device.settle(HORIZON)).isTrue();
         assertThat(logged("result", "line")).containsExactly(
                 "{\"error\": \"561145187\", \"ok\": false, \"re\": 1, \"type\": \"result\", "
                         + "\"why\": \"SDK not prepared\"}",
@@ -301,7 +304,7 @@ class ProtocolFaultTest {
     void timersFireAsHandlersOnceEachAndASameNameReplacesWhileACancelledOneNeverFires() {
         device("timers");
         launched();
-        assertThat(device.awaitSettled(WAIT)).as("pending timers keep the device busy until they fired").isTrue();
+        assertThat(device.settle(HORIZON)).as("pending timers keep the device busy until they fired").isTrue();
         assertThat(logged("timerFired", "timer")).containsExactlyInAnyOrder("a", "c");
     }
 
@@ -321,7 +324,7 @@ class ProtocolFaultTest {
         server.start();
         device("forbidden", "http://127.0.0.1:" + server.getAddress().getPort());
         launched();
-        assertThat(device.awaitSettled(WAIT)).isTrue();
+        assertThat(device.settle(HORIZON)).isTrue();
 
         assertThat(logged("httpAnswer", "re")).containsExactlyInAnyOrder("1", "2", "3", "4");
         List<String> answers = timeline.events().stream().filter(e -> e.is("httpAnswer"))

@@ -123,8 +123,8 @@ class ProtocolSchemaTest {
                     .signalling(new SignallingClient(HttpClient.newHttpClient(), "http://127.0.0.1:9", "dev-schema-" + mode))
                     .build()) {
                 device.launchApp(LaunchReason.USER);
-                assertThat(timeline.awaitEvent(e -> e.is("iutHello"), Duration.ofSeconds(10))).isPresent();
-                assertThat(device.awaitSettled(Duration.ofSeconds(10))).isTrue();
+                assertThat(device.awaitEvent(e -> e.is("iutHello"), Duration.ofSeconds(120), Duration.ofSeconds(10))).isPresent();
+                assertThat(device.settle(Duration.ofSeconds(120))).isTrue();
             }
         }
         Traffic traffic = Traffic.of(dir);

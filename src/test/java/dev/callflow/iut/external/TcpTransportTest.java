@@ -43,14 +43,14 @@ class TcpTransportTest {
                     .signalling(new SignallingClient(HttpClient.newHttpClient(), "http://127.0.0.1:9", "dev-tcp"))
                     .build()) {
                 device.launchApp(LaunchReason.USER);
-                Event hello = timeline.awaitEvent(e -> e.is("iutHello"), Duration.ofSeconds(10)).orElseThrow(() ->
+                Event hello = device.awaitEvent(e -> e.is("iutHello"), Duration.ofSeconds(120), Duration.ofSeconds(10)).orElseThrow(() ->
                         new AssertionError("no hello over TCP:\n" + LogFormat.standard().render(timeline)));
                 assertThat(hello.attribute("via").orElse("")).startsWith("connection from");
-                assertThat(timeline.awaitEvent(e -> e.is("providerCreated"), Duration.ofSeconds(10)))
+                assertThat(device.awaitEvent(e -> e.is("providerCreated"), Duration.ofSeconds(120), Duration.ofSeconds(10)))
                         .as("the IUT created its provider over the socket").isPresent();
-                assertThat(timeline.awaitEvent(e -> e.is("pushRegistryDelegateSet"), Duration.ofSeconds(10))).isPresent();
+                assertThat(device.awaitEvent(e -> e.is("pushRegistryDelegateSet"), Duration.ofSeconds(120), Duration.ofSeconds(10))).isPresent();
                 // its login went out through the harness (nobody listens on port 9) and came back as a handler
-                assertThat(timeline.awaitEvent(e -> e.is("signallingReady"), Duration.ofSeconds(10)))
+                assertThat(device.awaitEvent(e -> e.is("signallingReady"), Duration.ofSeconds(120), Duration.ofSeconds(10)))
                         .as("the login's httpResponse reached the IUT over the socket\n%s", LogFormat.standard().render(timeline))
                         .hasValueSatisfying(e -> assertThat(e.attribute("status")).contains("none"));
             }
