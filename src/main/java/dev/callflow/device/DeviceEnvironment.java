@@ -54,6 +54,7 @@ final class DeviceEnvironment implements AppEnvironment {
         }
         AtomicBoolean done = new AtomicBoolean();
         device.activity.begin();
+        device.appTimers.incrementAndGet();
         ScheduledFuture<?> timer;
         try {
             timer = device.schedule(() -> {
@@ -63,17 +64,20 @@ final class DeviceEnvironment implements AppEnvironment {
                             device.main.async(task);
                         }
                     } finally {
+                        device.appTimers.decrementAndGet();
                         device.activity.end();
                     }
                 }
             }, device.timing().scale(realDelay));
         } catch (java.util.concurrent.RejectedExecutionException deviceClosed) {
+            device.appTimers.decrementAndGet();
             device.activity.end(); // the scenario is over: a timer armed now can never fire
             return AppTimer.NONE;
         }
         return () -> {
             if (done.compareAndSet(false, true)) {
                 timer.cancel(false);
+                device.appTimers.decrementAndGet();
                 device.activity.end();
             }
         };

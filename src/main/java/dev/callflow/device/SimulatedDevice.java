@@ -73,6 +73,8 @@ public final class SimulatedDevice implements AutoCloseable {
     private final ScheduledExecutorService systemQueue;
     private final AtomicInteger generation = new AtomicInteger();
     final ActivityTracker activity = new ActivityTracker();
+    /** The app's timers armed and neither fired nor cancelled. */
+    final AtomicInteger appTimers = new AtomicInteger();
     final MainQueue main;
     final ActionEngine actions;
     private final SimulatedAudioSession audioSession;
@@ -344,6 +346,19 @@ public final class SimulatedDevice implements AutoCloseable {
     }
 
     /**
+     * Forgets the calls that have ended, as if long ago: the system keeps a record of every call it had (~250 bytes
+     * each), which a long run of back-to-back calls on one device (a soak) drops between calls to keep its memory flat.
+     * Scenarios never call it. Returns how many were forgotten.
+     */
+    public int forgetEndedCalls() {
+        synchronized (lock) {
+            int before = calls.size();
+            calls.values().removeIf(c -> !c.live());
+            return before - calls.size();
+        }
+    }
+
+    /**
      * Waits until nothing the system or the app queued is still to run (callbacks, pending actions, audio
      * transitions): then the absence of an event means it will not come on its own.
      */
@@ -389,6 +404,21 @@ public final class SimulatedDevice implements AutoCloseable {
      */
     public java.time.Duration appMainThreadBusy() {
         return java.time.Duration.ofNanos(main.busyNanos());
+    }
+
+    /** The running app process's media SDK, if the app runs. */
+    public Optional<SimulatedMediaSdk> mediaSdk() {
+        return app == null ? Optional.empty() : Optional.ofNullable(sdk);
+    }
+
+    /** Call actions the system delivered (or queued) that the app has not completed yet, and that did not time out. */
+    public int pendingActions() {
+        return actions.pendingCount();
+    }
+
+    /** The app's timers ({@code runOnMainAfter}) armed and neither fired nor cancelled. */
+    public int appTimersArmed() {
+        return appTimers.get();
     }
 
     /** Whether the device has settled: nothing in flight for the quiet period. */
