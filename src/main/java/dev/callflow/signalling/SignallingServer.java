@@ -227,10 +227,14 @@ public final class SignallingServer implements AutoCloseable {
             return this;
         }
 
-        /** Bounds WireMock's in-memory journal (the tap pushes exchanges out, the journal is only for debugging). */
+        /**
+         * Bounds WireMock's in-memory journal (the tap pushes exchanges out, the journal is only for debugging); 0 turns
+         * it off. WireMock counts the whole journal on every request to trim it, so a long journal costs each request
+         * time in proportion to its length.
+         */
         public Builder maxJournalEntries(int n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("maxJournalEntries must be >= 1, got " + n);
+            if (n < 0) {
+                throw new IllegalArgumentException("maxJournalEntries must be >= 0 (0: no journal), got " + n);
             }
             this.maxJournalEntries = n;
             return this;
@@ -258,8 +262,12 @@ public final class SignallingServer implements AutoCloseable {
                     .dynamicPort()
                     .bindAddress("127.0.0.1")
                     .usingFilesUnderDirectory(fixturesDir.toAbsolutePath().toString())
-                    .maxRequestJournalEntries(maxJournalEntries)
                     .extensions(tap);
+            if (maxJournalEntries == 0) {
+                options.disableRequestJournal();
+            } else {
+                options.maxRequestJournalEntries(maxJournalEntries);
+            }
             if (containerThreads > 0) {
                 options.containerThreads(containerThreads);
             }
