@@ -1,9 +1,10 @@
 package dev.callflow.cli;
 
-import dev.callflow.harness.HarnessSettings;
-import dev.callflow.harness.KillMatrix;
+import dev.callflow.harness.ProjectHome;
+import dev.callflow.harness.RunConfig;
 import dev.callflow.iut.mutants.Mutant;
 import dev.callflow.iut.mutants.Mutants;
+import dev.callflow.runner.KillMatrix;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -41,10 +42,12 @@ final class KillMatrixCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path home = Path.of(System.getProperty(HarnessSettings.HOME, ".")).toAbsolutePath().normalize();
-        System.setProperty(HarnessSettings.HOME, home.toString());
-        if (threads < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+        Path home = ProjectHome.detect();
+        RunConfig base;
+        try {
+            base = RunConfig.builder(home).threads(threads).build();
+        } catch (RunConfig.InvalidRunConfig e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         List<Mutant> mutants = Mutants.all();
         if (only != null) {
@@ -56,7 +59,7 @@ final class KillMatrixCommand implements Callable<Integer> {
             mutants = mutants.stream().filter(m -> only.contains(m.name())).toList();
         }
         Path reportDir = (reports == null ? home.resolve("reports") : reports).toAbsolutePath();
-        KillMatrix matrix = new KillMatrix(reportDir.resolve("kill-matrix"), threads, fullSuite, System.out);
+        KillMatrix matrix = new KillMatrix(base, reportDir.resolve("kill-matrix"), fullSuite, System.out);
         matrix.control();
         mutants.forEach(matrix::mutant);
         String md = matrix.write(reportDir.resolve("kill-matrix.md"));

@@ -194,6 +194,11 @@ final class ActionEngine {
         }
     }
 
+    /** Actions delivered or queued that the app has not completed yet (nor the system timed out). */
+    int pendingCount() {
+        return pending.size();
+    }
+
     /** The call ended by other means: its pending actions no longer time out. */
     void cancelPendingFor(UUID uuid) {
         for (Pending p : List.copyOf(pending.values())) {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The frameworks one app process sees. */
 final class DeviceEnvironment implements AppEnvironment {
@@ -51,12 +52,22 @@ final class DeviceEnvironment implements AppEnvironment {
         if (delay.isNegative()) {
             throw new IllegalArgumentException("a timer delay must not be negative, got " + delay);
         }
+        AtomicBoolean armed = new AtomicBoolean(true);
+        device.appTimers.incrementAndGet();
         VirtualClock.Scheduled timer = device.clock.schedule(delay, VirtualClock.Lane.MAIN, true, () -> {
+            if (armed.compareAndSet(true, false)) {
+                device.appTimers.decrementAndGet();
+            }
             if (generation == device.generation()) {
                 device.main.async(task);
             }
         });
-        return timer::cancel;
+        return () -> {
+            if (armed.compareAndSet(true, false)) {
+                device.appTimers.decrementAndGet();
+            }
+            timer.cancel();
+        };
     }
 
     /** {@code UUID()}: drawn from the scenario's seed, so the same scenario makes the same UUIDs on every run. */

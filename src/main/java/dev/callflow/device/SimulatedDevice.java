@@ -67,6 +67,9 @@ public final class SimulatedDevice implements AutoCloseable {
 
     final VirtualClock clock;
     private final AtomicInteger generation = new AtomicInteger();
+    /** The app's timers armed and neither fired nor cancelled. */
+    final AtomicInteger appTimers = new AtomicInteger();
+
     final MainQueue main;
     final ActionEngine actions;
     private final SimulatedAudioSession audioSession;
@@ -344,6 +347,19 @@ public final class SimulatedDevice implements AutoCloseable {
     }
 
     /**
+     * Forgets the calls that have ended, as if long ago: the system keeps a record of every call it had (~250 bytes
+     * each), which a long run of back-to-back calls on one device (a soak) drops between calls to keep its memory flat.
+     * Scenarios never call it. Returns how many were forgotten.
+     */
+    public int forgetEndedCalls() {
+        synchronized (lock) {
+            int before = calls.size();
+            calls.values().removeIf(c -> !c.live());
+            return before - calls.size();
+        }
+    }
+
+    /**
      * Lets {@code duration} pass on the phone's clock, then records {@code timePassed}: the event a scenario awaits
      * instead of sleeping. In flight until then, so nobody sees the phone settled meanwhile.
      */
@@ -357,6 +373,21 @@ public final class SimulatedDevice implements AutoCloseable {
     /** Whether the phone has settled: nothing in flight (counted exactly, no quiet period). */
     public boolean settled() {
         return clock.settled();
+    }
+
+    /** The running app process's media SDK, if the app runs. */
+    public Optional<SimulatedMediaSdk> mediaSdk() {
+        return app == null ? Optional.empty() : Optional.ofNullable(sdk);
+    }
+
+    /** Call actions the system delivered (or queued) that the app has not completed yet, and that did not time out. */
+    public int pendingActions() {
+        return actions.pendingCount();
+    }
+
+    /** The app's timers ({@code runOnMainAfter}) armed and neither fired nor cancelled. */
+    public int appTimersArmed() {
+        return appTimers.get();
     }
 
     /**

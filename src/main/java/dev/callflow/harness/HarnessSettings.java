@@ -3,16 +3,15 @@ package dev.callflow.harness;
 import dev.callflow.device.TimingProfile;
 import dev.callflow.rules.Policy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * How a run is configured: from system properties, which the CLI and Maven both set
- * ({@code -Dcallflow.iut=mutant:start-audio-in-answer}). Read once per scenario, never cached in a static.
+ * What each scenario's rig reads of its run: derived from the run's {@link RunConfig} (never from system properties),
+ * so runs with different settings can share one JVM.
  *
  * @param home       the project directory holding {@code features/} and {@code fixtures/}
- * @param reportsDir where timelines and the run summary go
+ * @param reportsDir where timelines and the run summary go, or {@code null} for nowhere
  * @param iut        which implementation under test: {@code reference} or {@code mutant:<name>}
  * @param timing     the system's latencies and timeouts (virtual time) and how far waits look ahead
  * @param policy     how rules read the points where the seed and Apple disagree (per scenario it may change)
@@ -25,16 +24,6 @@ import java.time.Duration;
 public record HarnessSettings(Path home, Path reportsDir, String iut, TimingProfile timing, Policy policy,
                               Duration hangGuard, Path iutTraffic, long seed) {
 
-    public static final String HOME = "callflow.home";
-    public static final String REPORTS = "callflow.reports.dir";
-    public static final String IUT = "callflow.iut";
-    public static final String PROFILE = "callflow.profile";
-    public static final String POLICY = "callflow.policy";
-    /** Milliseconds; see docs/iut-protocol.md section 11. */
-    public static final String HANG_GUARD = "callflow.hangGuard";
-    public static final String IUT_TRAFFIC = "callflow.iut.traffic";
-    /** A whole number; see {@link #seed()}. */
-    public static final String SEED = "callflow.seed";
     public static final Duration DEFAULT_HANG_GUARD = Duration.ofSeconds(10);
 
     public HarnessSettings {
@@ -47,20 +36,6 @@ public record HarnessSettings(Path home, Path reportsDir, String iut, TimingProf
         this(home, reportsDir, iut, timing, policy, DEFAULT_HANG_GUARD, null, 0);
     }
 
-    public static HarnessSettings fromSystemProperties() {
-        Path home = Path.of(System.getProperty(HOME, ".")).toAbsolutePath().normalize();
-        if (!Files.isDirectory(home.resolve("fixtures"))) {
-            throw new IllegalStateException("No fixtures/ under " + home + ": run from the project directory or set -D"
-                    + HOME + "=<project dir>");
-        }
-        Path reports = Path.of(System.getProperty(REPORTS, home.resolve("reports").toString()));
-        String traffic = System.getProperty(IUT_TRAFFIC);
-        return new HarnessSettings(home, reports, System.getProperty(IUT, "reference"),
-                TimingProfile.named(System.getProperty(PROFILE, "realistic")), Policy.named(System.getProperty(POLICY, "default")),
-                hangGuard(System.getProperty(HANG_GUARD)), traffic == null || traffic.isBlank() ? null : Path.of(traffic),
-                seed(System.getProperty(SEED)));
-    }
-
     /** Parses a seed ({@code null}: 0), naming the setting when it is wrong. */
     public static long seed(String text) {
         if (text == null || text.isBlank()) {
@@ -69,8 +44,7 @@ public record HarnessSettings(Path home, Path reportsDir, String iut, TimingProf
         try {
             return Long.parseLong(text.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("The seed (--seed, -D" + SEED + ") is a whole number, e.g. 0 or 42; got '"
-                    + text + "'");
+            throw new IllegalArgumentException("The seed (--seed) is a whole number, e.g. 0 or 42; got '" + text + "'");
         }
     }
 
@@ -92,7 +66,7 @@ public record HarnessSettings(Path home, Path reportsDir, String iut, TimingProf
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("The hang guard (--hang-guard, -D" + HANG_GUARD + ") is a number of "
+        throw new IllegalArgumentException("The hang guard (--hang-guard) is a number of "
                 + "milliseconds from 1 to 3600000, e.g. 10000; got '" + millis + "'");
     }
 

@@ -20,6 +20,12 @@ import java.util.concurrent.TimeUnit;
  * dynamic ports; scenarios attach to them by device id and never reset them.
  */
 public final class Infrastructure implements AutoCloseable {
+    /**
+     * WireMock's own journal is off: every exchange reaches its device's timeline through the journal tap as it happens,
+     * and nothing reads the journal, while WireMock counts all of it on every request to trim it (with its default of
+     * 10,000 entries, a long run's requests slow down and its heap grows by tens of megabytes of old requests).
+     */
+    static final int JOURNAL_ENTRIES = 0;
     private final PushInfrastructure push;
     private final SignallingServer signalling;
     private final DeviceGateway gateway;
@@ -45,7 +51,7 @@ public final class Infrastructure implements AutoCloseable {
         SignallingServer signalling = null;
         try {
             signalling = SignallingServer.builder().fixturesDir(settings.fixtures().resolve("signalling"))
-                    .httpClient(http).start();
+                    .httpClient(http).maxJournalEntries(JOURNAL_ENTRIES).start();
             DeviceGateway gateway = DeviceGateway.start();
             Infrastructure infra = new Infrastructure(push, signalling, gateway, http, (System.nanoTime() - t0) / 1_000_000,
                     settings);

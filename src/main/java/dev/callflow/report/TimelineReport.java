@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** Writes each scenario's timeline in the seed's device-log format, and the run's summary. */
+/** Writes each scenario's timeline in the seed's device-log format. */
 public final class TimelineReport {
     private TimelineReport() { }
 
@@ -28,30 +28,6 @@ public final class TimelineReport {
             throw new UncheckedIOException("Could not write the timeline of '" + scenarioName + "' to " + file, e);
         }
         return log;
-    }
-
-    public static void writeSummary(Path reportsDir, String summary) {
-        try {
-            Files.createDirectories(reportsDir);
-            Files.writeString(reportsDir.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the run summary under " + reportsDir, e);
-        }
-    }
-
-    /** {@code rule-verdicts.jsonl}: one JSON object per rule per scenario. */
-    public static void writeVerdicts(Path reportsDir, java.util.List<?> rows) {
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        StringBuilder b = new StringBuilder();
-        try {
-            for (Object row : rows) {
-                b.append(json.writeValueAsString(row)).append('\n');
-            }
-            Files.createDirectories(reportsDir);
-            Files.writeString(reportsDir.resolve("rule-verdicts.jsonl"), b.toString(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the rule verdicts under " + reportsDir, e);
-        }
     }
 
     static String featureName(String uri) {

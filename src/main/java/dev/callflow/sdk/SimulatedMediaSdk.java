@@ -92,6 +92,11 @@ public final class SimulatedMediaSdk implements MediaSdk {
         return java.util.Optional.ofNullable(lastFailure);
     }
 
+    /** The call the SDK is prepared for: from {@code prepareSDK} until {@code unprepareSDK}. */
+    public synchronized java.util.Optional<UUID> preparedFor() {
+        return prepared ? java.util.Optional.ofNullable(call) : java.util.Optional.empty();
+    }
+
     public synchronized boolean audioRunning() {
         return running;
     }

@@ -255,8 +255,8 @@ public final class SignallingServer implements AutoCloseable {
          * pushes every exchange out, and a journal costs every request time).
          */
         public Builder maxJournalEntries(int n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("maxJournalEntries must be >= 1, got " + n);
+            if (n < 0) {
+                throw new IllegalArgumentException("maxJournalEntries must be >= 0 (0: no journal), got " + n);
             }
             this.maxJournalEntries = n;
             return this;

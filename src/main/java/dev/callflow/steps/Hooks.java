@@ -1,12 +1,11 @@
 package dev.callflow.steps;
 
+import dev.callflow.harness.RunContext;
+import dev.callflow.harness.RunRegistry;
 import dev.callflow.harness.ScenarioRig;
-import dev.callflow.iut.ImplementationsUnderTest;
 import dev.callflow.report.TimelineReport;
 import io.cucumber.java.After;
-import io.cucumber.java.AfterAll;
 import io.cucumber.java.Before;
-import io.cucumber.java.BeforeAll;
 import io.cucumber.java.BeforeStep;
 import io.cucumber.java.Scenario;
 
@@ -18,42 +17,28 @@ import dev.callflow.rules.RuleVerdict;
 import dev.callflow.timeline.Event;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 
-/** Starts the run's servers once; gives every scenario a fresh device and writes its timeline afterwards. */
+/**
+ * Gives every scenario a fresh device on its run's servers, judges its timeline with every rule, and writes the
+ * timeline. The run is found by the scenario's id ({@link RunRegistry}); its servers are started and stopped by whoever
+ * runs the suite, never by the glue.
+ */
 public class Hooks {
     private final ScenarioContext context;
-    private long startNanos;
 
     public Hooks(ScenarioContext context) {
         this.context = context;
     }
 
-    @BeforeAll
-    public static void startServers() {
-        Suite.start();
-    }
-
-    @AfterAll
-    public static void stopServers() {
-        Suite s = Suite.stop();
-        if (s != null) {
-            TimelineReport.writeSummary(s.settings.reportsDir(), s.summary());
-            TimelineReport.writeVerdicts(s.settings.reportsDir(), s.verdictRows());
-        }
-    }
-
     @Before(order = 0)
     public void freshDevice(Scenario scenario) {
-        Suite suite = Suite.get();
+        RunContext run = RunRegistry.of(scenario.getId());
         DeclaredRules.of(scenario.getUri(), scenario.getLine()).forEach(id ->
                 context.expectRule(RuleCatalog.byId(id).map(dev.callflow.rules.Rule::id).orElse(id)));
-        startNanos = System.nanoTime();
-        context.attach(ScenarioRig.create(suite.infrastructure, suite.settings,
-                ImplementationsUnderTest.resolve(suite.settings.iut(), suite.infrastructure.externalIuts()),
-                scenario.getUri() + ":" + scenario.getLine()));
-        suite.noteSetup((System.nanoTime() - startNanos) / 1000);
+        context.attach(run, run.newRig(scenario.getUri() + ":" + scenario.getLine()));
     }
 
     /**
@@ -85,22 +70,21 @@ public class Hooks {
         ScenarioRig rig = context.rig();
         Waits.settled(rig);
         List<Event> events = rig.timeline().events();
-        ColdStart.of(events).ifPresent(c -> Suite.get().noteColdStart(scenario.getName(), c));
+        ColdStart.of(events).ifPresent(c -> context.run().noteColdStart(scenario.getName(), c.pushToReportMicros(), c.launchMicros()));
         if (scenario.isFailed()) {
             scenario.log("Seed " + rig.settings().seed() + ": ./callflow run --seed " + rig.settings().seed()
                     + " --name '" + scenario.getName().replace("'", ".") + "' repeats this scenario exactly (reference app).");
         }
         Policy policy = context.policy();
         List<RuleVerdict> verdicts = RuleMonitor.allRules(policy).judge(events);
-        Suite.get().noteVerdicts(scenario.getUri().toString(), scenario.getName(), scenario.getLine(), verdicts,
-                context.expectedRules());
+        context.run().noteVerdicts(scenario.getId(), scenario.getUri().toString(), scenario.getName(), scenario.getLine(),
+                verdicts, context.expectedRules());
         String report = RuleReport.explainAll(verdicts, events, policy, context.calls()::nameOf);
         if (!report.isEmpty()) {
             scenario.attach(report.getBytes(StandardCharsets.UTF_8), "text/plain", "rule verdicts");
         }
         List<RuleVerdict> unexpected = verdicts.stream()
                 .filter(v -> v.failed() && !context.expectedRules().contains(v.rule().id())).toList();
-        context.undeclaredViolations(unexpected.stream().map(v -> v.rule().id()).toList());
         if (!unexpected.isEmpty()) {
             throw new AssertionError("The always-on rules found " + unexpected.size() + " violation(s) this scenario did not "
                     + "declare (declare deliberate ones with 'Then rule R-… is violated'):\n\n"
@@ -108,6 +92,7 @@ public class Hooks {
         }
     }
 
+    /** With a reports directory, the timeline in the seed's log format, as a file and as an attachment. */
     @After
     public void writeTimeline(Scenario scenario) {
         if (!context.hasRig()) {
@@ -115,15 +100,12 @@ public class Hooks {
         }
         ScenarioRig rig = context.rig();
         try {
-            String log = TimelineReport.write(rig.settings().reportsDir(), scenario.getUri().toString(),
-                    scenario.getName(), scenario.getLine(), rig.timeline());
-            scenario.attach(log.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain", "timeline.log");
-            // A scenario that failed at a flow step names the rules its timeline breaks too: the step says what went
-            // wrong, the rule IDs say which contract that is.
-            List<String> violated = context.undeclaredViolations();
-            Suite.get().noteScenario(String.format(Locale.ROOT, "%-8s %7.1f ms  %s%s", scenario.getStatus(),
-                    (System.nanoTime() - startNanos) / 1e6, scenario.getName(),
-                    violated.isEmpty() ? "" : "  [violates " + String.join(", ", violated) + "]"));
+            Optional<Path> reports = context.run().config().reportsDir();
+            if (reports.isPresent()) {
+                String log = TimelineReport.write(reports.get(), scenario.getUri().toString(), scenario.getName(),
+                        scenario.getLine(), rig.timeline());
+                scenario.attach(log.getBytes(StandardCharsets.UTF_8), "text/plain", "timeline.log");
+            }
         } finally {
             rig.close();
         }

@@ -1,6 +1,7 @@
 package dev.callflow.steps;
 
 import dev.callflow.harness.CallAliases;
+import dev.callflow.harness.RunContext;
 import dev.callflow.harness.ScenarioRig;
 import dev.callflow.rules.Policy;
 import dev.callflow.timeline.Timeline;
@@ -10,11 +11,10 @@ import java.util.TreeSet;
 
 /** Per-scenario state, created by picocontainer for each scenario and shared by its step classes. */
 public final class ScenarioContext {
+    private RunContext run;
     private ScenarioRig rig;
     private Policy policy;
     private final Set<String> expectedRules = new TreeSet<>();
-    /** The rules the always-on monitor found violated without the scenario declaring them. */
-    private final Set<String> undeclaredViolations = new TreeSet<>();
 
     Policy policy() {
         return policy != null ? policy : rig().settings().policy();
@@ -36,17 +36,17 @@ public final class ScenarioContext {
         return Set.copyOf(expectedRules);
     }
 
-    void undeclaredViolations(java.util.Collection<String> ids) {
-        undeclaredViolations.addAll(ids);
+    void attach(RunContext r, ScenarioRig scenarioRig) {
+        this.run = r;
+        this.rig = scenarioRig;
     }
 
-    /** In rule-ID order, so a summary line reads the same on every run. */
-    java.util.List<String> undeclaredViolations() {
-        return java.util.List.copyOf(undeclaredViolations);
-    }
-
-    void attach(ScenarioRig r) {
-        this.rig = r;
+    /** The run this scenario belongs to. */
+    RunContext run() {
+        if (run == null) {
+            throw new IllegalStateException("No run: the @Before hook did not run");
+        }
+        return run;
     }
 
     ScenarioRig rig() {

@@ -26,6 +26,8 @@ public final class Timeline {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition appended = lock.newCondition();
     private final List<Event> events = new ArrayList<>();
+    /** Events taken out by {@link #drain()}: sequence numbers go on counting from them. */
+    private long drained;
     private final List<Consumer<Event>> listeners = new CopyOnWriteArrayList<>();
     private final LongSupplier nanoClock;
     private final LongSupplier threadIds;
@@ -92,7 +94,7 @@ public final class Timeline {
         Event e;
         try {
             long micros = TimeUnit.NANOSECONDS.toMicros(nanoClock.getAsLong() - originNanos);
-            e = new Event(events.size() + 1L, micros, source, level, name, call, thread, attributes);
+            e = new Event(drained + events.size() + 1L, micros, source, level, name, call, thread, attributes);
             events.add(e);
             appended.signalAll();
         } finally {
@@ -134,7 +136,7 @@ public final class Timeline {
         lock.lock();
         Event e;
         try {
-            e = new Event(events.size() + 1L, micros, source, level, name, call, thread, attributes);
+            e = new Event(drained + events.size() + 1L, micros, source, level, name, call, thread, attributes);
             events.add(e);
             appended.signalAll();
         } finally {
@@ -178,6 +180,23 @@ public final class Timeline {
         }
     }
 
+    /**
+     * Takes out every event recorded so far and returns them; later events go on numbering from there, and waits see
+     * only what comes after. For a long run judged in windows (one call at a time) that must not keep its whole
+     * timeline: the scenarios' timelines are never drained.
+     */
+    public List<Event> drain() {
+        lock.lock();
+        try {
+            List<Event> taken = List.copyOf(events);
+            drained += events.size();
+            events.clear();
+            return taken;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public int size() {
         lock.lock();
         try {
@@ -192,6 +211,16 @@ public final class Timeline {
         lock.lock();
         try {
             return condition.test(java.util.Collections.unmodifiableList(events));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many events {@link #drain()} took out; a list of {@link #events()} starts at sequence number this + 1. */
+    public long drainedCount() {
+        lock.lock();
+        try {
+            return drained;
         } finally {
             lock.unlock();
         }
@@ -234,7 +263,7 @@ public final class Timeline {
     public Optional<Event> awaitEvent(Predicate<Event> match, long fromSeq, Duration timeout) {
         Event[] found = new Event[1];
         await(list -> {
-            for (int i = (int) Math.max(0, fromSeq - 1); i < list.size(); i++) {
+            for (int i = (int) Math.max(0, fromSeq - 1 - drainedCount()); i < list.size(); i++) {
                 if (match.test(list.get(i))) {
                     found[0] = list.get(i);
                     return true;

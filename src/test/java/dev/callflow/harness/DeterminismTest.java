@@ -2,6 +2,8 @@ package dev.callflow.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.callflow.runner.SuiteRunner;
+import dev.callflow.testing.Runs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,15 +24,15 @@ class DeterminismTest {
 
     @Test
     void twoRunsOfTheSameScenariosRenderTheSameTimelines() throws IOException {
-        Path root = InProcessSuite.HOME.resolve("target/determinism");
-        InProcessSuite.Run first = InProcessSuite.run("reference", root.resolve("first"), TAGS, 2);
-        InProcessSuite.Run second = InProcessSuite.run("reference", root.resolve("second"), TAGS, 4);
+        Path root = Runs.HOME.resolve("target/determinism");
+        RunResult first = SuiteRunner.run(Runs.config("reference").tags(TAGS).threads(2).reportsDir(root.resolve("first")).build());
+        RunResult second = SuiteRunner.run(Runs.config("reference").tags(TAGS).threads(4).reportsDir(root.resolve("second")).build());
 
-        assertThat(first.failed()).as(InProcessSuite.describe(first.failed())).isEmpty();
-        assertThat(second.failed()).as(InProcessSuite.describe(second.failed())).isEmpty();
+        assertThat(first.failed()).as(ScenarioOutcome.describe(first.failed())).isEmpty();
+        assertThat(second.failed()).as(ScenarioOutcome.describe(second.failed())).isEmpty();
         Map<String, String> a = timelines(root.resolve("first/timelines"));
         Map<String, String> b = timelines(root.resolve("second/timelines"));
-        assertThat(a).as("timelines written").hasSize(first.outcomes().size()).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(a).as("timelines written").hasSize(first.scenarios().size()).hasSizeGreaterThanOrEqualTo(12);
         assertThat(b.keySet()).isEqualTo(a.keySet());
         a.forEach((file, text) -> assertThat(b.get(file)).as("the timeline %s of the second run", file).isEqualTo(text));
     }

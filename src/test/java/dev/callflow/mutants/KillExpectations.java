@@ -1,6 +1,6 @@
 package dev.callflow.mutants;
 
-import dev.callflow.harness.ScenarioOutcomePlugin.Outcome;
+import dev.callflow.harness.ScenarioOutcome;
 import org.assertj.core.api.SoftAssertions;
 
 import java.util.List;
@@ -77,16 +77,16 @@ final class KillExpectations {
     }
 
     /** Checks every must-fail scenario of the mutant, if it has precise expectations, reporting all misses at once. */
-    static void check(String mutant, List<Outcome> outcomes) {
+    static void check(String mutant, List<ScenarioOutcome> outcomes) {
         if (of(mutant).isEmpty()) {
             return;
         }
         SoftAssertions soft = new SoftAssertions();
         for (MustFail m : of(mutant).get().mustFail()) {
-            Optional<Outcome> o = outcomes.stream().filter(x -> x.name().equals(m.scenario())).findFirst();
+            Optional<ScenarioOutcome> o = outcomes.stream().filter(x -> x.name().equals(m.scenario())).findFirst();
             if (o.isEmpty()) {
                 soft.fail("Scenario '%s' did not run against mutant %s (renamed, or outside its tags?); ran: %s",
-                        m.scenario(), mutant, outcomes.stream().map(Outcome::name).toList());
+                        m.scenario(), mutant, outcomes.stream().map(ScenarioOutcome::name).toList());
                 continue;
             }
             soft.assertThat(o.get().status()).as("status of '%s' against mutant %s", m.scenario(), mutant).isEqualTo("FAILED");

@@ -1,9 +1,8 @@
 package dev.callflow.mutants;
 
-import dev.callflow.harness.HarnessSettings;
-import dev.callflow.harness.InProcessSuite;
-import dev.callflow.harness.KillMatrix;
-import dev.callflow.harness.ScenarioOutcomePlugin.Outcome;
+import dev.callflow.harness.ScenarioOutcome;
+import dev.callflow.runner.KillMatrix;
+import dev.callflow.testing.Runs;
 import dev.callflow.iut.mutants.Mutant;
 import dev.callflow.iut.mutants.Mutants;
 import org.junit.jupiter.api.AfterAll;
@@ -32,16 +31,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>Each mutant runs only the scenarios of its tags ({@link Mutant#tags()});
  * {@code -Dcallflow.mutants.fullSuite=true} runs every scenario against every mutant (slower; shows collateral kills).
- * The matrix is printed and written to {@code <callflow.reports.dir>/kill-matrix.md}.
+ * The matrix is printed and written to {@code target/reports/kill-matrix.md}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MutantKillTest {
 
     private static final boolean FULL_SUITE = Boolean.getBoolean("callflow.mutants.fullSuite");
-    private static final Path REPORTS = Path.of(System.getProperty(HarnessSettings.REPORTS,
-            InProcessSuite.HOME.resolve("target/reports").toString()));
-    private static final KillMatrix MATRIX = new KillMatrix(InProcessSuite.HOME.resolve("target/mutants"),
-            Integer.getInteger("callflow.mutants.threads", 2), FULL_SUITE, System.out);
+    private static final Path REPORTS = Runs.HOME.resolve("target/reports");
+    /** No report files per run: the matrix judges each run's result in memory. */
+    private static final KillMatrix MATRIX = new KillMatrix(
+            Runs.config("reference").threads(Integer.getInteger("callflow.mutants.threads", 2)).build(), null, FULL_SUITE,
+            System.out);
     private static long started;
 
     static Stream<String> mutants() {
@@ -54,11 +54,11 @@ class MutantKillTest {
         started = System.nanoTime();
         KillMatrix.Row row = MATRIX.control();
 
-        assertThat(row.run().outcomes()).as("scenarios the suite ran against the reference app").hasSizeGreaterThan(100);
+        assertThat(row.run().scenarios()).as("scenarios the suite ran against the reference app").hasSizeGreaterThan(100);
         assertThat(row.failed())
-                .as("false alarms: scenarios that fail against the reference app\n%s", InProcessSuite.describe(row.failed()))
+                .as("false alarms: scenarios that fail against the reference app\n%s", ScenarioOutcome.describe(row.failed()))
                 .isEmpty();
-        assertThat(row.run().outcomes()).extracting(Outcome::status).containsOnly("PASSED");
+        assertThat(row.run().scenarios()).extracting(ScenarioOutcome::status).containsOnly("PASSED");
         assertThat(row.undeclaredViolations()).as("rule violations no scenario declared, against the reference app").isEmpty();
     }
 
@@ -82,7 +82,7 @@ class MutantKillTest {
         Mutant mutant = Mutants.named(name).orElseThrow();
         KillMatrix.Row row = MATRIX.mutant(mutant);
 
-        assertThat(row.run().outcomes()).as("scenarios run against mutant %s (tags %s)", name, row.tags()).isNotEmpty();
+        assertThat(row.run().scenarios()).as("scenarios run against mutant %s (tags %s)", name, row.tags()).isNotEmpty();
         if (row.warningRule()) {
             assertFlagged(name, mutant, row);
             return;
@@ -91,25 +91,25 @@ class MutantKillTest {
                 .as("scenarios that fail with an AssertionError against mutant %s (%s)", name, mutant.bug()).isPositive();
         assertThat(row.harnessFaults())
                 .as("failures against a mutant must be conformance failures (AssertionError), not harness faults\n%s",
-                        InProcessSuite.describe(row.harnessFaults()))
+                        ScenarioOutcome.describe(row.harnessFaults()))
                 .isEmpty();
         assertThat(row.intendedRuleFired())
                 .as("rule %s, which mutant %s was written to break, fires in at least one scenario; fired: %s",
                         mutant.rule(), name, row.rulesFired())
                 .isTrue();
-        KillExpectations.check(name, row.run().outcomes());
+        KillExpectations.check(name, row.run().scenarios());
     }
 
     private static void assertFlagged(String name, Mutant mutant, KillMatrix.Row row) {
         assertThat(row.harnessFaults())
                 .as("failures against a mutant must be conformance failures (AssertionError), not harness faults\n%s",
-                        InProcessSuite.describe(row.harnessFaults()))
+                        ScenarioOutcome.describe(row.harnessFaults()))
                 .isEmpty();
         assertThat(row.intendedRuleWarned())
                 .as("rule %s (a warning), which mutant %s was written to break, warns undeclared in at least one scenario; "
                         + "fired: %s", mutant.rule(), name, row.rulesFired())
                 .isTrue();
-        KillExpectations.check(name, row.run().outcomes());
+        KillExpectations.check(name, row.run().scenarios());
     }
 
     @AfterAll

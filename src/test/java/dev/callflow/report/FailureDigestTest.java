@@ -12,7 +12,7 @@ class FailureDigestTest {
 
     @Test
     void aConformanceFailureShowsItsPlaceKindAndMessageIndented() {
-        String d = VerdictPlugin.digest("Late push", URI, 33, new AssertionError("Expected callState\nbut none"), 0);
+        String d = FailureDigest.digest("Late push", URI, 33, "java.lang.AssertionError", "Expected callState\nbut none", 0);
 
         assertThat(d).isEqualTo("Late push (push_anomalies.feature:33), conformance failure (seed 0):\n"
                 + "    Expected callState\n    but none\n");
@@ -20,7 +20,7 @@ class FailureDigestTest {
 
     @Test
     void aHarnessFaultShowsTheExceptionTypeSoItIsNotMistakenForTheApp() {
-        String d = VerdictPlugin.digest("Late push", URI, 33, new IllegalStateException("registration closed"), 0);
+        String d = FailureDigest.digest("Late push", URI, 33, "java.lang.IllegalStateException", "registration closed", 0);
 
         assertThat(d).contains("harness fault (seed 0):").contains("java.lang.IllegalStateException: registration closed");
     }
@@ -29,7 +29,7 @@ class FailureDigestTest {
     void aLongMessageIsCutAndSaysWhereTheRestIs() {
         String longText = IntStream.rangeClosed(1, 45).mapToObj(i -> "line " + i).collect(Collectors.joining("\n"));
 
-        String d = VerdictPlugin.digest("Flow", URI, 9, new AssertionError(longText), 3);
+        String d = FailureDigest.digest("Flow", URI, 9, "java.lang.AssertionError", longText, 3);
 
         assertThat(d).contains("    line 30\n").doesNotContain("line 31")
                 .contains("… 15 more line(s) in cucumber.html");

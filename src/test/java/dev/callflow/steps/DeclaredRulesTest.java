@@ -1,6 +1,8 @@
 package dev.callflow.steps;
 
-import dev.callflow.harness.InProcessSuite;
+import dev.callflow.harness.RunResult;
+import dev.callflow.runner.SuiteRunner;
+import dev.callflow.testing.Runs;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -9,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A violation the scenario declares stays declared when a step before the declaration failed. */
 class DeclaredRulesTest {
-    private static final Path FEATURE = InProcessSuite.HOME.resolve("src/test/resources/selftest/declared_after_failure.feature");
+    private static final Path FEATURE = Runs.HOME.resolve("src/test/resources/selftest/declared_after_failure.feature");
 
     @Test
     void readsTheDeclarationsOfTheScenarioAtItsLine() {
@@ -35,8 +37,8 @@ class DeclaredRulesTest {
 
     @Test
     void aFailedTableBeforeTheDeclarationDoesNotMakeTheViolationUndeclared() {
-        InProcessSuite.Run run = InProcessSuite.run("reference", Path.of("target/reports-selftest-declared"), null, 1, FEATURE);
-        assertThat(run.outcomes()).singleElement().satisfies(o -> {
+        RunResult run = SuiteRunner.run(Runs.config("reference").threads(1).features(FEATURE).build());
+        assertThat(run.scenarios()).singleElement().satisfies(o -> {
             assertThat(o.conformanceFailure()).as("the impossible table row fails the scenario: " + o.message()).isTrue();
             assertThat(o.message()).contains("didActivateAudioSession").doesNotContain("did not declare");
         });

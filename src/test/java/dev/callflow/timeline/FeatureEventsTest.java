@@ -225,7 +225,7 @@ class FeatureEventsTest {
     @Test
     void noLogWordOfTheReferenceAppIsAPlatformObservableKind() throws java.io.IOException {
         java.util.Set<String> words = new java.util.TreeSet<>(dev.callflow.iut.reference.ReferenceAppDiagnosticsTest.LOG_WORDS);
-        String app = java.nio.file.Files.readString(dev.callflow.harness.InProcessSuite.HOME
+        String app = java.nio.file.Files.readString(dev.callflow.testing.Runs.HOME
                 .resolve("src/main/java/dev/callflow/iut/reference/ReferenceApp.java"));
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("env\\.log\\(\"(\\w+)\"").matcher(app);
         while (m.find()) {

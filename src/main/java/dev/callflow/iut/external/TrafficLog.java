@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 
 /**
  * Records one session's lines, both ways, as the doc's section 12 shows them: {@code > } what the harness sent,
- * {@code < } what the IUT wrote. For people debugging an implementation ({@code -Dcallflow.iut.traffic=DIR}) and for
+ * {@code < } what the IUT wrote. For people debugging an implementation ({@code ./callflow run --iut-traffic DIR}) and for
  * the test that checks real traffic against the JSON Schemas in docs/protocol.
  */
 final class TrafficLog implements IutChannel {

@@ -1,7 +1,9 @@
 package dev.callflow.iut.external;
 
-import dev.callflow.harness.InProcessSuite;
-import dev.callflow.harness.ScenarioOutcomePlugin.Outcome;
+import dev.callflow.harness.RunResult;
+import dev.callflow.harness.ScenarioOutcome;
+import dev.callflow.harness.VerdictRow;
+import dev.callflow.testing.Runs;
 import org.assertj.core.api.SoftAssertions;
 
 import java.io.IOException;
@@ -95,11 +97,11 @@ final class ExampleConformance {
      * the protocol, as it does against the embedded reference app, and no rule fires a violation no scenario declared.
      */
     static void passesTheWholeSuite(ExampleRuns.Example example) {
-        InProcessSuite.Run run = ExampleRuns.whole(example).run(); // its traffic: ProtocolSchemaTest
-        System.out.printf("%s example IUT: %d scenarios in %.1f s%n", example, run.outcomes().size(), run.millis() / 1000.0);
+        RunResult run = ExampleRuns.whole(example).run(); // its traffic: ProtocolSchemaTest
+        System.out.printf("%s example IUT: %d scenarios in %.1f s%n", example, run.scenarios().size(), run.wallMillis() / 1000.0);
 
-        assertThat(run.outcomes()).as("scenarios run against the %s example", example).hasSizeGreaterThan(100);
-        assertThat(run.failed()).as("false alarms against the %s example\n%s", example, InProcessSuite.describe(run.failed()))
+        assertThat(run.scenarios()).as("scenarios run against the %s example", example).hasSizeGreaterThan(100);
+        assertThat(run.failed()).as("false alarms against the %s example\n%s", example, ScenarioOutcome.describe(run.failed()))
                 .isEmpty();
         assertThat(run.verdicts()).as("rule violations no scenario declared, against the %s example", example)
                 .filteredOn(v -> v.outcome().equals("violated") && !v.declared()).isEmpty();
@@ -111,21 +113,20 @@ final class ExampleConformance {
      */
     static void isKilled(ExampleRuns.Example example, ExampleMutant mutant) {
         example.assumeRunnable();
-        InProcessSuite.Run run = InProcessSuite.run(example.mutantIut(mutant.file()),
-                InProcessSuite.HOME.resolve("target/example-mutants").resolve(example.name()).resolve(mutant.file()), mutant.tags());
+        RunResult run = Runs.run(example.mutantIut(mutant.file()), null, mutant.tags());
         System.out.printf("%s mutant %s: %d/%d scenarios failed (%s) in %.1f s; rules fired undeclared: %s%n", example, mutant,
-                run.failed().size(), run.outcomes().size(), mutant.tags(), run.millis() / 1000.0,
-                run.fired().stream().filter(InProcessSuite.Verdict::firedUndeclared).map(InProcessSuite.Verdict::rule)
+                run.failed().size(), run.scenarios().size(), mutant.tags(), run.wallMillis() / 1000.0,
+                run.fired().stream().filter(VerdictRow::firedUndeclared).map(VerdictRow::rule)
                         .collect(Collectors.toCollection(TreeSet::new)));
 
         assertThat(run.failed()).as("scenarios that fail against %s mutant %s", example, mutant).isNotEmpty();
         assertThat(run.failed()).as("every failure should be a conformance failure, not a harness fault\n%s",
-                InProcessSuite.describe(run.failed())).allMatch(Outcome::conformanceFailure);
+                ScenarioOutcome.describe(run.failed())).allMatch(ScenarioOutcome::conformanceFailure);
         assertThat(run.fired()).as("the always-on rule %s, which %s mutant %s was written to break, fires undeclared",
                 mutant.rule(), example, mutant).anyMatch(v -> v.rule().equals(mutant.rule()) && v.firedUndeclared());
         SoftAssertions soft = new SoftAssertions();
         for (MustFail m : mutant.mustFail()) {
-            Optional<Outcome> o = run.outcomes().stream().filter(x -> x.name().equals(m.scenario())).findFirst();
+            Optional<ScenarioOutcome> o = run.scenarios().stream().filter(x -> x.name().equals(m.scenario())).findFirst();
             if (o.isEmpty()) {
                 soft.fail("'%s' did not run against %s (tags %s)", m.scenario(), mutant, mutant.tags());
                 continue;
@@ -142,7 +143,7 @@ final class ExampleConformance {
     /** The example's mutant folder holds exactly the listed mutants, so a new mutant file cannot go unchecked. */
     static void hasEveryMutantAndNoOther(ExampleRuns.Example example) {
         TreeSet<String> files = new TreeSet<>();
-        try (Stream<Path> list = Files.list(InProcessSuite.HOME.resolve(example.mutants()))) {
+        try (Stream<Path> list = Files.list(Runs.HOME.resolve(example.mutants()))) {
             list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith("." + example.extension()) && !n.startsWith("_"))
                     .map(n -> n.substring(0, n.length() - example.extension().length() - 1)).forEach(files::add);
         } catch (IOException e) {

@@ -1,7 +1,9 @@
 package dev.callflow.iut.external;
 
-import dev.callflow.harness.HarnessSettings;
-import dev.callflow.harness.InProcessSuite;
+import dev.callflow.harness.RunResult;
+import dev.callflow.report.ReportFiles;
+import dev.callflow.runner.SuiteRunner;
+import dev.callflow.testing.Runs;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -17,11 +19,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The whole suite against each example IUT, run once per test JVM with every session's traffic recorded
- * ({@link HarnessSettings#IUT_TRAFFIC}): {@link PythonIutTest} and {@link JsIutTest} judge the run,
+ * ({@code RunConfig.iutTraffic}): {@link PythonIutTest} and {@link JsIutTest} judge the run,
  * {@link ProtocolSchemaTest} the traffic. One run serves both, so the suite's longest job is not done twice.
  */
 final class ExampleRuns {
-    private static final Path OUT = InProcessSuite.HOME.resolve("target/example-iuts");
+    private static final Path OUT = Runs.HOME.resolve("target/example-iuts");
     private static final Map<String, Recorded> RUNS = new ConcurrentHashMap<>();
 
     /**
@@ -54,7 +56,7 @@ final class ExampleRuns {
         }
     }
 
-    record Recorded(InProcessSuite.Run run, Path traffic) { }
+    record Recorded(RunResult run, Path traffic) { }
 
     /** The harness's own tests need Python (the fault IUTs too): without it they fail, they do not skip. */
     static final Example PYTHON = example("python", System.getProperty("callflow.python", "python3"),
@@ -107,14 +109,9 @@ final class ExampleRuns {
             return done;
         }
         Path traffic = OUT.resolve(example.name()).resolve("traffic");
-        InProcessSuite.deleteRecursively(traffic);
-        System.setProperty(HarnessSettings.IUT_TRAFFIC, traffic.toString());
-        InProcessSuite.Run run;
-        try {
-            run = InProcessSuite.run(example.iut(), OUT.resolve(example.name()).resolve("run"), null);
-        } finally {
-            System.clearProperty(HarnessSettings.IUT_TRAFFIC);
-        }
+        ReportFiles.deleteRecursively(traffic);
+        RunResult run = SuiteRunner.run(Runs.config(example.iut()).iutTraffic(traffic)
+                .reportsDir(OUT.resolve(example.name()).resolve("run")).build());
         Recorded recorded = new Recorded(run, traffic);
         RUNS.put(example.iut(), recorded);
         return recorded;

@@ -3,7 +3,7 @@ package dev.callflow.iut.external;
 import com.sun.net.httpserver.HttpServer;
 import dev.callflow.device.DeviceFixture;
 import dev.callflow.device.SimulatedDevice;
-import dev.callflow.harness.InProcessSuite;
+import dev.callflow.testing.Runs;
 import dev.callflow.platform.AppFactory;
 import dev.callflow.platform.AppSettings;
 import dev.callflow.platform.HandleType;
@@ -60,7 +60,7 @@ class ProtocolFaultTest {
         device = SimulatedDevice.builder().deviceId(id).timeline(timeline)
                 .timing(DeviceFixture.timing(Duration.ofSeconds(30)))
                 .app(AppFactory.configurable(settings ->
-                        new ExternalApp(within -> ProcessChannel.start(command, InProcessSuite.HOME), GUARD, settings)))
+                        new ExternalApp(within -> ProcessChannel.start(command, Runs.HOME), GUARD, settings)))
                 .signalling(new SignallingClient(HttpClient.newHttpClient(), signallingUrl, id))
                 .build();
         return device;

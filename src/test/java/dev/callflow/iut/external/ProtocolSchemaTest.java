@@ -7,7 +7,8 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.callflow.device.DeviceFixture;
 import dev.callflow.device.SimulatedDevice;
-import dev.callflow.harness.InProcessSuite;
+import dev.callflow.report.ReportFiles;
+import dev.callflow.testing.Runs;
 import dev.callflow.platform.AppFactory;
 import dev.callflow.platform.LaunchReason;
 import dev.callflow.signalling.SignallingClient;
@@ -43,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of the IUT's calls agrees with the schemas on every field, type, enumeration and requirement.
  */
 class ProtocolSchemaTest {
-    private static final Path SCHEMAS = InProcessSuite.HOME.resolve("docs/protocol");
+    private static final Path SCHEMAS = Runs.HOME.resolve("docs/protocol");
     private static final List<String> DIRECTIONS = List.of("harness-to-iut", "iut-to-harness");
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     /** By direction and type: as published, and closed (unevaluatedProperties false wherever an object is not open). */
@@ -111,15 +112,15 @@ class ProtocolSchemaTest {
     @Test
     @Timeout(60)
     void realTrafficOfTheFaultIutsMatchesTheSchemasAndCoversTheRest() throws IOException {
-        Path dir = InProcessSuite.HOME.resolve("target/example-iuts/fault-traffic");
-        InProcessSuite.deleteRecursively(dir);
+        Path dir = Runs.HOME.resolve("target/example-iuts/fault-traffic");
+        ReportFiles.deleteRecursively(dir);
         for (String mode : List.of("sync-calls", "forbidden", "timers")) {
             Timeline timeline = Timeline.start("ProtocolSchemaTest", 1);
             List<String> command = List.of(PythonIutTest.PYTHON, "src/test/resources/iut-faults/bad_iut.py", mode);
             try (SimulatedDevice device = SimulatedDevice.builder().deviceId("dev-schema-" + mode).timeline(timeline)
                     .timing(DeviceFixture.timing(Duration.ofSeconds(30)))
                     .app(AppFactory.configurable(s -> new ExternalApp(within -> new TrafficLog(
-                            ProcessChannel.start(command, InProcessSuite.HOME), dir.resolve(mode + ".txt")), Duration.ofSeconds(5), s)))
+                            ProcessChannel.start(command, Runs.HOME), dir.resolve(mode + ".txt")), Duration.ofSeconds(5), s)))
                     .signalling(new SignallingClient(HttpClient.newHttpClient(), "http://127.0.0.1:9", "dev-schema-" + mode))
                     .build()) {
                 device.launchApp(LaunchReason.USER);

@@ -2,7 +2,7 @@ package dev.callflow.iut.external;
 
 import dev.callflow.device.DeviceFixture;
 import dev.callflow.device.SimulatedDevice;
-import dev.callflow.harness.InProcessSuite;
+import dev.callflow.testing.Runs;
 import dev.callflow.platform.LaunchReason;
 import dev.callflow.signalling.SignallingClient;
 import dev.callflow.timeline.Event;
@@ -30,7 +30,7 @@ class TcpTransportTest {
     @Test
     @Timeout(30)
     void anIutThatConnectsOverTcpSpeaksTheSameProtocol() throws Exception {
-        try (ExternalIuts iuts = new ExternalIuts(InProcessSuite.HOME, Duration.ofSeconds(10), null)) {
+        try (ExternalIuts iuts = new ExternalIuts(Runs.HOME, Duration.ofSeconds(10), null)) {
             String spec = "tcp-listen:127.0.0.1:0";
             var factory = iuts.factory(spec);
             InetSocketAddress address = iuts.listeningAddress(spec);
@@ -64,7 +64,7 @@ class TcpTransportTest {
             Process p = null;
             try (Socket s = new Socket(harness.getAddress(), harness.getPort())) {
                 p = new ProcessBuilder(PythonIutTest.PYTHON, "examples/python-iut/app.py")
-                        .directory(InProcessSuite.HOME.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                        .directory(Runs.HOME.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
                 Process proc = p;
                 Thread up = pump(proc.getInputStream(), s.getOutputStream());
                 pump(s.getInputStream(), proc.getOutputStream()).join();

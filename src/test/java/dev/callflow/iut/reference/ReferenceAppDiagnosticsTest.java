@@ -1,7 +1,10 @@
 package dev.callflow.iut.reference;
 
-import dev.callflow.harness.InProcessSuite;
-import dev.callflow.harness.ScenarioOutcomePlugin.Outcome;
+import dev.callflow.harness.RunResult;
+import dev.callflow.harness.ScenarioOutcome;
+import dev.callflow.harness.VerdictRow;
+import dev.callflow.runner.SuiteRunner;
+import dev.callflow.testing.Runs;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -18,8 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (FeatureNeutralityTest); these scenarios run here, against the reference app only.
  */
 public class ReferenceAppDiagnosticsTest {
-    private static final Path FEATURES = InProcessSuite.HOME.resolve("src/test/resources/reference-app");
-    private static final Path OUT = InProcessSuite.HOME.resolve("target/reference-app");
+    private static final Path FEATURES = Runs.HOME.resolve("src/test/resources/reference-app");
 
     /** The reference app's log words the suite once required of every implementation (41 failures of an app from the docs). */
     public static final List<String> LOG_WORDS = List.of("lateServerAnswerIgnored", "incomingCallRejected",
@@ -34,10 +36,10 @@ public class ReferenceAppDiagnosticsTest {
         assertThat(LOG_WORDS).as("log words a diagnostic scenario names in a table row")
                 .allMatch(w -> text.matches("(?s).*\\|\\s*app\\s*\\|\\s*" + w + "\\s*\\|.*"));
 
-        InProcessSuite.Run run = InProcessSuite.run("reference", OUT.resolve("reference"), null, 2, FEATURES);
+        RunResult run = SuiteRunner.run(Runs.config("reference").features(FEATURES).build());
 
-        assertThat(run.outcomes()).as("diagnostic scenarios run").hasSizeGreaterThanOrEqualTo(20);
-        assertThat(run.failed()).as("diagnostics the reference app fails\n%s", InProcessSuite.describe(run.failed())).isEmpty();
+        assertThat(run.scenarios()).as("diagnostic scenarios run").hasSizeGreaterThanOrEqualTo(20);
+        assertThat(run.failed()).as("diagnostics the reference app fails\n%s", ScenarioOutcome.describe(run.failed())).isEmpty();
         assertThat(run.verdicts().stream().filter(v -> v.outcome().equals("violated") && !v.declared()).toList())
                 .as("undeclared rule violations").isEmpty();
     }
@@ -48,11 +50,11 @@ public class ReferenceAppDiagnosticsTest {
      */
     @Test
     void aSilentAppFailsEveryDiagnosticForItsMissingLogWordsAlone() throws IOException {
-        InProcessSuite.Run run = InProcessSuite.run("variant:silent", OUT.resolve("silent"), null, 2, FEATURES);
+        RunResult run = SuiteRunner.run(Runs.config("variant:silent").features(FEATURES).build());
 
-        assertThat(run.outcomes()).as("diagnostic scenarios run").hasSizeGreaterThanOrEqualTo(20);
-        assertThat(run.outcomes()).as("every diagnostic fails against the silent app")
-                .allMatch(Outcome::failed).allMatch(Outcome::conformanceFailure);
+        assertThat(run.scenarios()).as("diagnostic scenarios run").hasSizeGreaterThanOrEqualTo(20);
+        assertThat(run.scenarios()).as("every diagnostic fails against the silent app")
+                .allMatch(ScenarioOutcome::failed).allMatch(ScenarioOutcome::conformanceFailure);
         // a scenario that breaks a rule on purpose declares it after its table, which fails first against a silent app
         java.util.Set<String> declaredSomewhere = new java.util.TreeSet<>();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("rule (R-[A-Z]+-\\d+) is violated").matcher(diagnostics());
@@ -60,7 +62,7 @@ public class ReferenceAppDiagnosticsTest {
             declaredSomewhere.add(m.group(1));
         }
         assertThat(run.verdicts().stream().filter(v -> v.outcome().equals("violated") && !v.declared())
-                .map(InProcessSuite.Verdict::rule).distinct().toList())
+                .map(VerdictRow::rule).distinct().toList())
                 .as("rules the silent app violates (it is correct, only silent): none but those the diagnostics break on purpose")
                 .isSubsetOf(declaredSomewhere);
     }

@@ -1,7 +1,8 @@
 package dev.callflow.iut.variants;
 
-import dev.callflow.harness.InProcessSuite;
-import dev.callflow.harness.ScenarioOutcomePlugin.Outcome;
+import dev.callflow.harness.RunResult;
+import dev.callflow.harness.ScenarioOutcome;
+import dev.callflow.testing.Runs;
 import dev.callflow.monitor.RuleCatalog;
 import dev.callflow.timeline.Event;
 import dev.callflow.timeline.LogFormat;
@@ -32,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * so that a variant which silently behaves like the reference app proves nothing.
  */
 class VariantNeutralityTest {
-    private static final Path OUT = InProcessSuite.HOME.resolve("target/variants");
+    private static final Path OUT = Runs.HOME.resolve("target/variants");
 
     /** A timeline of one scenario, as the run wrote it (reports/timelines/...). */
     private record Scenario(String file, List<Event> events) { }
@@ -79,20 +80,20 @@ class VariantNeutralityTest {
     @MethodSource("variants")
     void everyVariantPassesTheWholeSuiteWithNoUndeclaredViolation(String name) throws IOException {
         Path dir = OUT.resolve(name);
-        InProcessSuite.Run run = InProcessSuite.run("variant:" + name, dir, null, 2);
-        System.out.printf("variant %s: %d scenarios, %d failed, in %.1f s%n", name, run.outcomes().size(),
-                run.failed().size(), run.millis() / 1000.0);
+        RunResult run = Runs.run("variant:" + name, dir, null);
+        System.out.printf("variant %s: %d scenarios, %d failed, in %.1f s%n", name, run.scenarios().size(),
+                run.failed().size(), run.wallMillis() / 1000.0);
 
-        assertThat(run.outcomes()).as("scenarios run against variant %s", name).hasSizeGreaterThan(100);
+        assertThat(run.scenarios()).as("scenarios run against variant %s", name).hasSizeGreaterThan(100);
         assertThat(run.failed()).as("scenarios that demand the reference app's choice, failed by variant %s (%s)\n%s", name,
-                Variants.named(name).orElseThrow().choice(), InProcessSuite.describe(run.failed())).isEmpty();
-        assertThat(run.outcomes()).extracting(Outcome::status).containsOnly("PASSED");
-        assertThat(run.verdicts().stream().filter(v -> v.outcome().equals("violated") && !v.declared()).toList())
+                Variants.named(name).orElseThrow().choice(), ScenarioOutcome.describe(run.failed())).isEmpty();
+        assertThat(run.scenarios()).extracting(ScenarioOutcome::status).containsOnly("PASSED");
+        assertThat(run.undeclaredViolations())
                 .as("undeclared rule violations of variant %s: if a rule forbids its choice, it is no valid variant", name)
                 .isEmpty();
 
         List<Scenario> timelines = timelines(dir.resolve("timelines"));
-        assertThat(timelines).as("timelines written for variant %s", name).hasSameSizeAs(run.outcomes());
+        assertThat(timelines).as("timelines written for variant %s", name).hasSameSizeAs(run.scenarios());
         assertThat(timelines).as("scenarios of variant %s that show its choice (%s)", name,
                 Variants.named(name).orElseThrow().choice()).anyMatch(SIGNATURES.get(name));
         if (name.equals("silent")) {

@@ -1,8 +1,9 @@
-package dev.callflow.harness;
+package dev.callflow.runner;
 
-import dev.callflow.harness.InProcessSuite.Run;
-import dev.callflow.harness.InProcessSuite.Verdict;
-import dev.callflow.harness.ScenarioOutcomePlugin.Outcome;
+import dev.callflow.harness.RunConfig;
+import dev.callflow.harness.RunResult;
+import dev.callflow.harness.ScenarioOutcome;
+import dev.callflow.harness.VerdictRow;
 import dev.callflow.iut.mutants.Mutant;
 import dev.callflow.iut.mutants.Mutants;
 import dev.callflow.monitor.RuleCatalog;
@@ -36,24 +37,24 @@ public final class KillMatrix {
      * One run of the matrix: the control (reference) or one mutant; {@code warns}: the mutant's deviation is one its
      * rule only warns about ({@link Mutant#warns()}).
      */
-    public record Row(String iut, String rule, String bug, String tags, Run run, boolean control, boolean warns) {
+    public record Row(String iut, String rule, String bug, String tags, RunResult run, boolean control, boolean warns) {
 
-        public List<Outcome> failed() {
+        public List<ScenarioOutcome> failed() {
             return run.failed();
         }
 
         public long conformanceFailures() {
-            return run.outcomes().stream().filter(Outcome::conformanceFailure).count();
+            return run.scenarios().stream().filter(ScenarioOutcome::conformanceFailure).count();
         }
 
-        public List<Outcome> harnessFaults() {
-            return run.failed().stream().filter(o -> !o.conformanceFailure()).toList();
+        public List<ScenarioOutcome> harnessFaults() {
+            return run.harnessFaults();
         }
 
         /** Rules that fired without being declared, with how often, e.g. {@code R-AUD-1 violated ×2}. */
         public List<String> rulesFired() {
             TreeMap<String, Integer> counts = new TreeMap<>();
-            for (Verdict v : run.verdicts()) {
+            for (VerdictRow v : run.verdicts()) {
                 if (v.firedUndeclared()) {
                     counts.merge(v.rule() + " " + v.outcome(), 1, Integer::sum);
                 }
@@ -80,17 +81,17 @@ public final class KillMatrix {
         }
 
         /** Violations no scenario declared: for the control, each is a false alarm. */
-        public List<Verdict> undeclaredViolations() {
-            return run.verdicts().stream().filter(v -> v.outcome().equals("violated") && !v.declared()).toList();
+        public List<VerdictRow> undeclaredViolations() {
+            return run.undeclaredViolations();
         }
 
         /** Mutant of a violation rule: killed by its rule; of a warning rule: flagged by it. Control: clean. */
         public boolean ok() {
             if (control) {
-                return failed().isEmpty() && undeclaredViolations().isEmpty() && !run.outcomes().isEmpty();
+                return failed().isEmpty() && undeclaredViolations().isEmpty() && !run.scenarios().isEmpty();
             }
             if (warningRule()) {
-                return !run.outcomes().isEmpty() && harnessFaults().isEmpty() && intendedRuleWarned();
+                return !run.scenarios().isEmpty() && harnessFaults().isEmpty() && intendedRuleWarned();
             }
             return conformanceFailures() > 0 && harnessFaults().isEmpty() && intendedRuleFired();
         }
@@ -115,39 +116,39 @@ public final class KillMatrix {
         }
     }
 
+    private final RunConfig base;
     private final Path out;
-    private final int threads;
     private final boolean fullSuite;
     private final PrintStream log;
     private final List<Row> rows = new ArrayList<>();
 
     /**
-     * @param out       where each run's reports go ({@code <out>/<name>/}); the matrix is written to {@code <out>/kill-matrix.md}
-     * @param threads   scenarios in parallel per run
+     * @param base      what every run shares (home, threads, profile, policy); each run replaces its IUT, tags and reports
+     * @param out       where each run's reports go ({@code <out>/<name>/}), or {@code null} for no report files
      * @param fullSuite run every scenario against every mutant, not only its tags (slower; shows collateral kills)
-     * @param log       progress, one line per run
+     * @param log       progress, one line per run, or {@code null}
      */
-    public KillMatrix(Path out, int threads, boolean fullSuite, PrintStream log) {
-        this.out = out.toAbsolutePath();
-        this.threads = threads;
+    public KillMatrix(RunConfig base, Path out, boolean fullSuite, PrintStream log) {
+        this.base = base;
+        this.out = out == null ? null : out.toAbsolutePath();
         this.fullSuite = fullSuite;
         this.log = log;
     }
 
-    public Path out() {
-        return out;
-    }
-
     /** The whole suite against the reference app. */
     public Row control() {
-        Run r = InProcessSuite.run("reference", out.resolve("reference"), null, threads);
+        RunResult r = SuiteRunner.run(config("reference", null, "reference"));
         return add(new Row("reference", "-", "-", null, r, true, false));
     }
 
     public Row mutant(Mutant m) {
         String tags = fullSuite ? null : m.tags();
-        Run r = InProcessSuite.run("mutant:" + m.name(), out.resolve(m.name()), tags, threads);
+        RunResult r = SuiteRunner.run(config("mutant:" + m.name(), tags, m.name()));
         return add(new Row("mutant:" + m.name(), m.rule(), m.bug(), tags, r, false, m.warns()));
+    }
+
+    private RunConfig config(String iut, String tags, String name) {
+        return base.toBuilder().iut(iut).tags(tags).reportsDir(out == null ? null : out.resolve(name)).progress(false).build();
     }
 
     /** The control, then every mutant. */
@@ -161,7 +162,7 @@ public final class KillMatrix {
         rows.add(row);
         if (log != null) {
             log.printf(Locale.ROOT, "kill-matrix: %-40s %3d/%-3d failed  %-22s %6.1f s  %s%n", row.iut(), row.failed().size(),
-                    row.run().outcomes().size(), row.verdict(), row.run().millis() / 1000.0, String.join(", ", row.rulesFired()));
+                    row.run().scenarios().size(), row.verdict(), row.run().wallMillis() / 1000.0, String.join(", ", row.rulesFired()));
         }
         return row;
     }
@@ -186,7 +187,7 @@ public final class KillMatrix {
         b.append(String.format(Locale.ROOT, "%d of %d mutants caught by their rule (%d killed, %d flagged (warning)); "
                         + "control %s. Total %.1f s.%n%n", killed + flagged, mutants, killed, flagged,
                 all.stream().filter(Row::control).map(r -> r.ok() ? "clean" : "NOT clean").findFirst().orElse("not run"),
-                all.stream().mapToLong(r -> r.run().millis()).sum() / 1000.0));
+                all.stream().mapToLong(r -> r.run().wallMillis()).sum() / 1000.0));
         b.append("A mutant of a violation rule is killed: a scenario fails and its rule fires. A warning cannot fail a "
                 + "scenario, so a mutant of a warning rule, or of a deviation its rule only warns about (R-PUSH-3's early "
                 + "PushKit completion), is flagged: its rule warns, undeclared, in a scenario. "
@@ -195,18 +196,18 @@ public final class KillMatrix {
         b.append("|---|---|---|---|---|---|---|---|\n");
         for (Row r : all) {
             b.append(String.format(Locale.ROOT, "| %s | %s | %s | %d/%d | %s | %s | %s | %.1f s |%n", r.iut(), r.rule(),
-                    cell(r.bug()), r.failed().size(), r.run().outcomes().size(),
+                    cell(r.bug()), r.failed().size(), r.run().scenarios().size(),
                     r.rulesFired().isEmpty() ? "none" : cell(String.join(", ", r.rulesFired())), r.verdict(),
-                    r.tags() == null ? "all" : "`" + r.tags() + "`", r.run().millis() / 1000.0));
+                    r.tags() == null ? "all" : "`" + r.tags() + "`", r.run().wallMillis() / 1000.0));
         }
         for (Row r : all) {
             if (r.failed().isEmpty() && (!r.control() || r.undeclaredViolations().isEmpty())) {
                 continue;
             }
             b.append("\n## ").append(r.iut()).append(": failed scenarios\n\n");
-            for (Outcome o : r.failed()) {
+            for (ScenarioOutcome o : r.failed()) {
                 String first = o.message().lines().findFirst().orElse("");
-                b.append("- ").append(o.name()).append(" (").append(InProcessSuite.shortUri(o)).append(':').append(o.line())
+                b.append("- ").append(o.name()).append(" (").append(o.featureFile()).append(':').append(o.line())
                         .append(")").append(o.conformanceFailure() ? "" : " **harness fault: " + o.errorClass() + "**")
                         .append("  \n  `").append(first.replace('`', '\'')).append("`\n");
             }

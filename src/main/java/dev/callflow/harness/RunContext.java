@@ -1,0 +1,156 @@
+package dev.callflow.harness;
+
+import dev.callflow.iut.ImplementationsUnderTest;
+import dev.callflow.platform.AppFactory;
+import dev.callflow.rules.RuleVerdict;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * One run while it runs: its config, its servers, the implementation's factory, and what its scenarios report (rule
+ * verdicts, set-up costs, outcomes). The glue finds it through {@link RunRegistry}; nothing of it is static, so two
+ * runs in one JVM never see each other's servers or results. {@link #result} freezes it into a {@link RunResult}.
+ */
+public final class RunContext implements AutoCloseable {
+    private final RunConfig config;
+    private final HarnessSettings settings;
+    private final Infrastructure infrastructure;
+    private final AppFactory app;
+    private final long startNanos;
+    private final List<Long> setupMicros = new ArrayList<>();
+    private final List<VerdictRow> verdicts = new ArrayList<>();
+    private final List<ScenarioOutcome> outcomes = new ArrayList<>();
+    private final List<String> undefinedSteps = new ArrayList<>();
+    /** The rules each running scenario broke undeclared, by Cucumber's test case id, until its outcome is in. */
+    private final Map<String, List<String>> undeclared = new ConcurrentHashMap<>();
+    private final Map<String, ColdStartFigure> coldStarts = new ConcurrentSkipListMap<>();
+
+    private RunContext(RunConfig config, Infrastructure infrastructure, long startNanos) {
+        this.config = config;
+        this.startNanos = startNanos;
+        this.settings = config.settings();
+        this.infrastructure = infrastructure;
+        AppFactory resolved;
+        try {
+            resolved = ImplementationsUnderTest.resolve(config.iut(), infrastructure.externalIuts());
+        } catch (RuntimeException e) {
+            infrastructure.close();
+            throw e;
+        }
+        this.app = resolved;
+    }
+
+    /** Starts the run's servers (loopback, dynamic ports) and resolves its implementation under test. */
+    public static RunContext open(RunConfig config) {
+        long t0 = System.nanoTime();
+        return new RunContext(config, Infrastructure.start(config.settings()), t0);
+    }
+
+    public RunConfig config() { return config; }
+
+    public HarnessSettings settings() { return settings; }
+
+    public Infrastructure infrastructure() { return infrastructure; }
+
+    /**
+     * A fresh scenario world on this run's servers: new timeline, device and registrations; its cost is recorded.
+     *
+     * @param where the scenario's feature file and line: its ids are drawn from the seed and this, so they do not
+     *              depend on which scenarios ran before it
+     */
+    public ScenarioRig newRig(String where) {
+        long t0 = System.nanoTime();
+        ScenarioRig rig = ScenarioRig.create(infrastructure, settings, app, where);
+        long micros = (System.nanoTime() - t0) / 1000;
+        synchronized (setupMicros) {
+            setupMicros.add(micros);
+        }
+        return rig;
+    }
+
+    /**
+     * What every rule said about one scenario; {@code declared}: the rules it breaks on purpose.
+     *
+     * @param testCase Cucumber's id of the scenario's test case ({@code Scenario.getId()})
+     */
+    public void noteVerdicts(String testCase, String featureUri, String scenario, int line, List<RuleVerdict> judged,
+                             Set<String> declared) {
+        List<VerdictRow> rows = new ArrayList<>();
+        List<String> broken = new ArrayList<>();
+        for (RuleVerdict v : judged) {
+            boolean onPurpose = declared.contains(v.rule().id());
+            rows.add(new VerdictRow(featureUri, scenario, line, v.rule().id(), v.outcome().label(), v.findings().size(),
+                    onPurpose, v.findings().stream().map(f -> f.severity().name().toLowerCase(Locale.ROOT) + ": " + f.message())
+                    .toList()));
+            if (v.failed() && !onPurpose) {
+                broken.add(v.rule().id());
+            }
+        }
+        synchronized (verdicts) {
+            verdicts.addAll(rows);
+        }
+        undeclared.put(testCase, broken.stream().sorted().toList());
+    }
+
+    /** A finished scenario, as Cucumber reports it; joined with the rules it broke undeclared. */
+    public void scenarioFinished(String testCase, String uri, int line, String name, Collection<String> tags,
+                                 String status, Throwable error, double wallMillis) {
+        List<String> broken = undeclared.remove(testCase);
+        ScenarioOutcome o = new ScenarioOutcome(uri, line, name, List.copyOf(tags), status,
+                error == null ? "" : error.getClass().getName(), error == null ? "" : String.valueOf(error.getMessage()),
+                wallMillis, broken == null ? List.of() : broken);
+        synchronized (outcomes) {
+            outcomes.add(o);
+        }
+    }
+
+    /** A push-wake scenario's cold start, in virtual time; the first one noted for a scenario name counts. */
+    public void noteColdStart(String scenario, long pushToReportMicros, long launchMicros) {
+        coldStarts.putIfAbsent(scenario, new ColdStartFigure(scenario, pushToReportMicros, launchMicros));
+    }
+
+    /** A step no glue defines, with advice on what to write instead. */
+    public void undefinedStep(String advice) {
+        synchronized (undefinedSteps) {
+            undefinedSteps.add(advice);
+        }
+    }
+
+    /** Everything so far, in suite order (feature, then line), whatever thread finished first. */
+    public RunResult result() {
+        List<ScenarioOutcome> os;
+        synchronized (outcomes) {
+            os = new ArrayList<>(outcomes);
+        }
+        os.sort(Comparator.comparing(ScenarioOutcome::uri).thenComparingInt(ScenarioOutcome::line));
+        List<VerdictRow> vs;
+        synchronized (verdicts) {
+            vs = new ArrayList<>(verdicts);
+        }
+        vs.sort(Comparator.comparing(VerdictRow::feature).thenComparingInt(VerdictRow::line));
+        List<String> undefined;
+        synchronized (undefinedSteps) {
+            undefined = undefinedSteps.stream().distinct().sorted().toList();
+        }
+        List<Long> setups;
+        synchronized (setupMicros) {
+            setups = List.copyOf(setupMicros);
+        }
+        return new RunResult(config, os, vs, undefined, infrastructure.startMillis(), setups,
+                (System.nanoTime() - startNanos) / 1_000_000, List.copyOf(coldStarts.values()));
+    }
+
+    /** Stops the run's servers and external implementations. */
+    @Override
+    public void close() {
+        infrastructure.close();
+    }
+}
