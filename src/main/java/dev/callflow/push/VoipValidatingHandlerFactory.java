@@ -1,5 +1,6 @@
 package dev.callflow.push;
 
+import com.eatthepath.pushy.apns.server.OnceVerifiedTokenHandler;
 import com.eatthepath.pushy.apns.server.PushNotificationHandler;
 import com.eatthepath.pushy.apns.server.PushNotificationHandlerFactory;
 import com.eatthepath.pushy.apns.server.RejectedNotificationException;
@@ -12,7 +13,7 @@ import java.util.Optional;
 import javax.net.ssl.SSLSession;
 
 /**
- * Apple's validation, as Pushy's {@link ValidatingPushNotificationHandlerFactory} does it (apns-id, method, topic,
+ * Apple's validation, as Pushy's {@link ValidatingPushNotificationHandlerFactory} does it for token authentication (apns-id, method, topic,
  * collapse id, priority, push type, token format, unregistered tokens, token-for-topic, ES256 JWT with key id,
  * team and topic checks, expired JWT, empty payload), over the registry's live maps, plus what Pushy 0.15.4 lacks:
  * <ul>
@@ -33,17 +34,16 @@ final class VoipValidatingHandlerFactory implements PushNotificationHandlerFacto
     private static final String VOIP_TOPIC_SUFFIX = ".voip";
 
     private final DeviceRegistry registry;
-    private final ValidatingPushNotificationHandlerFactory pushyFactory;
 
     VoipValidatingHandlerFactory(DeviceRegistry registry) {
         this.registry = registry;
-        this.pushyFactory = new ValidatingPushNotificationHandlerFactory(registry.deviceTokensByTopic(),
-                registry.unregisteredSince(), registry.verificationKeysByKeyId(), registry.topicsByVerificationKey());
     }
 
+    /** Token authentication only (the mock APNs asks no client certificate), each token's signature checked once. */
     @Override
     public PushNotificationHandler buildHandler(SSLSession sslSession) {
-        PushNotificationHandler pushy = pushyFactory.buildHandler(sslSession);
+        PushNotificationHandler pushy = new OnceVerifiedTokenHandler(registry.deviceTokensByTopic(),
+                registry.unregisteredSince(), registry.verificationKeysByKeyId(), registry.topicsByVerificationKey());
         return (headers, payload) -> {
             pushy.handlePushNotification(headers, capped(payload));
             checkPushTypeMatchesTopic(headers);
