@@ -130,7 +130,16 @@ public final class VirtualClock implements AutoCloseable {
     private final long seed;
     private final Duration realTimeGuard;
     private final ReentrantLock lock = new ReentrantLock();
+    /** The simulation thread's (and {@link #awaitPost}'s) wake-up: new work, an arrival, a grant to move time. */
     private final Condition changed = lock.newCondition();
+    /**
+     * The waiting scenario's wake-up. The simulation thread runs task after task without waking it, testing the
+     * scenario's condition itself, and wakes it only when the condition holds, when nothing is due now (so that the
+     * scenario decides whether time may move), or when work in flight ends or is cancelled from outside.
+     */
+    private final Condition waiterWake = lock.newCondition();
+    /** The condition of the {@link #runUntil} in progress, or {@code null}. */
+    private BooleanSupplier waiting;
     private final PriorityQueue<Entry> queue = new PriorityQueue<>(ORDER);
     private final Thread worker;
     private volatile long now;
@@ -326,7 +335,7 @@ public final class VirtualClock implements AutoCloseable {
             if (!closed && inFlight > 0) {
                 inFlight--;
                 version++;
-                changed.signalAll();
+                wakeAll();
             }
         } finally {
             lock.unlock();
@@ -376,7 +385,7 @@ public final class VirtualClock implements AutoCloseable {
                     inFlight--;
                 }
                 version++;
-                changed.signalAll();
+                wakeAll();
             }
         } finally {
             lock.unlock();
@@ -431,7 +440,7 @@ public final class VirtualClock implements AutoCloseable {
                     inFlight--;
                 }
                 version++;
-                changed.signalAll();
+                wakeWaiterIfDecided();
             } finally {
                 lock.unlock();
             }
@@ -466,6 +475,28 @@ public final class VirtualClock implements AutoCloseable {
         }
     }
 
+    /** Under the lock, on the simulation thread after a task: wakes the waiting scenario if it has something to decide. */
+    private void wakeWaiterIfDecided() {
+        BooleanSupplier w = waiting;
+        if (w == null) {
+            return;
+        }
+        boolean decide;
+        try {
+            decide = closed || quietNow() || w.getAsBoolean();
+        } catch (RuntimeException e) {
+            decide = true; // the scenario's own test of it throws, where it can be reported
+        }
+        if (decide) {
+            waiterWake.signalAll();
+        }
+    }
+
+    private void wakeAll() {
+        changed.signalAll();
+        waiterWake.signalAll();
+    }
+
     /** Under the lock: nothing runs and nothing is due now (an arrival due now still on the network counts as due). */
     private boolean quietNow() {
         if (running != null) {
@@ -492,6 +523,7 @@ public final class VirtualClock implements AutoCloseable {
         try {
             holder = Thread.currentThread();
             this.horizon = saturatedAdd(now, horizon.toNanos());
+            waiting = done;
             held = false;
             changed.signalAll();
             Progress progress = new Progress();
@@ -517,6 +549,7 @@ public final class VirtualClock implements AutoCloseable {
             }
             grant = -1;
             this.horizon = Long.MIN_VALUE;
+            waiting = () -> false; // from here on only "nothing due now" matters
             while (!closed && !quietNow()) {
                 if (!progress.await()) {
                     outcome = Outcome.STALLED;
@@ -528,6 +561,7 @@ public final class VirtualClock implements AutoCloseable {
         } finally {
             held = true;
             grant = -1;
+            waiting = null;
             lock.unlock();
         }
     }
@@ -548,7 +582,7 @@ public final class VirtualClock implements AutoCloseable {
                 return false;
             }
             try {
-                changed.awaitNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(250)));
+                waiterWake.awaitNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(250)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
@@ -585,7 +619,7 @@ public final class VirtualClock implements AutoCloseable {
             closed = true;
             queue.clear();
             inFlight = 0;
-            changed.signalAll();
+            wakeAll();
         } finally {
             lock.unlock();
         }

@@ -95,7 +95,7 @@ public final class Bench {
         LatencyHistogram close = new LatencyHistogram();
         for (int i = 0; i < rigs; i++) {
             long t0 = System.nanoTime();
-            ScenarioRig rig = ScenarioRig.create(infra, config.settings(), app);
+            ScenarioRig rig = ScenarioRig.create(infra, config.settings(), app, "bench-rig-" + i);
             long t1 = System.nanoTime();
             rig.close();
             create.recordNanos(t1 - t0);
@@ -115,7 +115,7 @@ public final class Bench {
         try {
             List<CallDriver> drivers = new ArrayList<>();
             for (int i = 0; i < devices; i++) {
-                ScenarioRig rig = ScenarioRig.create(infra, config.settings(), app);
+                ScenarioRig rig = ScenarioRig.create(infra, config.settings(), app, "bench-device-" + i);
                 opened.add(rig);
                 drivers.add(new CallDriver(rig, (step, nanos) -> steps.computeIfAbsent(step, s -> new LatencyHistogram())
                         .recordNanos(nanos)));

@@ -71,7 +71,7 @@ public final class Soak {
         try (Infrastructure infra = Infrastructure.start(config.settings())) {
             result.serverStartMillis(infra.startMillis());
             AppFactory app = ImplementationsUnderTest.resolve(config.iut(), infra.externalIuts());
-            try (ScenarioRig rig = ScenarioRig.create(infra, config.settings(), app)) {
+            try (ScenarioRig rig = ScenarioRig.create(infra, config.settings(), app, "soak")) {
                 CallDriver driver = new CallDriver(rig, (step, nanos) ->
                         steps.computeIfAbsent(step, s -> new LatencyHistogram()).recordNanos(nanos));
                 soak(driver, result, steps);
