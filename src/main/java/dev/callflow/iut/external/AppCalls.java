@@ -13,8 +13,6 @@ import dev.callflow.timeline.EventKind;
 import dev.callflow.timeline.Level;
 
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -53,9 +51,10 @@ final class AppCalls implements Session.Calls {
     private final ExternalApp delegate;
     private final Deliver deliver;
     private final AppRuntime runtime;
-    /** The actions the harness sent in perform messages, and the completions of the pushes it delivered, by id. */
-    private final Map<Long, CallAction> actions = new HashMap<>();
-    private final Map<Long, Runnable> pushCompletions = new HashMap<>();
+    /** How many actions, and how many pushes, the bridge remembers for a second completion. */
+    static final int REMEMBERED = 256;
+    private final RecentById<CallAction> actions = new RecentById<>(REMEMBERED, "actions");
+    private final RecentById<Runnable> pushCompletions = new RecentById<>(REMEMBERED, "pushes");
     private CallProvider provider;
 
     AppCalls(AppEnvironment env, ExternalApp delegate, Deliver deliver) {
@@ -145,11 +144,8 @@ final class AppCalls implements Session.Calls {
 
     private void complete(ObjectNode m, boolean fulfil) throws ProtocolException {
         long id = Codec.integer(m, "actionId");
-        CallAction action = actions.get(id);
-        if (action == null) {
-            throw new ProtocolException((fulfil ? "fulfill" : "fail") + " for actionId " + id
-                    + ", which the harness never sent in a perform message");
-        }
+        CallAction action = actions.get(id).orElseThrow(() -> new ProtocolException((fulfil ? "fulfill" : "fail")
+                + " for actionId " + id + actions.whyUnknown(id, ", which the harness never sent in a perform message")));
         if (fulfil) {
             action.fulfill();
         } else {
@@ -159,11 +155,9 @@ final class AppCalls implements Session.Calls {
 
     /** Completing a push twice is carried out twice (and recorded); a push the harness never delivered is an error. */
     private void pushCompletion(long push) throws ProtocolException {
-        Runnable completion = pushCompletions.get(push);
-        if (completion == null) {
-            throw new ProtocolException("pushCompletion for push " + push + ", which is not the id of a voipPush message "
-                    + "the harness sent; use the id of the voipPush you handled");
-        }
+        Runnable completion = pushCompletions.get(push).orElseThrow(() -> new ProtocolException("pushCompletion for push "
+                + push + pushCompletions.whyUnknown(push, ", which is not the id of a voipPush message the harness sent; "
+                + "use the id of the voipPush you handled")));
         completion.run();
     }
 
