@@ -54,18 +54,19 @@ final class DeviceEnvironment implements AppEnvironment {
         }
         AtomicBoolean armed = new AtomicBoolean(true);
         device.appTimers.incrementAndGet();
-        VirtualClock.Scheduled timer = device.clock.schedule(delay, VirtualClock.Lane.MAIN, true, () -> {
+        Runnable disarm = () -> {
             if (armed.compareAndSet(true, false)) {
                 device.appTimers.decrementAndGet();
             }
+        };
+        VirtualClock.Scheduled timer = device.clock.schedule(delay, VirtualClock.Lane.MAIN, true, () -> {
+            disarm.run();
             if (generation == device.generation()) {
                 device.main.async(task);
             }
         });
         return () -> {
-            if (armed.compareAndSet(true, false)) {
-                device.appTimers.decrementAndGet();
-            }
+            disarm.run();
             timer.cancel();
         };
     }

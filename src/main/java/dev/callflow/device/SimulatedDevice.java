@@ -403,13 +403,8 @@ public final class SimulatedDevice implements AutoCloseable {
     public Optional<Event> awaitEvent(Predicate<Event> match, long fromSeq, java.time.Duration horizon) {
         Event[] found = new Event[1];
         runUntil(events -> {
-            for (int i = (int) Math.max(0, fromSeq - 1); i < events.size(); i++) {
-                if (match.test(events.get(i))) {
-                    found[0] = events.get(i);
-                    return true;
-                }
-            }
-            return false;
+            found[0] = Timeline.firstFrom(events, fromSeq, match).orElse(null);
+            return found[0] != null;
         }, horizon, false);
         return Optional.ofNullable(found[0]);
     }

@@ -16,6 +16,7 @@ import dev.callflow.timeline.Timeline;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.LongConsumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -52,36 +53,33 @@ public final class CallDriver {
 
     /** The user launches the app; returns once it has logged in and uploaded its VoIP token. */
     public void launch() {
-        long from = mark();
-        long t0 = System.nanoTime();
-        rig.device().launchApp(LaunchReason.USER);
-        await(from, "the app to log in to the signalling server", ok(EventKind.LOGIN));
-        await(from, "the app to upload its VoIP push token", ok(EventKind.UPLOAD_PUSH_TOKEN));
-        clock.record("launch → logged in", System.nanoTime() - t0);
+        step("launch → logged in", from -> {
+            rig.device().launchApp(LaunchReason.USER);
+            await(from, "the app to log in to the signalling server", ok(EventKind.LOGIN));
+            await(from, "the app to upload its VoIP push token", ok(EventKind.UPLOAD_PUSH_TOKEN));
+        });
     }
 
     // ---- incoming ------------------------------------------------------------------------------------------------
 
     /** The server offers the call; returns once it rings and its report completed. */
     public void offer(UUID call, String caller) {
-        long from = mark();
-        long t0 = System.nanoTime();
-        rig.sendServerEvent(ServerEvent.offer(call.toString(), caller, "generic"));
-        awaitRinging(from, call);
-        clock.record("offer → ringing", System.nanoTime() - t0);
+        step("offer → ringing", from -> {
+            rig.sendServerEvent(ServerEvent.offer(call.toString(), caller, "generic"));
+            awaitRinging(from, call);
+        });
     }
 
     /** The app server pushes the call through the mock APNs (TLS, token auth); returns once it rings. */
     public void push(UUID call, String caller) {
-        long from = mark();
-        long t0 = System.nanoTime();
-        PushResult result = rig.sendVoipPush(call, "{\"aps\":{},\"callId\":\"" + call + "\",\"caller\":\"" + caller
-                + "\",\"handleType\":\"generic\"}");
-        if (!result.accepted()) {
-            throw new IllegalStateException("The mock APNs refused a well-formed VoIP push: " + result);
-        }
-        awaitRinging(from, call);
-        clock.record("push → ringing", System.nanoTime() - t0);
+        step("push → ringing", from -> {
+            PushResult result = rig.sendVoipPush(call, "{\"aps\":{},\"callId\":\"" + call + "\",\"caller\":\"" + caller
+                    + "\",\"handleType\":\"generic\"}");
+            if (!result.accepted()) {
+                throw new IllegalStateException("The mock APNs refused a well-formed VoIP push: " + result);
+            }
+            awaitRinging(from, call);
+        });
     }
 
     private void awaitRinging(long from, UUID call) {
@@ -91,74 +89,66 @@ public final class CallDriver {
 
     /** Answer on the system call UI; returns once media runs. */
     public void answer(UUID call) {
-        long from = mark();
-        long t0 = System.nanoTime();
-        rig.device().callUi().answer(call);
-        awaitMedia(from, call);
-        clock.record("answer → media", System.nanoTime() - t0);
+        step("answer → media", from -> {
+            rig.device().callUi().answer(call);
+            awaitMedia(from, call);
+        });
     }
 
     public void decline(UUID call) {
-        long from = mark();
-        long t0 = System.nanoTime();
-        rig.device().callUi().decline(call);
-        awaitEnded(from, call);
-        clock.record("decline → ended", System.nanoTime() - t0);
+        step("decline → ended", from -> {
+            rig.device().callUi().decline(call);
+            awaitEnded(from, call);
+        });
     }
 
     public void callerCancels(UUID call) {
-        long from = mark();
-        long t0 = System.nanoTime();
-        rig.sendServerEvent(ServerEvent.of(ServerEventType.CANCEL, call.toString()));
-        awaitEnded(from, call);
-        clock.record("caller cancels → ended", System.nanoTime() - t0);
+        step("caller cancels → ended", from -> {
+            rig.sendServerEvent(ServerEvent.of(ServerEventType.CANCEL, call.toString()));
+            awaitEnded(from, call);
+        });
     }
 
     // ---- outgoing ------------------------------------------------------------------------------------------------
 
     /** The user calls from the app; returns once media runs (the system activated the session for the start). */
     public void dial(UUID call, String callee) {
-        long from = mark();
-        long t0 = System.nanoTime();
-        timeline.record(EventKind.USER_STARTED_CALL, call, "handle", callee);
-        rig.device().inApp(app -> app.userStartsCall(call, Handle.generic(callee)));
-        awaitMedia(from, call);
-        clock.record("dial → media", System.nanoTime() - t0);
+        step("dial → media", from -> {
+            timeline.record(EventKind.USER_STARTED_CALL, call, "handle", callee);
+            rig.device().inApp(app -> app.userStartsCall(call, Handle.generic(callee)));
+            awaitMedia(from, call);
+        });
     }
 
     public void calleeAnswers(UUID call) {
-        long from = mark();
-        long t0 = System.nanoTime();
-        rig.sendServerEvent(ServerEvent.of(ServerEventType.ANSWERED, call.toString()));
-        await(from, "the app to report " + call + " connected", is(EventKind.REPORT_OUTGOING_CALL_CONNECTED, call));
-        clock.record("callee answers → connected", System.nanoTime() - t0);
+        step("callee answers → connected", from -> {
+            rig.sendServerEvent(ServerEvent.of(ServerEventType.ANSWERED, call.toString()));
+            await(from, "the app to report " + call + " connected", is(EventKind.REPORT_OUTGOING_CALL_CONNECTED, call));
+        });
     }
 
     // ---- ending --------------------------------------------------------------------------------------------------
 
     public void hangUpInApp(UUID call) {
-        long from = mark();
-        long t0 = System.nanoTime();
-        timeline.record(EventKind.USER_TAPPED_HANG_UP, call);
-        rig.device().inApp(app -> app.userHangsUp(call));
-        awaitEnded(from, call);
-        clock.record("hang up in app → ended", System.nanoTime() - t0);
+        step("hang up in app → ended", from -> {
+            timeline.record(EventKind.USER_TAPPED_HANG_UP, call);
+            rig.device().inApp(app -> app.userHangsUp(call));
+            awaitEnded(from, call);
+        });
     }
 
     public void endOnSystemUi(UUID call) {
-        long from = mark();
-        long t0 = System.nanoTime();
-        rig.device().callUi().end(call);
-        awaitEnded(from, call);
-        clock.record("end on system UI → ended", System.nanoTime() - t0);
+        step("end on system UI → ended", from -> {
+            rig.device().callUi().end(call);
+            awaitEnded(from, call);
+        });
     }
 
     public void remoteHangsUp(UUID call) {
-        long from = mark();
-        long t0 = System.nanoTime();
-        rig.sendServerEvent(ServerEvent.of(ServerEventType.REMOTE_HANGUP, call.toString()));
-        awaitEnded(from, call);
-        clock.record("remote hang-up → ended", System.nanoTime() - t0);
+        step("remote hang-up → ended", from -> {
+            rig.sendServerEvent(ServerEvent.of(ServerEventType.REMOTE_HANGUP, call.toString()));
+            awaitEnded(from, call);
+        });
     }
 
     // ---- interruptions -------------------------------------------------------------------------------------------
@@ -166,33 +156,30 @@ public final class CallDriver {
     /** A cellular call comes in and the user holds the connected call to take it; returns once the call is held. */
     public void cellularHoldAndAccept(UUID call) {
         OtherCalls other = rig.device().otherCalls();
-        long from = mark();
-        long t0 = System.nanoTime();
-        other.incoming(OtherCalls.Kind.CELLULAR);
-        other.holdAndAccept();
-        await(from, "the app to fulfil the hold of " + call, is(EventKind.FULFILL, call).and(attr("action", "setHeld")));
-        await(from, "the system to take the audio session from " + call, e -> e.is(EventKind.DID_DEACTIVATE_AUDIO_SESSION));
-        clock.record("cellular Hold & Accept → held", System.nanoTime() - t0);
+        step("cellular Hold & Accept → held", from -> {
+            other.incoming(OtherCalls.Kind.CELLULAR);
+            other.holdAndAccept();
+            await(from, "the app to fulfil the hold of " + call, is(EventKind.FULFILL, call).and(attr("action", "setHeld")));
+            await(from, "the system to take the audio session from " + call, e -> e.is(EventKind.DID_DEACTIVATE_AUDIO_SESSION));
+        });
     }
 
     /** The user ends the cellular call on this phone: the held call resumes; returns once its media runs again. */
     public void cellularEndsLocally(UUID resumed) {
-        long from = mark();
-        long t0 = System.nanoTime();
-        rig.device().otherCalls().otherCallEnds(false);
-        awaitMedia(from, resumed);
-        clock.record("cellular ends → media again", System.nanoTime() - t0);
+        step("cellular ends → media again", from -> {
+            rig.device().otherCalls().otherCallEnds(false);
+            awaitMedia(from, resumed);
+        });
     }
 
     /** A cellular call comes in and the user ends the connected call to take it; then the cellular call ends. */
     public void cellularEndAndAccept(UUID call) {
         OtherCalls other = rig.device().otherCalls();
-        long from = mark();
-        long t0 = System.nanoTime();
-        other.incoming(OtherCalls.Kind.CELLULAR);
-        other.endAndAccept();
-        awaitEnded(from, call);
-        clock.record("cellular End & Accept → ended", System.nanoTime() - t0);
+        step("cellular End & Accept → ended", from -> {
+            other.incoming(OtherCalls.Kind.CELLULAR);
+            other.endAndAccept();
+            awaitEnded(from, call);
+        });
         other.otherCallEnds(true);
     }
 
@@ -202,28 +189,26 @@ public final class CallDriver {
      */
     public boolean secondCallTaken(UUID active, UUID second) {
         boolean hold = rig.device().callUi().options(second).contains("holdAndAccept");
-        long from = mark();
-        long t0 = System.nanoTime();
-        if (hold) {
-            rig.device().callUi().holdAndAccept(second);
-        } else {
-            rig.device().callUi().endAndAccept(second);
-            awaitEnded(from, active);
-        }
-        awaitMedia(from, second);
-        clock.record(hold ? "second call Hold & Accept → media" : "second call End & Accept → media", System.nanoTime() - t0);
+        step(hold ? "second call Hold & Accept → media" : "second call End & Accept → media", from -> {
+            if (hold) {
+                rig.device().callUi().holdAndAccept(second);
+            } else {
+                rig.device().callUi().endAndAccept(second);
+                awaitEnded(from, active);
+            }
+            awaitMedia(from, second);
+        });
         return hold;
     }
 
     /** The second call ends in the app; the held call resumes by itself (its media runs again), then ends too. */
     public void secondCallEndsThenHeldResumes(UUID held, UUID second) {
-        long from = mark();
-        long t0 = System.nanoTime();
-        timeline.record(EventKind.USER_TAPPED_HANG_UP, second);
-        rig.device().inApp(app -> app.userHangsUp(second));
-        awaitEnded(from, second);
-        awaitMedia(from, held);
-        clock.record("second call ends → held call's media again", System.nanoTime() - t0);
+        step("second call ends → held call's media again", from -> {
+            timeline.record(EventKind.USER_TAPPED_HANG_UP, second);
+            rig.device().inApp(app -> app.userHangsUp(second));
+            awaitEnded(from, second);
+            awaitMedia(from, held);
+        });
     }
 
     // ---- settling ------------------------------------------------------------------------------------------------
@@ -259,10 +244,18 @@ public final class CallDriver {
         return e -> value.equals(e.attributes().get(key));
     }
 
+    /** One step of a flow: starts on a quiet phone ({@link #mark()}), and its wall time goes to the step clock. */
+    private void step(String name, LongConsumer body) {
+        long from = mark();
+        long t0 = System.nanoTime();
+        body.accept(from);
+        clock.record(name, System.nanoTime() - t0);
+    }
+
     /** The sequence number the next event will get: waits from here ignore what happened before the step. */
     public long mark() {
         rig.clock().quiesce();
-        return timeline.drainedCount() + timeline.size() + 1;
+        return timeline.nextSeq();
     }
 
     /**
@@ -272,14 +265,8 @@ public final class CallDriver {
     public Event await(long fromSeq, String what, Predicate<Event> match) {
         Event[] found = new Event[1];
         VirtualClock.Outcome outcome = rig.device().runUntil(events -> {
-            long first = events.isEmpty() ? 0 : events.get(0).seq();
-            for (int i = (int) Math.max(0, fromSeq - first); i < events.size(); i++) {
-                if (match.test(events.get(i))) {
-                    found[0] = events.get(i);
-                    return true;
-                }
-            }
-            return false;
+            found[0] = Timeline.firstFrom(events, fromSeq, match).orElse(null);
+            return found[0] != null;
         }, rig.waitBound(), true);
         if (found[0] == null) {
             throw new AssertionError("Waited for " + what + ", but the wait ended " + outcome + " (virtual time "

@@ -5,6 +5,7 @@ import dev.callflow.harness.ScenarioRig;
 import dev.callflow.timeline.Event;
 import dev.callflow.timeline.EventKind;
 import dev.callflow.timeline.LogFormat;
+import dev.callflow.timeline.Timeline;
 
 import java.time.Duration;
 import java.util.List;
@@ -29,13 +30,8 @@ final class Waits {
     static Event until(ScenarioRig rig, String what, Predicate<Event> match, long fromSeq) {
         Event[] found = new Event[1];
         VirtualClock.Outcome outcome = await(rig, events -> {
-            for (int i = (int) Math.max(0, fromSeq - 1); i < events.size(); i++) {
-                if (match.test(events.get(i))) {
-                    found[0] = events.get(i);
-                    return true;
-                }
-            }
-            return false;
+            found[0] = Timeline.firstFrom(events, fromSeq, match).orElse(null);
+            return found[0] != null;
         });
         if (found[0] == null) {
             throw new AssertionError("Waited for " + what + ", but " + why(rig, outcome, rig.waitBound()) + " "

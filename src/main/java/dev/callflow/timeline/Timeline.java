@@ -259,17 +259,38 @@ public final class Timeline {
         }
     }
 
+    /**
+     * The first of {@code events} (consecutive, as a timeline hands them out, drained or not) whose sequence number is
+     * at least {@code fromSeq} and that matches.
+     */
+    public static Optional<Event> firstFrom(List<Event> events, long fromSeq, Predicate<Event> match) {
+        if (events.isEmpty()) {
+            return Optional.empty();
+        }
+        for (int i = (int) Math.max(0, fromSeq - events.get(0).seq()); i < events.size(); i++) {
+            if (match.test(events.get(i))) {
+                return Optional.of(events.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The sequence number the next event will get. */
+    public long nextSeq() {
+        lock.lock();
+        try {
+            return drained + events.size() + 1;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Waits for the first event at or after {@code fromSeq} that matches. */
     public Optional<Event> awaitEvent(Predicate<Event> match, long fromSeq, Duration timeout) {
         Event[] found = new Event[1];
         await(list -> {
-            for (int i = (int) Math.max(0, fromSeq - 1 - drainedCount()); i < list.size(); i++) {
-                if (match.test(list.get(i))) {
-                    found[0] = list.get(i);
-                    return true;
-                }
-            }
-            return false;
+            found[0] = firstFrom(list, fromSeq, match).orElse(null);
+            return found[0] != null;
         }, timeout);
         return Optional.ofNullable(found[0]);
     }
