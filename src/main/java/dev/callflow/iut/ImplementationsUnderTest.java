@@ -40,13 +40,14 @@ public final class ImplementationsUnderTest {
         if (s.startsWith("mutant:")) {
             String name = s.substring("mutant:".length());
             return Mutants.named(name).map(Mutant::factory).orElseThrow(() -> new IllegalArgumentException(
-                    "Unknown mutant '" + name + "'; known mutants: "
+                    "Unknown mutant '" + name + "'; ./callflow mutants lists each with its rule and bug. Known mutants: "
                             + Mutants.all().stream().map(Mutant::name).collect(Collectors.joining(", "))));
         }
         if (s.startsWith("variant:")) {
             String name = s.substring("variant:".length());
             return Variants.named(name).map(Variant::factory).orElseThrow(() -> new IllegalArgumentException(
-                    "Unknown variant '" + name + "'; known variants: " + variantNames()));
+                    "Unknown variant '" + name + "'; ./callflow mutants --variants lists each with what it does differently. "
+                            + "Known variants: " + variantNames()));
         }
         throw new IllegalArgumentException("Unknown implementation under test '" + spec
                 + "'; use 'reference', 'mutant:<name>', 'variant:<name>' (" + variantNames() + "), a command line such as "

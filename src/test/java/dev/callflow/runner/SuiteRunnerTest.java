@@ -69,7 +69,7 @@ class SuiteRunnerTest {
                 .profile("slow").policy("lenient").hangGuardMillis("soon").features(Path.of("no/such.feature")).build())
                 .isInstanceOf(RunConfig.InvalidRunConfig.class)
                 .satisfies(e -> assertThat(((RunConfig.InvalidRunConfig) e).problems()).hasSize(8))
-                .hasMessageContaining("Unknown mutant 'no-such-mutant'; known mutants: ")
+                .hasMessageContaining("Unknown mutant 'no-such-mutant'; ./callflow mutants lists each with its rule and bug. Known mutants: ")
                 .hasMessageContaining("The tag expression '@flow-answer and (' does not parse")
                 .hasMessageContaining("The name filter '[' is no regular expression")
                 .hasMessageContaining("threads must be from 1 to 64, got 0")
