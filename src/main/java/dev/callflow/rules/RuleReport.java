@@ -71,12 +71,6 @@ public final class RuleReport {
     }
 
     static String line(Event e, Function<UUID, String> callNames) {
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "#%-4d +%9.3f ms  %-10s %s", e.seq(), e.millis(),
-                e.source().label(), e.name()));
-        if (e.call() != null) {
-            b.append(' ').append(callNames.apply(e.call()));
-        }
-        e.attributes().forEach((k, val) -> b.append(' ').append(k).append('=').append(val));
-        return b.toString();
+        return dev.callflow.timeline.EventLines.line(e, callNames);
     }
 }

@@ -8,7 +8,7 @@ import dev.callflow.timeline.Event;
 import dev.callflow.timeline.EventKind;
 import dev.callflow.timeline.ExpectedEvent;
 import dev.callflow.timeline.Level;
-import dev.callflow.timeline.LogFormat;
+import dev.callflow.timeline.EventLines;
 import dev.callflow.timeline.Source;
 import dev.callflow.timeline.Timeline;
 import io.cucumber.java.en.Given;
@@ -178,14 +178,14 @@ public class CallFaultSteps {
         if (outcome != dev.callflow.device.VirtualClock.Outcome.SETTLED) {
             throw new AssertionError("The device did not settle, so an absence cannot be judged: "
                     + Waits.why(rig(), outcome, rig().waitBound()) + " " + Waits.context(rig()) + ".\nTimeline:\n"
-                    + LogFormat.standard().render(rig().timeline()));
+                    + Waits.dump(rig()));
         }
         Map<String, String> wanted = ExpectedEvent.parseAttributes(attributes);
         List<Event> found = rig().timeline().events().stream().filter(e -> e.name().equals(eventName)
                 && wanted.entrySet().stream().allMatch(w -> w.getValue().equals(e.attribute(w.getKey()).orElse(null)))).toList();
         if (!found.isEmpty()) {
             throw new AssertionError("Expected no " + eventName + " with " + wanted + ", but the timeline has "
-                    + found.stream().map(Event::brief).toList() + "\nTimeline:\n" + LogFormat.standard().render(rig().timeline()));
+                    + found.stream().map(e -> EventLines.brief(e, rig().calls()::nameOf)).toList() + "\nTimeline:\n" + Waits.dump(rig()));
         }
     }
 }

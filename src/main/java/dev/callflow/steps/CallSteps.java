@@ -8,6 +8,7 @@ import dev.callflow.platform.ServerEvent;
 import dev.callflow.platform.ServerEventType;
 import dev.callflow.push.PushResult;
 import dev.callflow.timeline.Event;
+import dev.callflow.timeline.EventLines;
 import dev.callflow.timeline.EventKind;
 import dev.callflow.timeline.Source;
 import io.cucumber.java.en.Given;
@@ -97,15 +98,15 @@ public class CallSteps {
     public void reportsWithinBudget(String alias, int budgetMillis) {
         UUID id = call(alias);
         String name = ctx.calls().nameOf(id);
-        Event accepted = Waits.until(rig(), "APNs to accept the push for " + name,
+        Event accepted = Waits.until(rig(), "APNs to accept the push for " + name, id,
                 e -> e.is(Source.PUSH, EventKind.PUSH_ACCEPTED) && id.equals(e.call()));
         Event reported = Waits.until(rig(), "the app to report " + name + " after its push",
                 e -> e.is(Source.APP, EventKind.REPORT_NEW_INCOMING_CALL) && id.equals(e.call()), accepted.seq());
         double took = (reported.micros() - accepted.micros()) / 1000.0;
         if (took > budgetMillis) {
             throw new AssertionError(String.format(Locale.ROOT, "Expected the app to report %s within %d ms of its push, "
-                    + "but it took %.1f ms of virtual time: %s, then %s %s", name, budgetMillis, took, accepted.brief(),
-                    reported.brief(), Waits.context(rig())));
+                    + "but it took %.1f ms of virtual time: %s, then %s %s", name, budgetMillis, took, EventLines.brief(accepted, rig().calls()::nameOf),
+                    EventLines.brief(reported, rig().calls()::nameOf), Waits.context(rig())));
         }
     }
 
@@ -180,7 +181,7 @@ public class CallSteps {
     @When("the audio of call {word} runs")
     public void audioRunning(String alias) {
         UUID id = call(alias);
-        Waits.until(rig(), "media to start for " + ctx.calls().nameOf(id) + " (sdk startAudio result=ok)",
+        Waits.until(rig(), "media to start for " + ctx.calls().nameOf(id) + " (sdk startAudio result=ok)", id,
                 e -> e.is(Source.SDK, EventKind.START_AUDIO) && id.equals(e.call()) && e.attribute("result").orElse("").equals("ok"));
     }
 

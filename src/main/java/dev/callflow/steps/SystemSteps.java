@@ -9,7 +9,7 @@ import dev.callflow.platform.IncomingCallError;
 import dev.callflow.timeline.Event;
 import dev.callflow.timeline.EventKind;
 import dev.callflow.timeline.Level;
-import dev.callflow.timeline.LogFormat;
+import dev.callflow.timeline.EventLines;
 import dev.callflow.timeline.Source;
 import dev.callflow.timeline.Timeline;
 import io.cucumber.java.en.Given;
@@ -86,7 +86,7 @@ public class SystemSteps {
             throw new AssertionError("Waited up to " + bound.toMillis() + " ms of virtual time (ring timeout "
                     + rig.settings().timing().ringTimeout().toMillis() + " ms plus the wait bound) for the system to end the "
                     + "unanswered " + alias + ", but no ringTimeout came: " + Waits.why(rig, outcome, bound) + " "
-                    + Waits.context(rig) + ".\nTimeline so far:\n" + LogFormat.standard().render(rig.timeline()));
+                    + Waits.context(rig) + ".\nTimeline so far:\n" + Waits.dump(rig));
         }
     }
 

@@ -6,7 +6,7 @@ import dev.callflow.timeline.Event;
 import dev.callflow.timeline.EventKind;
 import dev.callflow.timeline.ExpectedEvent;
 import dev.callflow.timeline.FlowMatch;
-import dev.callflow.timeline.LogFormat;
+import dev.callflow.timeline.EventLines;
 import dev.callflow.timeline.Source;
 import io.cucumber.datatable.DataTable;
 import io.cucumber.java.en.Then;
@@ -51,7 +51,7 @@ public class TimelineSteps {
         if (outcome != VirtualClock.Outcome.SETTLED) {
             throw new AssertionError("The device did not settle, so an absence cannot be judged: "
                     + Waits.why(rig, outcome, rig.waitBound()) + " (an action is still pending or work keeps coming) "
-                    + Waits.context(rig) + ".\nTimeline:\n" + LogFormat.standard().render(rig.timeline()));
+                    + Waits.context(rig) + ".\nTimeline:\n" + Waits.dump(rig));
         }
     }
 
@@ -63,21 +63,21 @@ public class TimelineSteps {
                 new AssertionError("Expected " + anchorName + " on the timeline before judging what came after it, but it is not there"));
         List<Event> found = events.stream().filter(e -> e.seq() > anchor.seq() && e.name().equals(eventName)).toList();
         if (!found.isEmpty()) {
-            throw new AssertionError("Expected no " + eventName + " after " + anchor.brief() + ", but the timeline has "
-                    + found.stream().map(Event::brief).toList() + "\nTimeline:\n" + LogFormat.standard().render(ctx.timeline()));
+            throw new AssertionError("Expected no " + eventName + " after " + EventLines.brief(anchor, ctx.calls()::nameOf) + ", but the timeline has "
+                    + found.stream().map(e -> EventLines.brief(e, ctx.calls()::nameOf)).toList() + "\nTimeline:\n" + Waits.dump(ctx.rig()));
         }
     }
 
     @Then("there is no {word} before {word} for call {word}")
     public void noEventBefore(String eventName, String anchorName, String alias) {
         UUID call = ctx.calls().idOf(alias);
-        Event anchor = Waits.until(ctx.rig(), anchorName + " for " + ctx.calls().nameOf(call), Waits.named(anchorName, call));
+        Event anchor = Waits.until(ctx.rig(), anchorName + " for " + ctx.calls().nameOf(call), call, Waits.named(anchorName, call));
         List<Event> found = ctx.timeline().events().stream()
                 .filter(e -> e.seq() < anchor.seq() && e.name().equals(eventName) && call.equals(e.call())).toList();
         if (!found.isEmpty()) {
-            throw new AssertionError("Expected no " + eventName + " for " + ctx.calls().nameOf(call) + " before " + anchor.brief()
-                    + ", but the timeline has " + found.stream().map(Event::brief).toList()
-                    + "\nTimeline:\n" + LogFormat.standard().render(ctx.timeline()));
+            throw new AssertionError("Expected no " + eventName + " for " + ctx.calls().nameOf(call) + " before " + EventLines.brief(anchor, ctx.calls()::nameOf)
+                    + ", but the timeline has " + found.stream().map(e -> EventLines.brief(e, ctx.calls()::nameOf)).toList()
+                    + "\nTimeline:\n" + Waits.dump(ctx.rig()));
         }
     }
 
@@ -89,7 +89,7 @@ public class TimelineSteps {
                 .filter(e -> e.name().equals(eventName) && call.equals(e.call())).toList();
         if (!found.isEmpty()) {
             throw new AssertionError("Expected no " + eventName + " for " + ctx.calls().nameOf(call) + ", but the timeline has "
-                    + found.stream().map(Event::brief).toList() + "\nTimeline:\n" + LogFormat.standard().render(ctx.timeline()));
+                    + found.stream().map(e -> EventLines.brief(e, ctx.calls()::nameOf)).toList() + "\nTimeline:\n" + Waits.dump(ctx.rig()));
         }
     }
 
@@ -112,9 +112,9 @@ public class TimelineSteps {
                 && (e.is(EventKind.RELEASE_AUDIO) || e.is(EventKind.UNPREPARE_SDK)));
         if (!released) {
             throw new AssertionError("Expected the media SDK to be released for " + ctx.calls().nameOf(call)
-                    + " (releaseAudio or unprepareSDK after its last " + lastPrepare.get().brief()
+                    + " (releaseAudio or unprepareSDK after its last " + EventLines.brief(lastPrepare.get(), ctx.calls()::nameOf)
                     + "), but it is still prepared for the call although the device has settled (the seed's first risk: "
-                    + "an SDK not released poisons the next call).\nTimeline:\n" + LogFormat.standard().render(ctx.timeline()));
+                    + "an SDK not released poisons the next call).\nTimeline:\n" + Waits.dump(ctx.rig()));
         }
     }
 
@@ -124,7 +124,7 @@ public class TimelineSteps {
         List<Event> found = ctx.timeline().events().stream().filter(e -> e.name().equals(eventName)).toList();
         if (!found.isEmpty()) {
             throw new AssertionError("Expected no " + eventName + ", but the timeline has "
-                    + found.stream().map(Event::brief).toList() + "\nTimeline:\n" + LogFormat.standard().render(ctx.timeline()));
+                    + found.stream().map(e -> EventLines.brief(e, ctx.calls()::nameOf)).toList() + "\nTimeline:\n" + Waits.dump(ctx.rig()));
         }
     }
 
@@ -132,14 +132,14 @@ public class TimelineSteps {
     public void terminatedWith(String exception) {
         Event e = Waits.until(ctx.rig(), "the system to terminate the app", Waits.named(EventKind.APP_TERMINATED, null));
         if (!exception.equals(e.attribute("exception").orElse(""))) {
-            throw new AssertionError("The app was terminated, but with " + e.brief() + " instead of " + exception);
+            throw new AssertionError("The app was terminated, but with " + EventLines.brief(e, ctx.calls()::nameOf) + " instead of " + exception);
         }
     }
 
     @Then("call {word} is on hold")
     public void onHold(String alias) {
         UUID call = ctx.calls().idOf(alias);
-        Event held = Waits.until(ctx.rig(), "the app to fulfil the set-held action for " + ctx.calls().nameOf(call),
+        Event held = Waits.until(ctx.rig(), "the app to fulfil the set-held action for " + ctx.calls().nameOf(call), call,
                 e -> e.is(Source.APP, EventKind.FULFILL) && call.equals(e.call()) && e.attribute("action").orElse("").equals("setHeld"));
         Waits.until(ctx.rig(), "the system to deactivate the audio session of the held " + ctx.calls().nameOf(call),
                 Waits.named(EventKind.DID_DEACTIVATE_AUDIO_SESSION, call), held.seq());

@@ -4,7 +4,8 @@ import dev.callflow.device.VirtualClock;
 import dev.callflow.harness.ScenarioRig;
 import dev.callflow.timeline.Event;
 import dev.callflow.timeline.EventKind;
-import dev.callflow.timeline.LogFormat;
+import dev.callflow.timeline.EventLines;
+import dev.callflow.timeline.FailureCauses;
 import dev.callflow.timeline.Timeline;
 
 import java.time.Duration;
@@ -22,22 +23,56 @@ import java.util.function.Predicate;
 final class Waits {
     private Waits() { }
 
-    /** Waits for an event; fails naming what was awaited, why it stopped and the timeline so far. */
+    /**
+     * Waits for an event; fails with the cause first (see {@link #failure}), then what was awaited, why it stopped and
+     * the timeline so far.
+     */
     static Event until(ScenarioRig rig, String what, Predicate<Event> match) {
-        return until(rig, what, match, 1);
+        return until(rig, what, null, match, 1);
+    }
+
+    /** {@link #until(ScenarioRig, String, Predicate)} for an event of {@code call}: its failures lead the message. */
+    static Event until(ScenarioRig rig, String what, UUID call, Predicate<Event> match) {
+        return until(rig, what, call, match, 1);
     }
 
     static Event until(ScenarioRig rig, String what, Predicate<Event> match, long fromSeq) {
+        return until(rig, what, null, match, fromSeq);
+    }
+
+    private static Event until(ScenarioRig rig, String what, UUID call, Predicate<Event> match, long fromSeq) {
         Event[] found = new Event[1];
         VirtualClock.Outcome outcome = await(rig, events -> {
             found[0] = Timeline.firstFrom(events, fromSeq, match).orElse(null);
             return found[0] != null;
         });
         if (found[0] == null) {
-            throw new AssertionError("Waited for " + what + ", but " + why(rig, outcome, rig.waitBound()) + " "
-                    + context(rig) + ".\nTimeline so far:\n" + LogFormat.standard().render(rig.timeline()));
+            throw failure(rig, what, call, "Waited for " + what + ", but " + why(rig, outcome, rig.waitBound()) + " "
+                    + context(rig) + ".");
         }
         return found[0];
+    }
+
+    /**
+     * A failed wait's error: first the cause, which is the external implementation's verdict (it hung, exited, broke
+     * the protocol) or else the first failure on the timeline that concerns {@code call} (any call when null); then
+     * {@code message}; then the timeline so far.
+     */
+    static AssertionError failure(ScenarioRig rig, String awaited, UUID call, String message) {
+        return new AssertionError(causeFirst(rig, awaited, call) + message + "\nTimeline so far:\n" + dump(rig));
+    }
+
+    /** The cause of a failed wait as the message's first line, or nothing when the timeline shows none. */
+    static String causeFirst(ScenarioRig rig, String awaited, UUID call) {
+        List<Event> events = rig.timeline().events();
+        return FailureCauses.iutVerdict(events, awaited)
+                .or(() -> FailureCauses.firstFailure(events, call).map(f -> FailureCauses.lead(f, rig.calls()::nameOf)))
+                .map(cause -> cause + "\n").orElse("");
+    }
+
+    /** The timeline as failures show it: {@code #N}, virtual time, source, event, short call names, attributes. */
+    static String dump(ScenarioRig rig) {
+        return EventLines.dump(rig.timeline().events(), rig.calls()::nameOf);
     }
 
     /** Runs the phone until {@code condition} holds for the timeline, the phone settles, or the wait bound. */
@@ -93,8 +128,8 @@ final class Waits {
      * is. Not a full settle: a scenario may act while a login is in flight or the main thread hangs.
      */
     static void ringing(ScenarioRig rig, UUID id, String name) {
-        until(rig, "the system to show the incoming-call UI for " + name, named(EventKind.INCOMING_CALL_UI_SHOWN, id));
-        until(rig, "the report of " + name + " to complete", named(EventKind.REPORT_NEW_INCOMING_CALL_COMPLETION, id));
+        until(rig, "the system to show the incoming-call UI for " + name, id, named(EventKind.INCOMING_CALL_UI_SHOWN, id));
+        until(rig, "the report of " + name + " to complete", id, named(EventKind.REPORT_NEW_INCOMING_CALL_COMPLETION, id));
         failIfEnded(rig, id, name);
     }
 
@@ -108,9 +143,9 @@ final class Waits {
         events.stream().filter(e -> e.is(EventKind.CALL_ENDED) && id.equals(e.call())).findFirst().ifPresent(ended -> {
             String killed = events.stream().filter(e -> e.is(dev.callflow.timeline.Source.SYSTEM, EventKind.APP_TERMINATED)
                             && e.seq() > ended.seq() - 5 && e.seq() < ended.seq() + 5)
-                    .map(e -> "; " + e.brief()).findFirst().orElse("");
+                    .map(e -> "; " + EventLines.brief(e, rig.calls()::nameOf)).findFirst().orElse("");
             throw new AssertionError("Expected " + name + " to still ring on the system call UI for the user's gesture, "
-                    + "but it already ended: " + ended.brief() + killed);
+                    + "but it already ended: " + EventLines.brief(ended, rig.calls()::nameOf) + killed);
         });
     }
 

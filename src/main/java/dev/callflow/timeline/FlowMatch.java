@@ -160,6 +160,20 @@ public final class FlowMatch {
         return Arrays.stream(hits).filter(Objects::nonNull).toList();
     }
 
+    /**
+     * The first failure on the timeline that concerns the flow: one of a kind the flow expects (a {@code startAudio
+     * result=failed} where the flow wants {@code result=ok}), one of a call the flow matched, or an error the system
+     * reported (see {@link FailureCauses#isFailure}).
+     */
+    public Optional<Event> firstFailure() {
+        java.util.Set<UUID> calls = new java.util.HashSet<>();
+        matched().forEach(e -> e.callId().ifPresent(calls::add));
+        return events.stream().filter(FailureCauses::isFailure)
+                .filter(e -> e.level() == Level.ERROR || expected.stream().anyMatch(x -> x.sameKind(e))
+                        || e.call() != null && calls.contains(e.call()))
+                .findFirst();
+    }
+
     /** The first expected row (in table order) that was not found in order. */
     public Optional<ExpectedEvent> firstMissing() {
         return missingRows().stream().findFirst().map(expected::get);
@@ -176,12 +190,20 @@ public final class FlowMatch {
         return out;
     }
 
-    /** A failure message naming what happened out of order, with both flows side by side. */
+    /**
+     * A failure message naming what happened out of order, with both flows side by side. It leads with the cause when
+     * the timeline shows one: the external implementation's verdict, or else the {@linkplain #firstFailure first
+     * failure} that concerns the flow.
+     */
     public String explain(String headline, Function<UUID, String> callNames) {
         if (complete()) {
             throw new IllegalStateException("the flow matched");
         }
-        StringBuilder b = new StringBuilder(headline).append('\n');
+        StringBuilder b = new StringBuilder();
+        FailureCauses.iutVerdict(events, "the expected flow")
+                .or(() -> firstFailure().map(f -> FailureCauses.lead(f, callNames)))
+                .ifPresent(cause -> b.append(cause).append('\n'));
+        b.append(headline).append('\n');
         List<ExpectedEvent> failedRows = groups.get(failedGroup).rows();
         if (failedRows.size() == 1) {
             explainRow(b, failedRows.get(0), callNames);
@@ -287,8 +309,9 @@ public final class FlowMatch {
         long after = previous == null ? 0 : previous.seq();
         List<String> right = new ArrayList<>();
         for (Event e : observed) {
-            String line = String.format(Locale.ROOT, "#%-4d %-44s +%.1f ms", e.seq(), ExpectedEvent.describe(e, callNames),
-                    (e.micros() - firstMicros) / 1000.0);
+            String line = String.format(Locale.ROOT, "#%-4d %10s  %s", e.seq(),
+                    String.format(Locale.ROOT, "+%.1f ms", (e.micros() - firstMicros) / 1000.0),
+                    ExpectedEvent.describe(e, callNames) + observedAttributes(e));
             boolean matchesMissing = missing.stream().anyMatch(i -> expected.get(i).matches(e));
             if (matchesMissing && !matched.contains(e) && e.seq() <= after) {
                 line += "   <<<<< out of order";
@@ -311,13 +334,26 @@ public final class FlowMatch {
         return b.toString();
     }
 
-    /** {@link Event#brief()} with the call's scenario name, so that an event of another call reads as such. */
+    /** The most of an attribute value, and of all of them, the observed column shows. */
+    private static final int OBSERVED_VALUE = 32;
+    private static final int OBSERVED_ATTRIBUTES = 90;
+
+    /**
+     * An observed event's attributes as the expected column writes them, {@code {type=remoteHangup}}, so that events of
+     * one name (serverEvent, fulfill) are told apart; long values and long lists are cut.
+     */
+    private static String observedAttributes(Event e) {
+        if (e.attributes().isEmpty()) {
+            return "";
+        }
+        List<String> pairs = new ArrayList<>();
+        e.attributes().forEach((k, v) -> pairs.add(k + "=" + EventLines.cap(v, OBSERVED_VALUE)));
+        return " {" + EventLines.cap(String.join(", ", pairs), OBSERVED_ATTRIBUTES) + "}";
+    }
+
+    /** An event inline, with the call's scenario name, so that an event of another call reads as such. */
     private static String brief(Event e, Function<UUID, String> callNames) {
-        StringBuilder b = new StringBuilder();
-        b.append('#').append(e.seq()).append(' ').append(String.format(Locale.ROOT, "+%.3f ms", e.millis())).append(' ')
-                .append(ExpectedEvent.describe(e, callNames));
-        e.attributes().forEach((k, v) -> b.append(' ').append(k).append('=').append(v));
-        return b.toString();
+        return EventLines.brief(e, callNames);
     }
 
     private static String pad(String s, int width) {

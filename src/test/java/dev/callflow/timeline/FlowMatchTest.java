@@ -301,7 +301,7 @@ class FlowMatchTest {
 
             assertThat(message).contains("missing signalling hangUp call A {status=200}: it happened out of order: "
                     + "#1 signalling hangUp call A came before system performEndCallAction call A (#2).");
-            assertThat(message).contains("#1    signalling hangUp call A", "<<<<< out of order");
+            assertThat(message).contains("#1       +0.0 ms  signalling hangUp call A {status=200}   <<<<< out of order");
             assertThat(message).contains("✗ 2 signalling hangUp call A {status=200}");
         }
 
@@ -465,6 +465,55 @@ class FlowMatchTest {
                     .withMessage("Attribute 'reason=' must read key=value, e.g. reason=remoteEnded");
             assertThatIllegalArgumentException().isThrownBy(() -> ExpectedEvent.parseAttributes("=ok"))
                     .withMessage("Attribute '=ok' must read key=value, e.g. reason=remoteEnded");
+        }
+    }
+
+    /** What a failed flow leads with, and what its observed column shows. */
+    @Nested
+    class Causes {
+        @Test
+        void theObservedColumnShowsAttributesSoEventsOfOneNameAreToldApart() {
+            Timeline t = timeline();
+            t.record(Source.SIGNALLING, "serverEvent", A, "type", "offer", "caller", "alice");
+            t.record(Source.SIGNALLING, "serverEvent", A, "type", "remoteHangup", "note", "x".repeat(200));
+            String text = FlowMatch.of(List.of(row(Source.SIGNALLING, "serverEvent", A, "type=offer"),
+                    row(Source.SIGNALLING, "serverEvent", A, "type=cancel")), t.events()).explain(HEADLINE, NAMES);
+            assertThat(text).contains("| #1       +0.0 ms  signalling serverEvent call A {type=offer, caller=alice}\n")
+                    .contains("| #2       +1.0 ms  signalling serverEvent call A {type=remoteHangup, note=" + "x".repeat(31) + "…}");
+            assertThat(text.lines().filter(l -> l.contains("| #"))).allMatch(l -> l.length() < 200, "no row longer than 200 characters");
+        }
+
+        @Test
+        void theFirstFailureOfAnExpectedKindLeadsTheMessage() {
+            Timeline t = answerFlow();
+            t.record(Source.SDK, "startAudio", B, "result", "failed", "error", "561145187");
+            List<ExpectedEvent> rows = new ArrayList<>(answerRows());
+            rows.add(row(Source.SDK, "startAudio", B, "result=ok"));
+            String text = FlowMatch.of(rows, t.events()).explain(HEADLINE, NAMES);
+            assertThat(text).startsWith("First failure: #10 +10.000 ms sdk startAudio call B result=failed error=561145187\n"
+                    + HEADLINE + "\n");
+        }
+
+        @Test
+        void theImplementationsVerdictLeadsTheMessage() {
+            Timeline t = timeline();
+            t.record(Source.USER, "userTappedAnswer", A, "lockScreen", "false");
+            t.record(Source.APP, "iutHung", null, "detail", "no done", "where", "provider(_:perform:) (performAnswerCallAction)",
+                    "waited", "10000ms");
+            t.record(Source.SYSTEM, "appTerminated", null, "reason", "crash", "exception", "iutHung", "detail", "iutHung: …");
+            String text = FlowMatch.of(List.of(row(Source.USER, "userTappedAnswer", A, ""),
+                    row(Source.APP, "fulfill", A, "action=answer")), t.events()).explain(HEADLINE, NAMES);
+            assertThat(text).startsWith("The implementation hung in its handler for provider(_:perform:) "
+                    + "(performAnswerCallAction) for 10000 ms (--hang-guard) at +2.000 ms, so the wait for the expected flow "
+                    + "failed.\n" + HEADLINE + "\n");
+        }
+
+        @Test
+        void withoutAFailureTheHeadlineComesFirst() {
+            Timeline t = answerFlow();
+            List<ExpectedEvent> rows = new ArrayList<>(answerRows());
+            rows.add(row(Source.SDK, "stopAudio", A, ""));
+            assertThat(FlowMatch.of(rows, t.events()).explain(HEADLINE, NAMES)).startsWith(HEADLINE + "\n");
         }
     }
 }

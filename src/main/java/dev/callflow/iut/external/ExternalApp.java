@@ -94,13 +94,18 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
      * in the message, which already holds its {@code id}. Nothing is delivered once the session ended.
      */
     void deliver(String type, Consumer<ObjectNode> fields) {
+        deliver(type, HANDLERS.get(type), fields);
+    }
+
+    /** {@link #deliver(String, Consumer)} naming where it runs more closely than its type does. */
+    private void deliver(String type, String where, Consumer<ObjectNode> fields) {
         Session s = session;
         if (s == null || !s.open()) {
             return;
         }
         ObjectNode m = Codec.message(type).put("id", s.nextId());
         fields.accept(m);
-        s.handle(m, HANDLERS.get(type), calls);
+        s.handle(m, where, calls);
     }
 
     @Override
@@ -141,7 +146,7 @@ public final class ExternalApp implements CallApp, ProviderDelegate, PushRegistr
 
     private void perform(CallAction action, Consumer<ObjectNode> extra) {
         calls.awaitCompletion(action);
-        deliver("perform", m -> {
+        deliver("perform", HANDLERS.get("perform") + " (" + action.type().delegateEvent().wireName() + ")", m -> {
             m.put("actionId", action.id()).put("action", action.type().wireName()).put("call", action.callUUID().toString());
             extra.accept(m);
             if (action.state() == CallAction.State.TIMED_OUT) {

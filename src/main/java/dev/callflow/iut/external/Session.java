@@ -55,6 +55,8 @@ final class Session {
     private volatile IutChannel channel;
     private volatile IutChannel.Closed closed;
     private volatile String handler = "(none: the session is starting)";
+    /** The iOS API the running (or last) handler message stands for. */
+    private volatile String where = "the session's hello";
     private volatile String lastGood = "(none yet)";
 
     Session(ChannelOpener opener, Duration guard, AppEnvironment env) {
@@ -134,13 +136,15 @@ final class Session {
             state = State.HANDLER;
             linesInHandler = 0;
             handler = Codec.brief(text) + " (" + where + ")";
+            this.where = where;
         }
         send(text);
         long deadline = System.nanoTime() + guard.toNanos();
         while (true) {
             Inbound in = poll(deadline);
             if (in == null) {
-                return verdict(HUNG, "no done within the hang guard (" + guard.toMillis() + " ms): the IUT hangs in " + where);
+                return verdict(HUNG, "no done within the hang guard (" + guard.toMillis() + " ms): the IUT hangs in " + where,
+                        "where", where, "waited", guard.toMillis() + "ms");
             }
             if (in == WAKE || in == EOF) {
                 return in == EOF ? exited() : false;
@@ -222,7 +226,7 @@ final class Session {
             outside(in);
         } else {
             verdict(FLOOD, "more than " + FLOOD_LIMIT + " lines within one handler (line " + in.number() + ": "
-                    + Codec.brief(text) + ")");
+                    + Codec.brief(text) + ")", "limit", Integer.toString(FLOOD_LIMIT));
         }
     }
 
@@ -248,13 +252,15 @@ final class Session {
     // ---- verdicts --------------------------------------------------------------------------------------------
 
     private boolean outside(Inbound in) {
-        return verdict(PROTOCOL_ERROR, "line " + in.number() + " was written outside a handler (after its done, before "
-                + "the next message): " + Codec.brief(in.text()) + "; write calls only while handling a message");
+        String problem = "written outside a handler (after its done, before the next message); write calls only while "
+                + "handling a message";
+        return verdict(PROTOCOL_ERROR, "line " + in.number() + " was " + problem + ": " + Codec.brief(in.text()),
+                "line", Long.toString(in.number()), "problem", problem, "text", Codec.brief(in.text()));
     }
 
     private boolean protocolError(Inbound in, String problem) {
         return verdict(PROTOCOL_ERROR, "line " + in.number() + " from the implementation under test: " + problem + ": "
-                + Codec.brief(in.text()));
+                + Codec.brief(in.text()), "line", Long.toString(in.number()), "problem", problem, "text", Codec.brief(in.text()));
     }
 
     private boolean exited() {
@@ -264,8 +270,11 @@ final class Session {
                 + (c != null && c.exitCode() != null ? ", exit code " + c.exitCode() : "") + ")" + tail);
     }
 
-    /** Ends the session with a verdict: the app process dies of it, and the timeline says why. Always false. */
-    private boolean verdict(String verdict, String what) {
+    /**
+     * Ends the session with a verdict: the app process dies of it, and the timeline says why. {@code attributes}: the
+     * verdict event's own (docs/events.md), after its {@code detail}. Always false.
+     */
+    private boolean verdict(String verdict, String what, String... attributes) {
         String running;
         synchronized (lock) {
             if (state == State.CLOSED) {
@@ -279,7 +288,11 @@ final class Session {
         if (c != null) {
             c.close();
         }
-        EventKind.named(verdict).ifPresent(kind -> env.record(kind, Level.ERROR, null, "detail", what));
+        String[] keyValues = new String[attributes.length + 2];
+        keyValues[0] = "detail";
+        keyValues[1] = what;
+        System.arraycopy(attributes, 0, keyValues, 2, attributes.length);
+        EventKind.named(verdict).ifPresent(kind -> env.record(kind, Level.ERROR, null, keyValues));
         env.crash(verdict, verdict + ": " + what + running + handler + "; last good line: " + Codec.brief(lastGood));
         return false;
     }
