@@ -31,6 +31,8 @@ public final class RunContext implements AutoCloseable {
     private final List<String> undefinedSteps = new ArrayList<>();
     /** The rules each running scenario broke undeclared, by Cucumber's test case id, until its outcome is in. */
     private final Map<String, List<String>> undeclared = new ConcurrentHashMap<>();
+    /** What the always-on rules found in each running scenario that had already failed, until its outcome is in. */
+    private final Map<String, String> alsoFound = new ConcurrentHashMap<>();
     private final Map<String, ColdStartFigure> coldStarts = new ConcurrentSkipListMap<>();
 
     private RunContext(RunConfig config, Infrastructure infrastructure, long startNanos) {
@@ -100,12 +102,22 @@ public final class RunContext implements AutoCloseable {
         undeclared.put(testCase, broken.stream().sorted().toList());
     }
 
+    /**
+     * The always-on rules' undeclared violations in a scenario a step had already failed: its outcome's message gets
+     * them after the step's error ({@link ScenarioOutcome#ALSO_FOUND}), so that neither hides the other.
+     */
+    public void noteAlsoFound(String testCase, String section) {
+        alsoFound.put(testCase, section);
+    }
+
     /** A finished scenario, as Cucumber reports it; joined with the rules it broke undeclared. */
     public void scenarioFinished(String testCase, String uri, int line, String name, Collection<String> tags,
                                  String status, Throwable error, double wallMillis) {
         List<String> broken = undeclared.remove(testCase);
+        String also = alsoFound.remove(testCase);
+        String message = error == null ? "" : String.valueOf(error.getMessage()) + (also == null ? "" : "\n\n" + also);
         ScenarioOutcome o = new ScenarioOutcome(uri, line, name, List.copyOf(tags), status,
-                error == null ? "" : error.getClass().getName(), error == null ? "" : String.valueOf(error.getMessage()),
+                error == null ? "" : error.getClass().getName(), message,
                 wallMillis, broken == null ? List.of() : broken);
         synchronized (outcomes) {
             outcomes.add(o);

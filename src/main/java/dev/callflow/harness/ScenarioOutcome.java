@@ -18,6 +18,24 @@ public record ScenarioOutcome(String uri, int line, String name, List<String> ta
         message = message == null ? "" : message;
     }
 
+    /**
+     * How the section starts that a failed scenario's message gets when the always-on rules also found violations it
+     * did not declare: the step's error comes first, the rules' findings after it.
+     */
+    public static final String ALSO_FOUND = "Also, the always-on rules found ";
+
+    /** The message without the {@link #ALSO_FOUND} section: the failed step's own error. */
+    public String stepMessage() {
+        int at = message.indexOf("\n\n" + ALSO_FOUND);
+        return at < 0 ? message : message.substring(0, at);
+    }
+
+    /** The {@link #ALSO_FOUND} section of the message, or empty. */
+    public String alsoFound() {
+        int at = message.indexOf("\n\n" + ALSO_FOUND);
+        return at < 0 ? "" : message.substring(at + 2);
+    }
+
     public boolean passed() {
         return "PASSED".equals(status);
     }

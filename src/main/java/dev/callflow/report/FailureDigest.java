@@ -18,7 +18,8 @@ public final class FailureDigest {
 
     /** {@code seed}: the run's seed, named so that {@code ./callflow run --seed N} repeats the failure. */
     public static String of(ScenarioOutcome o, long seed) {
-        return digest(o.name(), o.uri(), o.line(), o.errorClass(), o.message(), seed);
+        String digest = digest(o.name(), o.uri(), o.line(), o.errorClass(), o.stepMessage(), seed);
+        return o.alsoFound().isEmpty() ? digest : digest + "\n" + head(o.alsoFound(), "") + "\n";
     }
 
     /** {@code errorClass}: the failure's class name ({@code java.lang.AssertionError}, …); empty when none was recorded. */
@@ -28,10 +29,15 @@ public final class FailureDigest {
         String kind = assertion ? "conformance failure" : "harness fault";
         String text = errorClass.isEmpty() ? "(no error recorded)" : assertion ? message
                 : message.isEmpty() ? errorClass : errorClass + ": " + message;
+        return String.format(Locale.ROOT, "%s (%s:%d), %s (seed %d):%n%s%n", name, file, line, kind, seed,
+                head(text, " and junit/cucumber.xml"));
+    }
+
+    /** The first {@link #MAX_LINES} lines of {@code text}, indented, and how many more there are. */
+    private static String head(String text, String alsoIn) {
         String head = Arrays.stream(text.split("\\R")).limit(MAX_LINES).map(l -> "    " + l)
                 .collect(Collectors.joining("\n"));
         int more = (int) text.lines().count() - MAX_LINES;
-        return String.format(Locale.ROOT, "%s (%s:%d), %s (seed %d):%n%s%s%n", name, file, line, kind, seed, head,
-                more > 0 ? "\n    … " + more + " more line(s) in cucumber.html and junit/cucumber.xml" : "");
+        return head + (more > 0 ? "\n    … " + more + " more line(s) in cucumber.html" + alsoIn : "");
     }
 }

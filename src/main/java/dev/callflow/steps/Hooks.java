@@ -2,6 +2,7 @@ package dev.callflow.steps;
 
 import dev.callflow.harness.RunContext;
 import dev.callflow.harness.RunRegistry;
+import dev.callflow.harness.ScenarioOutcome;
 import dev.callflow.harness.ScenarioRig;
 import dev.callflow.report.TimelineReport;
 import io.cucumber.java.After;
@@ -85,11 +86,19 @@ public class Hooks {
         }
         List<RuleVerdict> unexpected = verdicts.stream()
                 .filter(v -> v.failed() && !context.expectedRules().contains(v.rule().id())).toList();
-        if (!unexpected.isEmpty()) {
-            throw new AssertionError("The always-on rules found " + unexpected.size() + " violation(s) this scenario did not "
-                    + "declare (declare deliberate ones with 'Then rule R-… is violated'):\n\n"
-                    + RuleReport.explainAll(unexpected, events, policy, context.calls()::nameOf));
+        if (unexpected.isEmpty()) {
+            return;
         }
+        String found = unexpected.size() + " violation(s) this scenario did not declare (declare deliberate ones with "
+                + "'Then rule R-… is violated'):\n\n" + RuleReport.explainAll(unexpected, events, policy, context.calls()::nameOf);
+        if (scenario.isFailed()) {
+            // a step failed first: its error stays the scenario's, and the rules' findings follow it instead of hiding
+            String also = ScenarioOutcome.ALSO_FOUND + found;
+            scenario.log(also);
+            context.run().noteAlsoFound(scenario.getId(), also);
+            return;
+        }
+        throw new AssertionError("The always-on rules found " + found);
     }
 
     /** With a reports directory, the timeline in the seed's log format, as a file and as an attachment. */

@@ -59,7 +59,7 @@ final class Waits {
      * {@code message}; then the timeline so far.
      */
     static AssertionError failure(ScenarioRig rig, String awaited, UUID call, String message) {
-        return new AssertionError(causeFirst(rig, awaited, call) + message + "\nTimeline so far:\n" + dump(rig));
+        return new AssertionError(causeFirst(rig, awaited, call) + message + "\nTimeline so far:\n" + dump(rig).stripTrailing());
     }
 
     /** The cause of a failed wait as the message's first line, or nothing when the timeline shows none. */

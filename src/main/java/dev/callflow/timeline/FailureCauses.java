@@ -29,11 +29,18 @@ public final class FailureCauses {
         for (Event e : events) {
             Optional<String> what = verdict(e);
             if (what.isPresent()) {
+                String stderr = e.is(EventKind.APP_TERMINATED) ? stderrTail(e.attribute("detail").orElse("")) : "";
                 return Optional.of(what.get() + String.format(Locale.ROOT, " at +%.3f ms", e.millis())
-                        + (awaited == null ? "." : ", so the wait for " + awaited + " failed."));
+                        + (awaited == null ? "" : ", so the wait for " + awaited + " failed")
+                        + (stderr.isEmpty() ? "" : "; its stderr ends: " + stderr) + ".");
             }
         }
         return Optional.empty();
+    }
+
+    private static String stderrTail(String detail) {
+        Matcher stderr = STDERR.matcher(detail);
+        return stderr.find() ? EventLines.cap(stderr.group(1), EventLines.MAX_VALUE) : "";
     }
 
     /** The verdict an event carries, in words, or empty when it is none. */
@@ -58,9 +65,7 @@ public final class FailureCauses {
         return switch (exception) {
             case "iutExited" -> {
                 Matcher code = EXIT_CODE.matcher(detail);
-                Matcher stderr = STDERR.matcher(detail);
-                yield Optional.of("The implementation exited (" + (code.find() ? "code " + code.group(1) : "its channel closed") + ")"
-                        + (stderr.find() ? ", its stderr ending: " + EventLines.cap(stderr.group(1), EventLines.MAX_VALUE) + "," : ""));
+                yield Optional.of("The implementation exited (" + (code.find() ? "code " + code.group(1) : "its channel closed") + ")");
             }
             case "iutNoHello" -> Optional.of("The implementation never said hello");
             case "iutNotStarted" -> Optional.of("The implementation could not be started");

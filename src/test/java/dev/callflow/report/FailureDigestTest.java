@@ -2,6 +2,8 @@ package dev.callflow.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.callflow.harness.ScenarioOutcome;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -33,5 +35,20 @@ class FailureDigestTest {
 
         assertThat(d).contains("    line 30\n").doesNotContain("line 31")
                 .contains("… 15 more line(s) in cucumber.html");
+    }
+
+    @Test
+    void theRulesFindingsAfterAFailedStepAreShownBeyondALongStepMessage() {
+        String step = IntStream.rangeClosed(1, 45).mapToObj(i -> "line " + i).collect(Collectors.joining("\n"));
+        String also = ScenarioOutcome.ALSO_FOUND + "1 violation(s) this scenario did not declare:\n\nR-TX-1 violated: …";
+        ScenarioOutcome o = new ScenarioOutcome(URI, 9, "Flow", List.of(), "FAILED", "java.lang.AssertionError",
+                step + "\n\n" + also, 1.0, List.of("R-TX-1"));
+
+        String d = FailureDigest.of(o, 0);
+
+        assertThat(o.stepMessage()).isEqualTo(step);
+        assertThat(d).contains("    line 30\n    … 15 more line(s) in cucumber.html and junit/cucumber.xml\n")
+                .endsWith("\n    Also, the always-on rules found 1 violation(s) this scenario did not declare:\n    \n"
+                        + "    R-TX-1 violated: …\n");
     }
 }
