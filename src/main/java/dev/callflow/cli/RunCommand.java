@@ -4,6 +4,7 @@ import dev.callflow.harness.HarnessSettings;
 import dev.callflow.harness.ProjectHome;
 import dev.callflow.harness.RunConfig;
 import dev.callflow.harness.RunResult;
+import dev.callflow.report.AllureHtml;
 import dev.callflow.report.RunReports;
 import dev.callflow.runner.SuiteRunner;
 import io.cucumber.core.exception.CucumberException;
@@ -69,6 +70,9 @@ final class RunCommand implements Callable<Integer> {
                     + "('>' the harness's lines, '<' the app's).")
     Path iutTraffic;
 
+    @Option(names = "--no-html", description = "Skip the Allure HTML report (reports/allure-report/index.html, about 10 s).")
+    boolean noHtml;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -105,8 +109,12 @@ final class RunCommand implements Callable<Integer> {
         if (!failures.isEmpty()) {
             out.printf("%nWhy they failed (the head of each error; whole texts above):%n%n%s", failures);
         }
-        out.printf("%nReports: %s (timelines/, allure-results/, junit/cucumber.xml, cucumber.html, summary.txt, failures.txt)%n",
-                config.reportsDir().orElseThrow());
+        if (!noHtml) {
+            out.println(AllureHtml.generate(home, config.reportsDir().orElseThrow()).message());
+        }
+        out.printf("%nReports: %s (timelines/ with a sequence diagram .svg per scenario, allure-results/, %sjunit/cucumber.xml, "
+                + "cucumber.html, summary.txt, failures.txt)%n", config.reportsDir().orElseThrow(),
+                noHtml ? "" : AllureHtml.DIR + "/index.html, ");
         out.flush();
         return result.exitCode();
     }

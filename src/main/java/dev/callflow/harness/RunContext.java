@@ -34,6 +34,9 @@ public final class RunContext implements AutoCloseable {
     /** What the always-on rules found in each running scenario that had already failed, until its outcome is in. */
     private final Map<String, String> alsoFound = new ConcurrentHashMap<>();
     private final Map<String, ColdStartFigure> coldStarts = new ConcurrentSkipListMap<>();
+    /** Every rule's verdict on each running scenario, by test case id, until its report takes it. */
+    private final Map<String, ScenarioVerdicts> verdictsByCase = new ConcurrentHashMap<>();
+    private final ReportWork reportWork = new ReportWork();
 
     private RunContext(RunConfig config, Infrastructure infrastructure, long startNanos) {
         this.config = config;
@@ -100,6 +103,7 @@ public final class RunContext implements AutoCloseable {
             verdicts.addAll(rows);
         }
         undeclared.put(testCase, broken.stream().sorted().toList());
+        verdictsByCase.put(testCase, new ScenarioVerdicts(judged, declared));
     }
 
     /**
@@ -109,6 +113,20 @@ public final class RunContext implements AutoCloseable {
     public void noteAlsoFound(String testCase, String section) {
         alsoFound.put(testCase, section);
     }
+
+
+    /** What {@link #noteVerdicts} was told about a running scenario. */
+    public java.util.Optional<ScenarioVerdicts> verdicts(String testCase) {
+        return java.util.Optional.ofNullable(verdictsByCase.get(testCase));
+    }
+
+    /** What {@link #noteVerdicts} was told about a scenario, once: for its report. */
+    public java.util.Optional<ScenarioVerdicts> takeVerdicts(String testCase) {
+        return java.util.Optional.ofNullable(verdictsByCase.remove(testCase));
+    }
+
+    /** The run's background report work (sequence diagrams). */
+    public ReportWork reportWork() { return reportWork; }
 
     /** A finished scenario, as Cucumber reports it; joined with the rules it broke undeclared. */
     public void scenarioFinished(String testCase, String uri, int line, String name, Collection<String> tags,
@@ -157,12 +175,13 @@ public final class RunContext implements AutoCloseable {
             setups = List.copyOf(setupMicros);
         }
         return new RunResult(config, os, vs, undefined, infrastructure.startMillis(), setups,
-                (System.nanoTime() - startNanos) / 1_000_000, List.copyOf(coldStarts.values()));
+                (System.nanoTime() - startNanos) / 1_000_000, List.copyOf(coldStarts.values()), reportWork.figure());
     }
 
     /** Stops the run's servers and external implementations. */
     @Override
     public void close() {
+        reportWork.close();
         infrastructure.close();
     }
 }

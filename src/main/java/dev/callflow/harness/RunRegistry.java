@@ -41,6 +41,11 @@ public final class RunRegistry {
         return run;
     }
 
+    /** The run of the scenario with this id, if it is bound now. */
+    public static java.util.Optional<RunContext> find(String scenarioId) {
+        return java.util.Optional.ofNullable(BY_TEST_CASE.get(scenarioId));
+    }
+
     /** How many scenarios are bound now, over all runs (for tests: zero once every run is over). */
     public static int bound() {
         return BY_TEST_CASE.size();

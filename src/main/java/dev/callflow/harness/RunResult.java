@@ -11,10 +11,11 @@ import java.util.List;
  *
  * @param setupMicros per scenario, the harness's set-up cost (fresh device, timeline, registrations), sorted
  * @param coldStarts  per push-wake scenario (by name), its cold start in virtual time
+ * @param reportWork  what rendering the sequence diagrams cost
  */
 public record RunResult(RunConfig config, List<ScenarioOutcome> scenarios, List<VerdictRow> verdicts,
                         List<String> undefinedSteps, long serverStartMillis, List<Long> setupMicros, long wallMillis,
-                        List<ColdStartFigure> coldStarts) {
+                        List<ColdStartFigure> coldStarts, ReportWorkFigure reportWork) {
 
     /** Every scenario passed. */
     public static final int PASS = 0;

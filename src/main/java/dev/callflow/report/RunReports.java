@@ -28,7 +28,7 @@ public final class RunReports {
     public static final String VERDICT_COUNTS = "verdict.properties";
     public static final String FAILURES = "failures.txt";
     /** Everything a run writes under its reports directory, for cleaning before the next one. */
-    public static final List<String> OUTPUTS = List.of("timelines", "allure-results", "junit", "cucumber.html", SUMMARY,
+    public static final List<String> OUTPUTS = List.of("timelines", "allure-results", AllureHtml.DIR, AllureHtml.DIR + ".log", "junit", "cucumber.html", SUMMARY,
             VERDICTS, VERDICT_COUNTS, FAILURES);
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -107,6 +107,12 @@ public final class RunReports {
                     + "of which the process launch):\n");
             r.coldStarts().forEach(c -> b.append(String.format(Locale.ROOT, "  %7.1f ms (launch %.1f ms)  %s%n",
                     c.pushToReportMicros() / 1000.0, c.launchMicros() / 1000.0, c.scenario())));
+        }
+        if (r.reportWork().items() > 0) {
+            b.append(String.format(Locale.ROOT, "sequence diagrams: %d drawn on a background thread in %.1f s (%.0f ms "
+                            + "each); the run waited %d ms for the last ones%n", r.reportWork().items(),
+                    r.reportWork().busyMillis() / 1000.0, (double) r.reportWork().busyMillis() / r.reportWork().items(),
+                    r.reportWork().waitedMillis()));
         }
         b.append(String.format(Locale.ROOT, "wall time: %.1f s with %d thread(s)%n", r.wallMillis() / 1000.0,
                 r.config().threads()));

@@ -19,8 +19,7 @@ public final class TimelineReport {
      */
     public static String write(Path reportsDir, String featureUri, String scenarioName, int line, Timeline timeline) {
         String log = LogFormat.standard().render(timeline);
-        Path file = reportsDir.resolve("timelines").resolve(slug(featureName(featureUri)))
-                .resolve(String.format(Locale.ROOT, "%04d-%s.log", line, slug(scenarioName)));
+        Path file = file(reportsDir, featureUri, scenarioName, line, ".log");
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, log, StandardCharsets.UTF_8);
@@ -28,6 +27,12 @@ public final class TimelineReport {
             throw new UncheckedIOException("Could not write the timeline of '" + scenarioName + "' to " + file, e);
         }
         return log;
+    }
+
+    /** {@code <reports>/timelines/<feature>/<line>-<scenario><extension>}: the timeline and what is drawn from it. */
+    public static Path file(Path reportsDir, String featureUri, String scenarioName, int line, String extension) {
+        return reportsDir.resolve("timelines").resolve(slug(featureName(featureUri)))
+                .resolve(String.format(Locale.ROOT, "%04d-%s%s", line, slug(scenarioName), extension));
     }
 
     static String featureName(String uri) {

@@ -57,6 +57,7 @@ public final class PlatformRun implements ConcurrentEventListener {
         }
         run = null;
         try {
+            r.reportWork().finish(SuiteRunner.REPORT_WORK_BOUND);
             RunResult result = r.result();
             RunReports.write(result, config.reportsDir().orElseThrow());
             result.undefinedSteps().forEach(System.err::print);

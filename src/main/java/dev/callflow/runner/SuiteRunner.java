@@ -4,6 +4,7 @@ import dev.callflow.harness.RunConfig;
 import dev.callflow.harness.RunContext;
 import dev.callflow.harness.RunResult;
 import dev.callflow.report.AllureReport;
+import dev.callflow.report.DiagramSvg;
 import dev.callflow.report.RunReports;
 import io.cucumber.core.feature.FeatureWithLines;
 import io.cucumber.core.feature.GluePath;
@@ -14,6 +15,7 @@ import io.cucumber.plugin.Plugin;
 import io.cucumber.tagexpressions.TagExpressionParser;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,6 +33,8 @@ import java.util.List;
 public final class SuiteRunner {
     /** The glue package: step definitions, hooks and parameter types. */
     public static final String GLUE = "dev.callflow.steps";
+    /** How long a run waits, once its scenarios are done, for the sequence diagrams still being drawn. */
+    static final Duration REPORT_WORK_BOUND = Duration.ofSeconds(120);
 
     private SuiteRunner() { }
 
@@ -38,13 +42,17 @@ public final class SuiteRunner {
         config.reportsDir().ifPresent(RunReports::clean);
         try (RunContext run = RunContext.open(config)) {
             List<Plugin> plugins = new ArrayList<>(List.of(new RunBinding(run)));
-            config.reportsDir().ifPresent(dir -> plugins.add(new AllureReport(dir.resolve("allure-results"))));
+            config.reportsDir().ifPresent(dir -> {
+                plugins.add(new AllureReport(dir.resolve("allure-results"), run));
+                run.reportWork().warmUp(DiagramSvg::warmUp);
+            });
             Runtime runtime = Runtime.builder()
                     .withRuntimeOptions(options(config))
                     .withClassLoader(SuiteRunner::classLoader)
                     .withAdditionalPlugins(plugins.toArray(Plugin[]::new))
                     .build();
             runtime.run();
+            run.reportWork().finish(REPORT_WORK_BOUND);
             RunResult result = run.result();
             config.reportsDir().ifPresent(dir -> RunReports.write(result, dir));
             return result;

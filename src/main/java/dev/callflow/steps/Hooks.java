@@ -57,6 +57,7 @@ public class Hooks {
                     + Waits.why(rig, dev.callflow.device.VirtualClock.Outcome.STALLED, rig.waitBound()) + " "
                     + Waits.context(rig));
         }
+        context.stepBegins(rig.timeline().nextSeq() - 1);
     }
 
     /**

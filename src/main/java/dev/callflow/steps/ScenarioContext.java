@@ -15,6 +15,12 @@ public final class ScenarioContext {
     private ScenarioRig rig;
     private Policy policy;
     private final Set<String> expectedRules = new TreeSet<>();
+    /** The last event on the timeline when the current step began (for the sequence diagram's failure mark). */
+    private long lastEventBeforeStep;
+
+    void stepBegins(long lastEvent) { lastEventBeforeStep = lastEvent; }
+
+    long lastEventBeforeStep() { return lastEventBeforeStep; }
 
     Policy policy() {
         return policy != null ? policy : rig().settings().policy();
