@@ -65,7 +65,7 @@ public class CallSteps {
     }
 
     @When("the callee is busy for call {word}")
-    @当("被叫方占线，通话( ){word}")
+    @当("被叫方占线拒接通话( ){word}")
     public void calleeBusy(String alias) {
         rig().sendServerEvent(ServerEvent.of(ServerEventType.BUSY, call(alias).toString()));
     }
