@@ -24,7 +24,7 @@ public record ScenarioOutcome(String uri, int line, String name, List<String> ta
     /** A selected scenario Cucumber never ran to its end: a harness fault. */
     public static ScenarioOutcome neverFinished(String uri, int line, String name, List<String> tags, String why) {
         return new ScenarioOutcome(uri, line, name, tags, "FAILED", NEVER_FINISHED,
-                "The scenario was selected but never finished: " + why
+                "The scenario was selected but never finished: " + why.replaceFirst("\\.+$", "")
                         + ". Run it alone (./callflow run --name) to see the harness's error.", 0, List.of());
     }
 

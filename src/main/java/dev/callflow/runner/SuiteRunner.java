@@ -74,8 +74,17 @@ public final class SuiteRunner {
     static void reportUnfinished(RunContext run, List<FeatureFiles.Selected> selected, RuntimeException crash) {
         Set<String> finished = new HashSet<>();
         run.result().scenarios().forEach(o -> finished.add(key(o.uri(), o.line())));
-        String cause = crash == null ? "Cucumber ended the run without running it"
-                : "Cucumber stopped with " + crash.getClass().getName() + ": " + crash.getMessage();
+        Throwable root = crash;
+        while (root != null) {
+            Throwable next = root.getCause() != null ? root.getCause()
+                    : root.getSuppressed().length > 0 ? root.getSuppressed()[0] : null;
+            if (next == null || next == root) {
+                break;
+            }
+            root = next;
+        }
+        String cause = root == null ? "Cucumber ended the run without running it"
+                : "Cucumber stopped with " + root.getClass().getName() + ": " + root.getMessage();
         for (FeatureFiles.Selected s : selected) {
             if (!finished.contains(key(s.file().toUri().toString(), s.line()))) {
                 run.scenarioNeverFinished(s.file().toUri().toString(), s.line(), s.name(), s.tags(), cause);
