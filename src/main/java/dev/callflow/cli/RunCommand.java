@@ -6,6 +6,7 @@ import dev.callflow.harness.RunConfig;
 import dev.callflow.harness.RunResult;
 import dev.callflow.report.AllureHtml;
 import dev.callflow.report.RunReports;
+import dev.callflow.runner.FeatureFiles;
 import dev.callflow.runner.SuiteRunner;
 import io.cucumber.core.exception.CucumberException;
 import picocli.CommandLine.Command;
@@ -88,6 +89,12 @@ final class RunCommand implements Callable<Integer> {
             config = b.seed(HarnessSettings.seed(seed)).build();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        try {
+            FeatureFiles.of(config.home(), config.features()).check();
+        } catch (FeatureFiles.Unusable e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return CallflowCli.USAGE;
         }
         if (explore != null) {
             if (explore < 1) {

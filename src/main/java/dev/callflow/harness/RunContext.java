@@ -142,6 +142,13 @@ public final class RunContext implements AutoCloseable {
         }
     }
 
+    /** A selected scenario that never finished: a harness fault, named, with why. */
+    public void scenarioNeverFinished(String uri, int line, String name, Collection<String> tags, String why) {
+        synchronized (outcomes) {
+            outcomes.add(ScenarioOutcome.neverFinished(uri, line, name, List.copyOf(tags), why));
+        }
+    }
+
     /** A push-wake scenario's cold start, in virtual time; the first one noted for a scenario name counts. */
     public void noteColdStart(String scenario, long pushToReportMicros, long launchMicros) {
         coldStarts.putIfAbsent(scenario, new ColdStartFigure(scenario, pushToReportMicros, launchMicros));

@@ -11,6 +11,9 @@ import java.util.stream.Collectors;
 public record ScenarioOutcome(String uri, int line, String name, List<String> tags, String status, String errorClass,
                               String message, double wallMillis, List<String> undeclaredViolations) {
 
+    /** The error class of a scenario that was selected but never finished. */
+    public static final String NEVER_FINISHED = "callflow.ScenarioNeverFinished";
+
     public ScenarioOutcome {
         tags = List.copyOf(tags);
         undeclaredViolations = List.copyOf(undeclaredViolations);
@@ -34,6 +37,17 @@ public record ScenarioOutcome(String uri, int line, String name, List<String> ta
     public String alsoFound() {
         int at = message.indexOf("\n\n" + ALSO_FOUND);
         return at < 0 ? "" : message.substring(at + 2);
+    }
+
+    /** A selected scenario Cucumber never ran to its end: a harness fault. */
+    public static ScenarioOutcome neverFinished(String uri, int line, String name, List<String> tags, String why) {
+        return new ScenarioOutcome(uri, line, name, tags, "FAILED", NEVER_FINISHED,
+                "The scenario was selected but never finished: " + why.replaceFirst("\\.+$", "")
+                        + ". Run it alone (./callflow run --name) to see the harness's error.", 0, List.of());
+    }
+
+    public boolean neverFinished() {
+        return NEVER_FINISHED.equals(errorClass);
     }
 
     public boolean passed() {

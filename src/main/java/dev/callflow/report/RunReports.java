@@ -2,6 +2,7 @@ package dev.callflow.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.callflow.harness.RunResult;
+import dev.callflow.harness.ScenarioOutcome;
 import dev.callflow.harness.VerdictRow;
 import dev.callflow.iut.external.ExternalIuts;
 import dev.callflow.monitor.RuleCatalog;
@@ -136,7 +137,21 @@ public final class RunReports {
     /** Counts of passes, conformance failures, harness faults and undefined steps. */
     public static String verdictCounts(RunResult r) {
         return "passed=" + r.passed() + "\nconformanceFailures=" + r.conformanceFailures() + "\nharnessFaults="
-                + r.harnessFaults().size() + "\nundefinedSteps=" + r.undefinedScenarios() + "\n";
+                + r.harnessFaults().size() + "\nundefinedSteps=" + r.undefinedScenarios() + "\n" + neverFinished(r);
+    }
+
+    /** The scenarios that never finished, by place and name (nothing when every selected scenario finished). */
+    private static String neverFinished(RunResult r) {
+        List<ScenarioOutcome> lost = r.scenarios().stream().filter(ScenarioOutcome::neverFinished).toList();
+        if (lost.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("neverFinished=").append(lost.size()).append('\n');
+        for (int i = 0; i < lost.size(); i++) {
+            b.append("neverFinished.").append(i + 1).append('=').append(lost.get(i).where()).append(' ')
+                    .append(lost.get(i).name()).append('\n');
+        }
+        return b.toString();
     }
 
     /** The head of each failed scenario's error, in suite order. */

@@ -14,10 +14,13 @@ import io.cucumber.core.runtime.Runtime;
 import io.cucumber.plugin.Plugin;
 import io.cucumber.tagexpressions.TagExpressionParser;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Runs the Gherkin suite against one implementation under test, as {@link RunConfig} says, and returns what it found
@@ -38,7 +41,14 @@ public final class SuiteRunner {
 
     private SuiteRunner() { }
 
+    /**
+     * @throws FeatureFiles.Unusable before anything starts, when a selected feature file does not parse or is in a
+     *                               dialect this Cucumber cannot run: the input is wrong, so the CLI exits 2
+     */
     public static RunResult run(RunConfig config) {
+        FeatureFiles features = FeatureFiles.of(config.home(), config.features());
+        features.check();
+        List<FeatureFiles.Selected> selected = features.selected(config.tagExpression(), config.name());
         config.reportsDir().ifPresent(RunReports::clean);
         try (RunContext run = RunContext.open(config)) {
             List<Plugin> plugins = new ArrayList<>(List.of(new RunBinding(run)));
@@ -51,12 +61,53 @@ public final class SuiteRunner {
                     .withClassLoader(SuiteRunner::classLoader)
                     .withAdditionalPlugins(plugins.toArray(Plugin[]::new))
                     .build();
-            runtime.run();
+            RuntimeException crash = null;
+            try {
+                runtime.run();
+            } catch (RuntimeException e) {
+                crash = e;
+            }
             run.reportWork().finish(REPORT_WORK_BOUND);
+            reportUnfinished(run, selected, crash);
             RunResult result = run.result();
             config.reportsDir().ifPresent(dir -> RunReports.write(result, dir));
             return result;
         }
+    }
+
+    /**
+     * A selected scenario Cucumber never finished (it crashed before the scenario started, or stopped) becomes a
+     * harness fault of its own, so no scenario can vanish from the run's result and reports.
+     */
+    static void reportUnfinished(RunContext run, List<FeatureFiles.Selected> selected, RuntimeException crash) {
+        Set<String> finished = new HashSet<>();
+        run.result().scenarios().forEach(o -> finished.add(key(o.uri(), o.line())));
+        Throwable root = crash;
+        while (root != null) {
+            Throwable next = root.getCause() != null ? root.getCause()
+                    : root.getSuppressed().length > 0 ? root.getSuppressed()[0] : null;
+            if (next == null || next == root) {
+                break;
+            }
+            root = next;
+        }
+        String cause = root == null ? "Cucumber ended the run without running it"
+                : "Cucumber stopped with " + root.getClass().getName() + ": " + root.getMessage();
+        for (FeatureFiles.Selected s : selected) {
+            if (!finished.contains(key(s.file().toUri().toString(), s.line()))) {
+                run.scenarioNeverFinished(s.file().toUri().toString(), s.line(), s.name(), s.tags(), cause);
+            }
+        }
+    }
+
+    private static String key(String uri, int line) {
+        String path;
+        try {
+            path = uri.startsWith("file:") ? Path.of(URI.create(uri)).toAbsolutePath().normalize().toString() : uri;
+        } catch (IllegalArgumentException notAPath) {
+            path = uri;
+        }
+        return path + ":" + line;
     }
 
     static RuntimeOptions options(RunConfig config) {

@@ -14,6 +14,9 @@ import dev.callflow.timeline.Timeline;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.cucumber.java.zh_cn.假如;
+import io.cucumber.java.zh_cn.当;
+import io.cucumber.java.zh_cn.那么;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -53,16 +56,19 @@ public class CallFaultSteps {
     // ---- the signalling server ---------------------------------------------------------------------------
 
     @Given("the signalling server delays {word} by {int} ms")
+    @假如("信令服务器将 {word} 延迟 {int} 毫秒")
     public void serverDelays(String endpoint, int millis) {
         inject(endpoint, SignallingFault.delay(path(endpoint), Duration.ofMillis(millis)), "delay", millis + "ms");
     }
 
     @Given("the signalling server answers {word} with status {int}")
+    @假如("信令服务器对 {word} 返回状态码 {int}")
     public void serverAnswersStatus(String endpoint, int status) {
         inject(endpoint, SignallingFault.status(path(endpoint), status, "{\"error\":\"injected\"}"), "status", String.valueOf(status));
     }
 
     @Given("the signalling server resets the connection on {word}")
+    @假如("信令服务器在 {word} 时重置连接")
     public void serverResets(String endpoint) {
         inject(endpoint, SignallingFault.connectionReset(path(endpoint)), "fault", "connectionReset");
     }
@@ -88,17 +94,20 @@ public class CallFaultSteps {
     // ---- device faults -----------------------------------------------------------------------------------
 
     @Given("the system never activates the audio session")
+    @假如("系统从不激活音频会话")
     public void neverActivates() {
         rig().device().faults().neverActivateAudio();
     }
 
     @When("the app's main thread hangs for {int} ms")
+    @当("应用主线程卡住 {int} 毫秒")
     public void mainThreadHangs(int millis) {
         rig().device().faults().hangMainThread(Duration.ofMillis(millis));
         Waits.until(rig(), "the app's main thread to hang", Waits.named(EventKind.APP_MAIN_THREAD_HANGS, null));
     }
 
     @Given("the app's main thread hangs for {int} ms in its next {word} action")
+    @假如("应用主线程卡住 {int} 毫秒，在其下一个 {word} 动作中")
     public void mainThreadHangsInAction(int millis, String action) {
         ActionType type = Arrays.stream(ActionType.values()).filter(t -> t.wireName().equalsIgnoreCase(action)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Unknown action '" + action + "'; use one of "
@@ -107,6 +116,7 @@ public class CallFaultSteps {
     }
 
     @When("the system resets the provider")
+    @当("系统重置 CXProvider")
     public void providerReset() {
         rig().device().faults().resetProvider();
     }
@@ -114,6 +124,7 @@ public class CallFaultSteps {
     // ---- the app's configuration -------------------------------------------------------------------------
 
     @Given("the app is configured with maximumCallGroups {int}, maximumCallsPerCallGroup {int} and supportsHolding {word}")
+    @假如("应用配置为 maximumCallGroups {int}、maximumCallsPerCallGroup {int}、supportsHolding {word}")
     public void appConfigured(int groups, int perGroup, String supportsHolding) {
         if (rig().device().appState() != AppState.NOT_RUNNING) {
             throw new IllegalStateException("Configure the app before it launches: the provider is created at launch (R-CFG-1)");
@@ -129,21 +140,24 @@ public class CallFaultSteps {
     // ---- the second-call UI and the app's own UI ----------------------------------------------------------
 
     @When("the user chooses {string} for incoming call {word}")
+    @当("用户选择 {string} 处理来电( ){word}")
     public void chooseForIncoming(String choice, String alias) {
         UUID id = awaitRinging(alias);
         var ui = rig().device().callUi();
-        Runnable gesture = switch (choice.trim().toLowerCase(Locale.ROOT)) {
-            case "hold & accept", "hold and accept" -> () -> ui.holdAndAccept(id);
-            case "end & accept", "end and accept" -> () -> ui.endAndAccept(id);
+        Runnable gesture = switch (Choices.english(choice)) {
+            case "hold & accept" -> () -> ui.holdAndAccept(id);
+            case "end & accept" -> () -> ui.endAndAccept(id);
             case "decline" -> () -> ui.decline(id);
             case "answer" -> () -> ui.answer(id);
             default -> throw new IllegalArgumentException("Unknown choice '" + choice
-                    + "' on the incoming-call UI; use \"Hold & Accept\", \"End & Accept\", \"Decline\" or \"Answer\"");
+                    + "' on the incoming-call UI; use \"Hold & Accept\", \"End & Accept\", \"Decline\" or \"Answer\""
+                    + " (保持并接听, 结束并接听, 拒接, 接听)");
         };
         Waits.atRingingCall(rig(), id, ctx.calls().nameOf(id), gesture);
     }
 
     @Then("the user cannot choose {string} for incoming call {word}")
+    @那么("用户不能选择 {string} 处理来电( ){word}")
     public void cannotChoose(String choice, String alias) {
         UUID id = awaitRinging(alias);
         try {
@@ -158,6 +172,7 @@ public class CallFaultSteps {
     }
 
     @When("the user resumes call {word} in the app")
+    @当("用户在应用内恢复通话( ){word}")
     public void resumeInApp(String alias) {
         UUID id = call(alias);
         rig().timeline().record(EventKind.USER_TAPPED_RESUME, id);
@@ -173,6 +188,7 @@ public class CallFaultSteps {
     // ---- absences with attributes ------------------------------------------------------------------------
 
     @Then("there is no {word} with {string}")
+    @那么("没有 {word} 事件带有 {string}")
     public void noEventWith(String eventName, String attributes) {
         dev.callflow.device.VirtualClock.Outcome outcome = Waits.await(rig(), events -> false);
         if (outcome != dev.callflow.device.VirtualClock.Outcome.SETTLED) {

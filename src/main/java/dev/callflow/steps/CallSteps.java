@@ -14,6 +14,9 @@ import dev.callflow.timeline.Source;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.cucumber.java.zh_cn.假如;
+import io.cucumber.java.zh_cn.当;
+import io.cucumber.java.zh_cn.那么;
 
 import java.util.Locale;
 import java.util.UUID;
@@ -39,36 +42,43 @@ public class CallSteps {
     // ---- the signalling server ---------------------------------------------------------------------------
 
     @When("the server offers call {word} from {string}")
+    @当("服务器发来通话 {word}（来自 {string}）")
     public void serverOffers(String alias, String caller) {
         rig().sendServerEvent(ServerEvent.offer(call(alias).toString(), caller, "generic"));
     }
 
     @When("the caller cancels call {word}")
+    @当("主叫方取消通话( ){word}")
     public void callerCancels(String alias) {
         rig().sendServerEvent(ServerEvent.of(ServerEventType.CANCEL, call(alias).toString()));
     }
 
     @When("the remote party hangs up call {word}")
+    @当("对方挂断通话( ){word}")
     public void remoteHangsUp(String alias) {
         rig().sendServerEvent(ServerEvent.of(ServerEventType.REMOTE_HANGUP, call(alias).toString()));
     }
 
     @When("the callee answers call {word}")
+    @当("被叫方接听通话( ){word}")
     public void calleeAnswers(String alias) {
         rig().sendServerEvent(ServerEvent.of(ServerEventType.ANSWERED, call(alias).toString()));
     }
 
     @When("the callee is busy for call {word}")
+    @当("被叫方占线拒接通话( ){word}")
     public void calleeBusy(String alias) {
         rig().sendServerEvent(ServerEvent.of(ServerEventType.BUSY, call(alias).toString()));
     }
 
     @When("the callee declines call {word}")
+    @当("被叫方拒接通话( ){word}")
     public void calleeDeclines(String alias) {
         rig().sendServerEvent(ServerEvent.of(ServerEventType.DECLINED, call(alias).toString()));
     }
 
     @When("the callee does not answer call {word}")
+    @当("被叫方未接听通话( ){word}")
     public void calleeNoAnswer(String alias) {
         rig().sendServerEvent(new ServerEvent("noAnswer", call(alias).toString(), java.util.Map.of()));
     }
@@ -76,6 +86,7 @@ public class CallSteps {
     // ---- VoIP push ---------------------------------------------------------------------------------------
 
     @When("the app server sends a VoIP push for call {word} from {string}")
+    @当("应用服务器为通话 {word}（来自 {string}）发送 VoIP 推送")
     public void voipPush(String alias, String caller) {
         sendCallPush(rig(), call(alias), caller);
     }
@@ -95,6 +106,7 @@ public class CallSteps {
      * waits for (its server, its timers) before it reports.
      */
     @Then("the app reports call {word} within {int} ms of its push")
+    @那么("应用上报通话 {word} 不晚于其推送后 {int} 毫秒")
     public void reportsWithinBudget(String alias, int budgetMillis) {
         UUID id = call(alias);
         String name = ctx.calls().nameOf(id);
@@ -113,34 +125,40 @@ public class CallSteps {
     // ---- the system call UI ------------------------------------------------------------------------------
 
     @When("the user answers call {word} on the system call UI")
+    @当("用户在系统来电界面上接听通话( ){word}")
     public void answerOnSystemUi(String alias) {
         UUID id = awaitRinging(alias);
         Waits.atRingingCall(rig(), id, ctx.calls().nameOf(id), () -> rig().device().callUi().answer(id));
     }
 
     @When("the user declines call {word} on the system call UI")
+    @当("用户在系统来电界面上拒接通话( ){word}")
     public void declineOnSystemUi(String alias) {
         UUID id = awaitRinging(alias);
         Waits.atRingingCall(rig(), id, ctx.calls().nameOf(id), () -> rig().device().callUi().decline(id));
     }
 
     @When("the user ends call {word} on the system call UI")
+    @当("用户在系统通话界面上结束通话( ){word}")
     public void endOnSystemUi(String alias) {
         rig().device().callUi().end(call(alias));
     }
 
     /** A ghost call (R-END-3): the system kept a call of an earlier launch of the app; this launch never heard of it. */
     @Given("the system still has call {word} from an earlier launch of the app")
+    @假如("系统仍保留应用上次启动时的通话( ){word}")
     public void carriedOver(String alias) {
         rig().device().carryOverCall(call(alias), new Handle(HandleType.GENERIC, "carol"));
     }
 
     @When("the user presses the side button")
+    @当("用户按下侧边按钮")
     public void sideButton() {
         rig().device().callUi().pressSideButton();
     }
 
     @Then("call {word} is ringing on the system call UI")
+    @那么("通话 {word} 正在系统来电界面上响铃")
     public void ringing(String alias) {
         UUID id = awaitRinging(alias);
         assertThat(rig().device().callUi().ringingCall()).as("the call the incoming-call UI shows").contains(id);
@@ -155,6 +173,7 @@ public class CallSteps {
     // ---- the app's own UI --------------------------------------------------------------------------------
 
     @When("the user hangs up call {word} in the app")
+    @当("用户在应用内挂断通话( ){word}")
     public void hangUpInApp(String alias) {
         UUID id = call(alias);
         rig().timeline().record(EventKind.USER_TAPPED_HANG_UP, id);
@@ -162,6 +181,7 @@ public class CallSteps {
     }
 
     @When("the user calls {string} from the app as call {word}")
+    @当("用户从应用拨打 {string} 作为通话( ){word}")
     public void callFromApp(String handle, String alias) {
         UUID id = call(alias);
         rig().timeline().record(EventKind.USER_STARTED_CALL, id, "handle", handle);
@@ -171,6 +191,7 @@ public class CallSteps {
     // ---- composite set-up --------------------------------------------------------------------------------
 
     @Given("call {word} from {string} is connected")
+    @假如("通话 {word}（来自 {string}）已接通")
     public void connectedIncoming(String alias, String caller) {
         serverOffers(alias, caller);
         answerOnSystemUi(alias);
@@ -179,6 +200,8 @@ public class CallSteps {
 
     @Then("the audio of call {word} is running")
     @When("the audio of call {word} runs")
+    @那么("通话 {word} 的音频正在运行")
+    @当("通话 {word} 的音频开始运行")
     public void audioRunning(String alias) {
         UUID id = call(alias);
         Waits.until(rig(), "media to start for " + ctx.calls().nameOf(id) + " (sdk startAudio result=ok)", id,
@@ -188,28 +211,33 @@ public class CallSteps {
     // ---- other calls -------------------------------------------------------------------------------------
 
     @When("a {otherCall} comes in")
+    @当("{otherCall}打进来")
     public void otherCallComesIn(OtherCalls.Kind kind) {
         rig().device().otherCalls().incoming(kind);
     }
 
     @When("the user chooses {string} for the other call")
+    @当("用户对另一通来电选择 {string}")
     public void chooseForOtherCall(String choice) {
         OtherCalls other = rig().device().otherCalls();
-        switch (choice.trim().toLowerCase(Locale.ROOT)) {
-            case "hold & accept", "hold and accept" -> other.holdAndAccept();
-            case "end & accept", "end and accept" -> other.endAndAccept();
+        switch (Choices.english(choice)) {
+            case "hold & accept" -> other.holdAndAccept();
+            case "end & accept" -> other.endAndAccept();
             case "decline" -> other.decline();
             default -> throw new IllegalArgumentException("Unknown choice '" + choice
-                    + "' for the other call; use \"Hold & Accept\", \"End & Accept\" or \"Decline\"");
+                    + "' for the other call; use \"Hold & Accept\", \"End & Accept\" or \"Decline\""
+                    + " (保持并接听, 结束并接听, 拒接)");
         }
     }
 
     @When("the other call is ended by the local user")
+    @当("另一通电话被本机用户挂断")
     public void otherEndsLocally() {
         rig().device().otherCalls().otherCallEnds(false);
     }
 
     @When("the other call is ended by the remote party")
+    @当("另一通电话被对方挂断")
     public void otherEndsRemotely() {
         rig().device().otherCalls().otherCallEnds(true);
     }

@@ -13,6 +13,8 @@ import dev.callflow.timeline.Source;
 import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.When;
+import io.cucumber.java.zh_cn.假如;
+import io.cucumber.java.zh_cn.当;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -42,17 +44,20 @@ public class PushFaultSteps {
     // ---- the network between APNs and the phone -----------------------------------------------------------
 
     @Given("VoIP pushes reach the phone {int} s late")
+    @假如("VoIP 推送晚 {int} 秒到达手机")
     public void pushesLate(int seconds) {
         Duration late = Duration.ofSeconds(seconds);
         rig().device().pushDeliveryPolicy(push -> PushDeliveryPolicy.delay(late));
     }
 
     @Given("APNs delivers each VoIP push twice")
+    @假如("APNs 将每条 VoIP 推送投递两次")
     public void pushesTwice() {
         rig().device().pushDeliveryPolicy(push -> PushDeliveryPolicy.duplicate());
     }
 
     @Given("VoIP pushes are lost on the way to the phone")
+    @假如("VoIP 推送在送往手机途中丢失")
     public void pushesLost() {
         rig().device().pushDeliveryPolicy(push -> PushDeliveryPolicy.drop());
     }
@@ -63,6 +68,7 @@ public class PushFaultSteps {
      * loses one of them).
      */
     @When("VoIP pushes for call {word} from {string} and call {word} from {string} reach the phone together")
+    @当("通话 {word}（来自 {string}）和通话 {word}（来自 {string}）的 VoIP 推送同时到达手机")
     public void pushesTogether(String first, String firstCaller, String second, String secondCaller) {
         PushDeliveryPolicy before = rig().device().pushDeliveryPolicy();
         rig().device().pushDeliveryPolicy(PushDeliveryPolicy.inPairs());
@@ -80,6 +86,7 @@ public class PushFaultSteps {
      * inside the push's delay however slowly the harness sends the push.
      */
     @Given("the caller will cancel call {word} while its push is on the way")
+    @假如("主叫方将在推送途中取消通话( ){word}")
     public void cancelWhilePushInFlight(String alias) {
         UUID id = call(alias);
         rig().device().whilePushInFlight(id, () -> {
@@ -97,6 +104,7 @@ public class PushFaultSteps {
      * removes it. APNs must accept it.
      */
     @When("the app server sends a VoIP push for call {word} with {string}")
+    @当("应用服务器为通话 {word} 发送内容为 {string} 的 VoIP 推送")
     public void pushWithEdits(String alias, String edits) {
         UUID id = call(alias);
         Map<String, String> fields = new LinkedHashMap<>();
@@ -127,20 +135,22 @@ public class PushFaultSteps {
     }
 
     @ParameterType("to a malformed device token|for another app's topic|with push type alert|to a token APNs marked unregistered"
-            + "|while APNs throttles the app server|signed with an unknown key")
+            + "|while APNs throttles the app server|signed with an unknown key"
+            + "|向格式错误的设备令牌|用其他应用的主题|以 alert 推送类型|向 APNs 已标记为注销的令牌|在 APNs 限流应用服务器时|用未知密钥签名")
     public PushMistake pushMistake(String text) {
         return switch (text) {
-            case "to a malformed device token" -> PushMistake.MALFORMED_TOKEN;
-            case "for another app's topic" -> PushMistake.WRONG_TOPIC;
-            case "with push type alert" -> PushMistake.ALERT_PUSH_TYPE;
-            case "to a token APNs marked unregistered" -> PushMistake.UNREGISTERED_TOKEN;
-            case "while APNs throttles the app server" -> PushMistake.THROTTLED;
+            case "to a malformed device token", "向格式错误的设备令牌" -> PushMistake.MALFORMED_TOKEN;
+            case "for another app's topic", "用其他应用的主题" -> PushMistake.WRONG_TOPIC;
+            case "with push type alert", "以 alert 推送类型" -> PushMistake.ALERT_PUSH_TYPE;
+            case "to a token APNs marked unregistered", "向 APNs 已标记为注销的令牌" -> PushMistake.UNREGISTERED_TOKEN;
+            case "while APNs throttles the app server", "在 APNs 限流应用服务器时" -> PushMistake.THROTTLED;
             default -> PushMistake.UNKNOWN_KEY;
         };
     }
 
     /** A push APNs must reject (R-PUSH-7): the step fails if APNs accepted it. */
     @When("the app server sends a VoIP push for call {word} {pushMistake}")
+    @当("应用服务器为通话 {word} {pushMistake}发送 VoIP 推送")
     public void rejectedPush(String alias, PushMistake mistake) {
         ScenarioRig rig = rig();
         UUID id = call(alias);
@@ -167,11 +177,13 @@ public class PushFaultSteps {
     // ---- a launch that never finishes -----------------------------------------------------------------------
 
     @Given("the app takes too long to launch")
+    @假如("应用启动耗时过长")
     public void slowLaunch() {
         rig().device().launchExceedsWatchdog(true);
     }
 
     @Given("PushKit stops launching the app after {int} failed pushes")
+    @假如("PushKit 在 {int} 次推送失败后不再启动应用")
     public void banThreshold(int failures) {
         rig().device().pushBanThreshold(failures);
     }
@@ -181,6 +193,7 @@ public class PushFaultSteps {
      * failed: with a launch that exceeds the watchdog, the app dies before each one is delivered.
      */
     @When("the app server sends {int} VoIP pushes that each fail to reach the app")
+    @当("应用服务器发送 {int} 条都未能到达应用的 VoIP 推送")
     public void failingPushes(int count) {
         CallSteps calls = new CallSteps(ctx);
         for (int i = 1; i <= count; i++) {

@@ -9,6 +9,8 @@ import dev.callflow.rules.RuleVerdict;
 import dev.callflow.rules.Trace;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
+import io.cucumber.java.zh_cn.假如;
+import io.cucumber.java.zh_cn.那么;
 
 /** Rules in scenarios: choose the policy, and declare the rule a scenario breaks on purpose. */
 public class RuleSteps {
@@ -19,21 +21,25 @@ public class RuleSteps {
     }
 
     @Given("the audio policy is {string}")
+    @假如("音频策略为 {string}")
     public void policy(String name) {
         ctx.policy(Policy.named(name));
     }
 
     @Then("rule {word} is violated")
+    @那么("规则 {word} 被违反")
     public void violated(String id) {
         expect(id, RuleVerdict.Outcome.VIOLATED);
     }
 
     @Then("rule {word} warns")
+    @那么("规则 {word} 发出警告")
     public void warns(String id) {
         expect(id, RuleVerdict.Outcome.WARNED);
     }
 
     @Then("rule {word} holds")
+    @那么("规则 {word} 成立")
     public void holds(String id) {
         expect(id, RuleVerdict.Outcome.HOLDS);
     }

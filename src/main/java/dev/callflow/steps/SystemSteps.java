@@ -14,6 +14,8 @@ import dev.callflow.timeline.Source;
 import dev.callflow.timeline.Timeline;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.When;
+import io.cucumber.java.zh_cn.假如;
+import io.cucumber.java.zh_cn.当;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -41,6 +43,7 @@ public class SystemSteps {
     // ---- report errors (R-INC-2) ------------------------------------------------------------------------------
 
     @Given("the system refuses incoming calls with {word}")
+    @假如("系统以 {word} 拒绝来电")
     public void refuses(String error) {
         IncomingCallError e;
         try {
@@ -57,6 +60,7 @@ public class SystemSteps {
      * filtered nor reported as filtered: no error, and the incoming-call UI showed (R-INC-3).
      */
     @Given("Do Not Disturb is on only while the phone is locked")
+    @假如("勿扰模式仅在手机锁屏时开启")
     public void doNotDisturbWhileLocked() {
         ScenarioRig rig = rig();
         rig.device().incomingCallPolicy((id, update) -> {
@@ -75,6 +79,7 @@ public class SystemSteps {
      * nothing else is in flight, up to the ring timeout plus the wait bound.
      */
     @When("call {word} rings unanswered past the ring timeout")
+    @当("通话 {word} 响铃无人接听直至超时")
     public void ringsPastTimeout(String alias) {
         ScenarioRig rig = rig();
         UUID id = call(alias);
@@ -91,6 +96,7 @@ public class SystemSteps {
     }
 
     @When("the user presses the headset button")
+    @当("用户按下耳机按钮")
     public void headsetButton() {
         rig().device().callUi().pressHeadsetButton();
     }
@@ -98,6 +104,7 @@ public class SystemSteps {
     // ---- Recents (R-CFG-3) ------------------------------------------------------------------------------------
 
     @Given("the app supports only {word} handles")
+    @假如("应用只支持 {word} 类型的号码")
     public void supportsOnly(String type) {
         if (rig().device().appState() != AppState.NOT_RUNNING) {
             throw new IllegalStateException("Give the app's supported handle types before it launches: put this step "
@@ -108,6 +115,7 @@ public class SystemSteps {
     }
 
     @When("the user taps the {word} handle {string} in Recents")
+    @当("用户在最近通话中点按 {word} 号码 {string}")
     public void tapRecents(String type, String value) {
         rig().device().callUi().tapRecents(new Handle(HandleType.fromWireName(type), value));
     }
@@ -115,6 +123,7 @@ public class SystemSteps {
     // ---- the provider's lifecycle (R-CFG-1, R-END-4) ----------------------------------------------------------
 
     @When("the user switches CallKit off and on in the app's settings")
+    @当("用户在应用设置中关闭再打开 CallKit")
     public void toggleCallKit() {
         ScenarioRig rig = rig();
         for (boolean enabled : new boolean[] {false, true}) {
@@ -131,6 +140,7 @@ public class SystemSteps {
     }
 
     @Given("call {word} from {string} is ringing")
+    @假如("通话 {word}（来自 {string}）正在响铃")
     public void ringingCall(String alias, String caller) {
         CallSteps calls = new CallSteps(ctx);
         calls.serverOffers(alias, caller);

@@ -4,6 +4,7 @@ import dev.callflow.timeline.Event;
 import dev.callflow.timeline.EventKind;
 import dev.callflow.timeline.Source;
 import io.cucumber.java.en.When;
+import io.cucumber.java.zh_cn.当;
 
 import java.time.Duration;
 
@@ -16,6 +17,7 @@ public class TimeSteps {
     }
 
     @When("{int} ms of real time pass")
+    @当("真实时间过去 {int} 毫秒")
     public void realTimePasses(int millis) {
         Event started = ctx.rig().device().timePasses(Duration.ofMillis(millis));
         String since = String.valueOf(started.seq());

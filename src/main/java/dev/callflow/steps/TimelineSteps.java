@@ -3,6 +3,7 @@ package dev.callflow.steps;
 import dev.callflow.device.VirtualClock;
 import dev.callflow.harness.ScenarioRig;
 import dev.callflow.timeline.Event;
+import dev.callflow.timeline.EventTableColumn;
 import dev.callflow.timeline.EventKind;
 import dev.callflow.timeline.ExpectedEvent;
 import dev.callflow.timeline.FlowMatch;
@@ -10,6 +11,7 @@ import dev.callflow.timeline.EventLines;
 import dev.callflow.timeline.Source;
 import io.cucumber.datatable.DataTable;
 import io.cucumber.java.en.Then;
+import io.cucumber.java.zh_cn.那么;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +33,7 @@ public class TimelineSteps {
      * with the same number may appear in any order among themselves, the groups in ascending order.
      */
     @Then("the timeline shows in order:")
+    @那么("时间线按顺序显示：")
     public void showsInOrder(DataTable table) {
         List<FlowMatch.Group> expected = parseGroups(table);
         ScenarioRig rig = ctx.rig();
@@ -56,6 +59,7 @@ public class TimelineSteps {
     }
 
     @Then("there is no {word} after {word}")
+    @那么("没有 {word} 事件在 {word} 之后")
     public void noEventAfter(String eventName, String anchorName) {
         settle();
         List<Event> events = ctx.timeline().events();
@@ -69,6 +73,7 @@ public class TimelineSteps {
     }
 
     @Then("there is no {word} before {word} for call {word}")
+    @那么("没有 {word} 事件在 {word} 之前，通话( ){word}")
     public void noEventBefore(String eventName, String anchorName, String alias) {
         UUID call = ctx.calls().idOf(alias);
         Event anchor = Waits.until(ctx.rig(), anchorName + " for " + ctx.calls().nameOf(call), call, Waits.named(anchorName, call));
@@ -82,6 +87,7 @@ public class TimelineSteps {
     }
 
     @Then("there is no {word} for call {word}")
+    @那么("没有 {word} 事件，通话( ){word}")
     public void noEventForCall(String eventName, String alias) {
         settle();
         UUID call = ctx.calls().idOf(alias);
@@ -99,6 +105,7 @@ public class TimelineSteps {
      * answer), or a releaseAudio or unprepareSDK followed its last prepareSDK.
      */
     @Then("the media SDK holds nothing of call {word}")
+    @那么("媒体 SDK 不再持有通话 {word} 的任何资源")
     public void sdkReleased(String alias) {
         settle();
         UUID call = ctx.calls().idOf(alias);
@@ -119,6 +126,7 @@ public class TimelineSteps {
     }
 
     @Then("there is no {word} at all")
+    @那么("完全没有 {word} 事件")
     public void noEventAtAll(String eventName) {
         settle();
         List<Event> found = ctx.timeline().events().stream().filter(e -> e.name().equals(eventName)).toList();
@@ -129,6 +137,7 @@ public class TimelineSteps {
     }
 
     @Then("the app is terminated with {word}")
+    @那么("应用因 {word} 被终止")
     public void terminatedWith(String exception) {
         Event e = Waits.until(ctx.rig(), "the system to terminate the app", Waits.named(EventKind.APP_TERMINATED, null));
         if (!exception.equals(e.attribute("exception").orElse(""))) {
@@ -137,6 +146,7 @@ public class TimelineSteps {
     }
 
     @Then("call {word} is on hold")
+    @那么("通话 {word} 已被保持")
     public void onHold(String alias) {
         UUID call = ctx.calls().idOf(alias);
         Event held = Waits.until(ctx.rig(), "the app to fulfil the set-held action for " + ctx.calls().nameOf(call), call,
@@ -148,20 +158,22 @@ public class TimelineSteps {
     /**
      * The table's rows as groups: without an {@code order} column each row is a group of its own; with one, the rows
      * sharing a number form a group. Numbers are whole, non-negative and never decrease down the table, so the table
-     * still reads top to bottom as the flow.
+     * still reads top to bottom as the flow. Headers may be English or Chinese ({@link EventTableColumn}).
      */
     private List<FlowMatch.Group> parseGroups(DataTable table) {
-        List<ExpectedEvent> rows = parseRows(table);
-        if (!table.row(0).contains(ORDER)) {
+        List<List<String>> cells = table.cells();
+        int[] at = columns(cells.get(0));
+        List<ExpectedEvent> rows = parseRows(cells, at);
+        int order = at[EventTableColumn.ORDER.ordinal()];
+        if (order < 0) {
             return rows.stream().map(r -> new FlowMatch.Group(null, List.of(r))).toList();
         }
-        List<Map<String, String>> maps = table.asMaps();
         List<FlowMatch.Group> groups = new ArrayList<>();
         List<ExpectedEvent> current = new ArrayList<>();
         String currentOrder = null;
         long last = -1;
         for (int i = 0; i < rows.size(); i++) {
-            String cell = blankToNull(maps.get(i).get(ORDER));
+            String cell = blankToNull(cells.get(i + 1).get(order));
             long n;
             try {
                 n = cell == null ? -1 : Long.parseLong(cell);
@@ -191,21 +203,25 @@ public class TimelineSteps {
         return groups;
     }
 
-    private static final String ORDER = "order";
-
-    private List<ExpectedEvent> parseRows(DataTable table) {
-        List<String> header = table.row(0);
-        if (!header.contains("event")) {
-            throw new IllegalArgumentException("An event table needs a header row with at least an 'event' column, "
-                    + "e.g. | source | event | call | attributes |; got " + header);
-        }
-        List<String> unknown = header.stream().filter(h -> !COLUMNS.contains(h)).toList();
+    /** Where each column is; fails on a header no column has, or a table without an event column. */
+    private static int[] columns(List<String> header) {
+        List<String> unknown = header.stream().filter(h -> EventTableColumn.ofHeader(h).isEmpty()).toList();
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("Unknown column(s) " + unknown + " in the event table; use " + COLUMNS);
+            throw new IllegalArgumentException("Unknown column(s) " + unknown + " in the event table; use "
+                    + EventTableColumn.headers());
         }
+        int[] at = EventTableColumn.positions(header);
+        if (at[EventTableColumn.EVENT.ordinal()] < 0) {
+            throw new IllegalArgumentException("An event table needs a header row with at least an 'event' column, "
+                    + "e.g. | source | event | call | attributes | (or | 来源 | 事件 | 通话 | 属性 |); got " + header);
+        }
+        return at;
+    }
+
+    private List<ExpectedEvent> parseRows(List<List<String>> cells, int[] at) {
         List<ExpectedEvent> rows = new ArrayList<>();
-        for (Map<String, String> row : table.asMaps()) {
-            String name = blankToNull(row.get("event"));
+        for (List<String> row : cells.subList(1, cells.size())) {
+            String name = blankToNull(cell(row, at, EventTableColumn.EVENT));
             if (name == null) {
                 throw new IllegalArgumentException("Every row of the event table needs an event name; got " + row);
             }
@@ -213,9 +229,9 @@ public class TimelineSteps {
                 throw new IllegalArgumentException("Event '" + name + "' has a blank alternative; separate alternatives "
                         + "with | (written \\| in a table), e.g. releaseAudio\\|unprepareSDK");
             }
-            String src = blankToNull(row.get("source"));
-            String alias = blankToNull(row.get("call"));
-            Map<String, String> attrs = ExpectedEvent.parseAttributes(row.get("attributes"));
+            String src = blankToNull(cell(row, at, EventTableColumn.SOURCE));
+            String alias = blankToNull(cell(row, at, EventTableColumn.CALL));
+            Map<String, String> attrs = ExpectedEvent.parseAttributes(cell(row, at, EventTableColumn.ATTRIBUTES));
             Source source = src == null ? null : Source.fromLabel(src);
             UUID call = alias == null ? null : ctx.calls().idOf(alias);
             String label = (src == null ? "" : src + " ") + name + (alias == null ? "" : " call " + alias)
@@ -225,7 +241,10 @@ public class TimelineSteps {
         return rows;
     }
 
-    private static final List<String> COLUMNS = List.of(ORDER, "source", "event", "call", "attributes");
+    private static String cell(List<String> row, int[] at, EventTableColumn column) {
+        int i = at[column.ordinal()];
+        return i < 0 ? null : row.get(i);
+    }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();

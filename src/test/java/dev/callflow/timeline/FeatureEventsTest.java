@@ -45,7 +45,12 @@ class FeatureEventsTest {
             Pattern.compile("there is no (\\S+) after (\\S+)"),
             Pattern.compile("there is no (\\S+) for call \\S+"),
             Pattern.compile("there is no (\\S+) at all"),
-            Pattern.compile("there is no (\\S+) with \".*\""));
+            Pattern.compile("there is no (\\S+) with \".*\""),
+            Pattern.compile("没有 (\\S+) 事件在 (\\S+) 之前，通话 ?\\S+"),
+            Pattern.compile("没有 (\\S+) 事件在 (\\S+) 之后"),
+            Pattern.compile("没有 (\\S+) 事件，通话 ?\\S+"),
+            Pattern.compile("完全没有 (\\S+) 事件"),
+            Pattern.compile("没有 (\\S+) 事件带有 \".*\""));
 
     @Test
     void everyEventAFeatureNamesIsAPlatformObservableKind() throws IOException {
@@ -93,6 +98,44 @@ class FeatureEventsTest {
                 "sample.feature:18 (example at line 24): userTapedAnswer: 'userTapedAnswer' is not an event of the "
                         + "vocabulary (an app's own log word?); did you mean userTappedAnswer?",
                 "sample.feature:19 (example at line 24): handleIncomingCall: not platform-observable (app log word)");
+    }
+
+    @Test
+    void theCheckReadsChineseTablesAndAbsences(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("sample.feature"), """
+                # language: zh-CN
+                功能: 示例
+
+                  场景: 一个表
+                    那么 时间线按顺序显示：
+                      | 来源   | 事件                    | 通话 |
+                      | system | performAnswerCallAction | A    |
+                      | app    | lateServerAnswerIgnored | A    |
+                      | app    | startAudio              | A    |
+                    并且 完全没有 phantomCall 事件
+                    并且 没有 prepareSDK 事件在 serverSends 之前，通话A
+                    并且 没有 fulfill 事件在 timePasses 之后
+                    并且 没有 handleIncomingCall 事件，通话 A
+                    并且 没有 startAudio 事件带有 "result=ok"
+                """);
+        assertThat(problems(dir)).containsExactly(
+                "sample.feature:8: lateServerAnswerIgnored: 'lateServerAnswerIgnored' is not an event of the vocabulary "
+                        + "(an app's own log word?)",
+                "sample.feature:9: startAudio: from app, but startAudio comes from sdk",
+                "sample.feature:10: phantomCall: 'phantomCall' is not an event of the vocabulary (an app's own log word?)",
+                "sample.feature:11: serverSends: not platform-observable (harness-internal)",
+                "sample.feature:12: timePasses: not platform-observable (harness-internal)",
+                "sample.feature:13: handleIncomingCall: not platform-observable (app log word)");
+    }
+
+    /** The Chinese features are checked too: their tables have Chinese headers, their absences Chinese words. */
+    @Test
+    void theChineseFeaturesNameEventsTheCheckReads() throws IOException {
+        assertThat(Path.of("features/zh-CN")).isDirectory();
+        assertThat(problems(Path.of("features/zh-CN"))).isEmpty();
+        Path answer = Path.of("features/zh-CN/answer.feature");
+        String text = Files.readString(answer);
+        assertThat(text).startsWith("# language: zh-CN").contains("| 来源", "| 事件", "完全没有 audioSessionSetActive 事件");
     }
 
     /** Every event name the features under {@code dir} use that is not a platform-observable kind, as file:line: why. */
@@ -168,9 +211,9 @@ class FeatureEventsTest {
 
     private static void table(String file, DataTable table, Map<String, String> example, List<String> out) {
         List<TableRow> rows = table.getRows();
-        List<String> header = rows.get(0).getCells().stream().map(c -> c.getValue().trim()).toList();
-        int event = header.indexOf("event");
-        int source = header.indexOf("source");
+        int[] at = EventTableColumn.positions(rows.get(0).getCells().stream().map(TableCell::getValue).toList());
+        int event = at[EventTableColumn.EVENT.ordinal()];
+        int source = at[EventTableColumn.SOURCE.ordinal()];
         if (event < 0) {
             return;
         }
