@@ -54,22 +54,28 @@ public class CallSteps {
 
     @When("the callee answers call {word}")
     public void calleeAnswers(String alias) {
-        rig().sendServerEvent(ServerEvent.of(ServerEventType.ANSWERED, call(alias).toString()));
+        forCallee(alias, ServerEvent.of(ServerEventType.ANSWERED, call(alias).toString()));
     }
 
     @When("the callee is busy for call {word}")
     public void calleeBusy(String alias) {
-        rig().sendServerEvent(ServerEvent.of(ServerEventType.BUSY, call(alias).toString()));
+        forCallee(alias, ServerEvent.of(ServerEventType.BUSY, call(alias).toString()));
     }
 
     @When("the callee declines call {word}")
     public void calleeDeclines(String alias) {
-        rig().sendServerEvent(ServerEvent.of(ServerEventType.DECLINED, call(alias).toString()));
+        forCallee(alias, ServerEvent.of(ServerEventType.DECLINED, call(alias).toString()));
     }
 
     @When("the callee does not answer call {word}")
     public void calleeNoAnswer(String alias) {
-        rig().sendServerEvent(new ServerEvent("noAnswer", call(alias).toString(), java.util.Map.of()));
+        forCallee(alias, new ServerEvent("noAnswer", call(alias).toString(), java.util.Map.of()));
+    }
+
+    /** The server answers for the callee only once the app's invite reached it, as a real server does. */
+    private void forCallee(String alias, ServerEvent event) {
+        FlowStates.inviteReached(rig(), call(alias), ctx.calls().nameOf(call(alias)));
+        rig().sendServerEvent(event);
     }
 
     // ---- VoIP push ---------------------------------------------------------------------------------------
@@ -205,11 +211,13 @@ public class CallSteps {
 
     @When("the other call is ended by the local user")
     public void otherEndsLocally() {
+        FlowStates.otherCallActive(rig(), ctx.calls()::nameOf);
         rig().device().otherCalls().otherCallEnds(false);
     }
 
     @When("the other call is ended by the remote party")
     public void otherEndsRemotely() {
+        FlowStates.otherCallActive(rig(), ctx.calls()::nameOf);
         rig().device().otherCalls().otherCallEnds(true);
     }
 }

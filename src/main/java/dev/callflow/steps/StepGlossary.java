@@ -16,7 +16,8 @@ import java.util.TreeSet;
 /** The step expressions the glue defines, and the closest ones to a step nobody defined. */
 public final class StepGlossary {
     static final List<Class<?>> STEP_CLASSES = List.of(DeviceSteps.class, CallSteps.class, TimelineSteps.class, RuleSteps.class,
-            PushFaultSteps.class, SystemSteps.class, TimeSteps.class, CallFaultSteps.class);
+            PushFaultSteps.class, SystemSteps.class, TimeSteps.class, CallFaultSteps.class,
+            OrderSteps.class, StateSteps.class);
 
     private StepGlossary() { }
 
