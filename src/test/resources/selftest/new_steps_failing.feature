@@ -21,3 +21,8 @@ Feature: Self-test: the new steps fail with a clear message when the flow is oth
 
   Scenario: A call is left
     Then no call is left in the system
+
+  Scenario: The other call was declined
+    When a call from another app comes in
+    And the user chooses "Decline" for the other call
+    And the other call is active
