@@ -31,6 +31,14 @@ Feature: Answer an incoming call
     And there is no audioSessionSetActive at all
 
   @R-AUD-2
+  Scenario: The system activates the audio session within a second of the user's answer, as on a phone
+    When the server offers call A from "alice"
+    And the user answers call A on the system call UI
+    Then didActivateAudioSession happens within 1000 ms after userTappedAnswer for call A
+    And didActivateAudioSession does not happen before 500 ms after performAnswerCallAction
+    And startAudio happens after didActivateAudioSession for call A
+
+  @R-AUD-2
   Scenario: Answer on the lock screen keeps the system call UI and still starts media after activation
     Given the phone is locked
     When the server offers call A from "alice"

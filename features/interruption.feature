@@ -82,6 +82,7 @@ Feature: Interruption by a cellular call or another app's call
   Scenario Outline: End & Accept a <other> ends the VoIP call
     When a <other> comes in
     And the user chooses "End & Accept" for the other call
+    And the other call is active
     Then the timeline shows in order:
       | source | event                     | call | attributes       |
       | system | otherCallIncoming         |      | kind=<kind>      |

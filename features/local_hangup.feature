@@ -38,6 +38,7 @@ Feature: Local hang-up
       | system | performEndCallAction       | A    |
       | sdk    | releaseAudio\|unprepareSDK | A    |
     And there is no releaseAudio before performEndCallAction for call A
+    And no call is left in the system
     And there is no unprepareSDK before performEndCallAction for call A
 
   @R-END-2 @R-TX-3

@@ -10,6 +10,7 @@ Feature: Outgoing call
   @R-OUT-1 @R-AUD-2
   Scenario: The callee answers an outgoing call
     When the user calls "bob" from the app as call B
+    And the callee's phone is ringing for call B
     And the callee answers call B
     Then the timeline shows in order:
       | order | source     | event                        | call | attributes    |

@@ -62,3 +62,18 @@ Feature: Wake the app with a VoIP push
       | app    | pushCompletion         | A    |
     And there is no appLaunched for call A
     And call A is ringing on the system call UI
+
+  @R-PUSH-1 @R-END-1
+  Scenario: An app the user force-quit is still launched by a VoIP push (iOS 13+), and leaves no call once the caller cancels
+    Given the app is running in the foreground
+    When the user force-quits the app
+    And the app server sends a VoIP push for call A from "alice"
+    And the push for call A reaches the phone
+    Then the timeline shows in order:
+      | source | event                  | call | attributes                        |
+      | system | appTerminated          |      | reason=userForceQuit              |
+      | system | appLaunched            |      | reason=voipPush, state=background |
+      | system | didReceiveIncomingPush | A    |                                   |
+      | app    | reportNewIncomingCall  | A    | handle=alice                      |
+    When the caller cancels call A
+    Then no call is left in the system

@@ -71,6 +71,11 @@ public final class OtherCalls {
         device.record(EventKind.USER_DECLINED_OTHER_CALL, null, "kind", kind.wireName());
     }
 
+    /** The other call, while it rings or is connected: the system's call list (CXCallObserver) holds it. */
+    public synchronized java.util.Optional<Kind> live() {
+        return phase == Phase.NONE ? java.util.Optional.empty() : java.util.Optional.of(kind);
+    }
+
     /** The other call ends: by the user on this phone, or by its remote party. */
     public void otherCallEnds(boolean byRemote) {
         UUID resume;

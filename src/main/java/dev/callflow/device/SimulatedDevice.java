@@ -283,6 +283,18 @@ public final class SimulatedDevice implements AutoCloseable {
         terminate("killed", null, "the app process was killed");
     }
 
+    /**
+     * The user force-quits the app: swipes it up in the app switcher. The process dies as with any kill, and since
+     * iOS 13 a VoIP push still launches it again.
+     */
+    public void forceQuitApp() {
+        if (appState == AppState.NOT_RUNNING) {
+            throw new IllegalStateException("The app is not running on " + deviceId + ", so the user cannot force-quit it; "
+                    + "launch it first ('the app is running in the foreground')");
+        }
+        terminate("userForceQuit", null, "the user swiped the app away in the app switcher");
+    }
+
     /** Locking the phone sends a foreground app to the background, as on a device. */
     public void lockScreen() {
         locked = true;

@@ -62,25 +62,31 @@ public class CallSteps {
     @When("the callee answers call {word}")
     @当("被叫方接听通话( ){word}")
     public void calleeAnswers(String alias) {
-        rig().sendServerEvent(ServerEvent.of(ServerEventType.ANSWERED, call(alias).toString()));
+        forCallee(alias, ServerEvent.of(ServerEventType.ANSWERED, call(alias).toString()));
     }
 
     @When("the callee is busy for call {word}")
     @当("被叫方占线拒接通话( ){word}")
     public void calleeBusy(String alias) {
-        rig().sendServerEvent(ServerEvent.of(ServerEventType.BUSY, call(alias).toString()));
+        forCallee(alias, ServerEvent.of(ServerEventType.BUSY, call(alias).toString()));
     }
 
     @When("the callee declines call {word}")
     @当("被叫方拒接通话( ){word}")
     public void calleeDeclines(String alias) {
-        rig().sendServerEvent(ServerEvent.of(ServerEventType.DECLINED, call(alias).toString()));
+        forCallee(alias, ServerEvent.of(ServerEventType.DECLINED, call(alias).toString()));
     }
 
     @When("the callee does not answer call {word}")
     @当("被叫方未接听通话( ){word}")
     public void calleeNoAnswer(String alias) {
-        rig().sendServerEvent(new ServerEvent("noAnswer", call(alias).toString(), java.util.Map.of()));
+        forCallee(alias, new ServerEvent("noAnswer", call(alias).toString(), java.util.Map.of()));
+    }
+
+    /** The server answers for the callee only once the app's invite reached it, as a real server does. */
+    private void forCallee(String alias, ServerEvent event) {
+        FlowStates.inviteReached(rig(), call(alias), ctx.calls().nameOf(call(alias)));
+        rig().sendServerEvent(event);
     }
 
     // ---- VoIP push ---------------------------------------------------------------------------------------
@@ -233,12 +239,14 @@ public class CallSteps {
     @When("the other call is ended by the local user")
     @当("另一通电话被本机用户挂断")
     public void otherEndsLocally() {
+        FlowStates.otherCallActive(rig(), ctx.calls()::nameOf);
         rig().device().otherCalls().otherCallEnds(false);
     }
 
     @When("the other call is ended by the remote party")
     @当("另一通电话被对方挂断")
     public void otherEndsRemotely() {
+        FlowStates.otherCallActive(rig(), ctx.calls()::nameOf);
         rig().device().otherCalls().otherCallEnds(true);
     }
 }

@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  */
 public final class StepGlossary {
     static final List<Class<?>> STEP_CLASSES = List.of(DeviceSteps.class, CallSteps.class, TimelineSteps.class, RuleSteps.class,
-            PushFaultSteps.class, SystemSteps.class, TimeSteps.class, CallFaultSteps.class);
+            PushFaultSteps.class, SystemSteps.class, TimeSteps.class, CallFaultSteps.class,
+            OrderSteps.class, StateSteps.class);
 
     /** One step method: its English expressions and their Chinese mirrors, each in declaration order. */
     public record Entry(String method, List<String> english, List<String> chinese) {

@@ -165,7 +165,8 @@ public enum EventKind {
             "the system ends the app process",
             "The app process died: killed over an unreported push, by the launch watchdog or by the user, or it "
                     + "crashed. Its calls end with it.",
-            a("reason", "pushNotReported, launchWatchdog, killed or crash"),
+            a("reason", "pushNotReported, launchWatchdog, killed, userForceQuit (swiped up in the app switcher; a "
+                    + "VoIP push still launches the app since iOS 13) or crash"),
             a("exception", "what killed it: NSInternalInconsistencyException (an unreported push), 0x8badf00d (the "
                     + "launch watchdog), a crash's exception such as NSInvalidArgumentException; for an external "
                     + "implementation the bridge's verdict: iutExited, iutNoHello, iutNotStarted, iutHung, "

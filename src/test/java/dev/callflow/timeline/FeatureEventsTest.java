@@ -52,12 +52,37 @@ class FeatureEventsTest {
             Pattern.compile("完全没有 (\\S+) 事件"),
             Pattern.compile("没有 (\\S+) 事件带有 \".*\""));
 
+    /** The order and timing-window steps on {@code {event}}s; judged before the absences, which they would not match. */
+    private static final List<Pattern> ORDERS = List.of(
+            Pattern.compile("there is no (\\S+) for call \\S+ after (\\S+)"),
+            Pattern.compile("(\\S+) happens after (\\S+) for call \\S+"),
+            Pattern.compile("(\\S+) happens within \\d+ ms after (\\S+) for call \\S+"),
+            Pattern.compile("(\\S+) does not happen before \\d+ ms after (\\S+)"));
+
     @Test
     void everyEventAFeatureNamesIsAPlatformObservableKind() throws IOException {
         assertThat(problems(Path.of("features")))
                 .as("events the features name that are not platform-observable kinds of the vocabulary "
                         + "(docs/events.md, ./callflow events NAME)")
                 .isEmpty();
+    }
+
+    @Test
+    void theCheckReadsTheOrderAndTimingWindowSteps(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("order.feature"), """
+                Feature: order
+
+                  Scenario: order steps
+                    Then startAudio happens after timePasses for call A
+                    And didActivateAudioSession happens within 1000 ms after handleIncomingCall for call A
+                    And serverSends does not happen before 500 ms after userTappedAnswer
+                    And there is no phantomCall for call A after didActivateAudioSession
+                """);
+        assertThat(problems(dir)).containsExactly(
+                "order.feature:4: timePasses: not platform-observable (harness-internal)",
+                "order.feature:5: handleIncomingCall: not platform-observable (app log word)",
+                "order.feature:6: serverSends: not platform-observable (harness-internal)",
+                "order.feature:7: phantomCall: 'phantomCall' is not an event of the vocabulary (an app's own log word?)");
     }
 
     @Test
@@ -195,7 +220,7 @@ class FeatureEventsTest {
             for (Step step : steps) {
                 int line = step.getLocation().getLine().intValue();
                 String text = fill(step.getText().trim(), example);
-                for (Pattern p : ABSENCES) {
+                for (Pattern p : java.util.stream.Stream.concat(ORDERS.stream(), ABSENCES.stream()).toList()) {
                     Matcher m = p.matcher(text);
                     if (m.matches()) {
                         for (int g = 1; g <= m.groupCount(); g++) {
