@@ -112,6 +112,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%n%s", RunReports.summary(result));
         result.undefinedSteps().forEach(spec.commandLine().getErr()::print);
+        spec.commandLine().getErr().flush();
         String failures = RunReports.failures(result);
         if (!failures.isEmpty()) {
             out.printf("%nWhy they failed (the head of each error; whole texts above):%n%n%s", failures);
