@@ -139,3 +139,32 @@ Feature: Signalling server faults
       | app    | reportOutgoingCallStartedConnecting | A    |              |
     And there is no timedOutPerformingAction at all
     And there is no fail at all
+
+  @R-TX-1 @R-OUT-1
+  Scenario: The callee is busy while the app's invite is still on the way: the start action is still completed
+    Given the signalling server delays invite by 2000 ms
+    When the user calls "bob" from the app as call A
+    And the callee is busy for call A
+    Then the timeline shows in order:
+      | source     | event           | call | attributes |
+      | signalling | invite          | A    |            |
+      | signalling | serverEvent     | A    | type=busy  |
+      | app        | reportCallEnded | A    |            |
+    And there is no timedOutPerformingAction at all
+    And no call is left in the system
+    And rule R-TX-1 holds
+
+  @R-TX-1
+  Scenario: The caller cancels while the app's accept is still on the way: the answer action is still completed
+    Given the signalling server delays accept by 2000 ms
+    When the server offers call A from "alice"
+    And the user answers call A on the system call UI
+    And the caller cancels call A
+    Then the timeline shows in order:
+      | source     | event                   | call | attributes  |
+      | system     | performAnswerCallAction | A    |             |
+      | signalling | serverEvent             | A    | type=cancel |
+      | app        | reportCallEnded         | A    |             |
+    And there is no timedOutPerformingAction at all
+    And no call is left in the system
+    And rule R-TX-1 holds

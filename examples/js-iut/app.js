@@ -201,6 +201,11 @@ class CallApp {
   }
 
   /** Whether the action still needs our answer: not completed, not timed out, and its call still ours. */
+  /** The remote side ended the call while the server's answer was on the way: complete the action, once (R-TX-1). */
+  failIfCallEndedMeanwhile(action) {
+    if (action.pending) this.complete(action, false);
+  }
+
   stillPending(action) {
     return action.pending && this.calls.has(action.call);
   }
@@ -400,6 +405,7 @@ class CallApp {
     this.iut.cancelTimer(`server-deadline:${action.id}`);
     if (!this.stillPending(action)) {
       // Timed out, failed by our deadline, or the call ended meanwhile: never complete it again (R-TX-1/2).
+      this.failIfCallEndedMeanwhile(action);
       this.log('lateServerAnswerIgnored', action.call, { action: action.type, status: statusText(answer) });
     } else if (succeeded(answer)) {
       this.complete(action, true);
@@ -539,6 +545,7 @@ class CallApp {
   serverInvited(action, call, answer) {
     this.iut.cancelTimer(`server-deadline:${action.id}`);
     if (!this.stillPending(action)) {
+      this.failIfCallEndedMeanwhile(action);
       this.log('lateServerAnswerIgnored', call.id, { action: 'start', status: statusText(answer) });
     } else if (succeeded(answer)) {
       this.complete(action, true);

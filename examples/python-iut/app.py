@@ -325,6 +325,11 @@ class App:
         """Whether the action still needs our answer: not completed, not timed out, and its call still ours."""
         return action.state == "pending" and action.call in self.calls
 
+    def fail_if_call_ended_meanwhile(self, action):
+        """The remote side ended the call while the server's answer was on the way: complete the action, once (R-TX-1)."""
+        if action.state == "pending":
+            self.complete(action, False)
+
     def action_failed(self, action):
         """An answer or start failed: the system ends the call; we drop it and release its media (R-TX-1)."""
         self.complete(action, False)
@@ -341,6 +346,7 @@ class App:
         self.iut.cancel_timer(f"server-deadline:{action.id}")
         if not self.pending(action):
             # Timed out, failed by our deadline, or the call ended meanwhile: never complete it again (R-TX-1/2).
+            self.fail_if_call_ended_meanwhile(action)
             self.log("lateServerAnswerIgnored", action.call, action=action.type, status=status_text(answer))
             return
         if succeeded(answer):
@@ -487,6 +493,7 @@ class App:
         def invited(answer):
             self.iut.cancel_timer(f"server-deadline:{action.id}")
             if not self.pending(action):
+                self.fail_if_call_ended_meanwhile(action)
                 self.log("lateServerAnswerIgnored", call.id, action="start", status=status_text(answer))
                 return
             if succeeded(answer):

@@ -331,6 +331,16 @@ public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDele
         return action.state() == CallAction.State.PENDING && calls.containsKey(action.callUUID());
     }
 
+    /**
+     * The remote side ended the call while the server's answer to its action was on the way: the action was never
+     * completed, and still must be, once (R-TX-1).
+     */
+    protected void failIfCallEndedMeanwhile(CallAction action) {
+        if (action.state() == CallAction.State.PENDING) {
+            action.fail();
+        }
+    }
+
     /** An answer or start failed: the system ends the call; we drop it and release its media (R-TX-1). */
     protected void actionFailed(CallAction action) {
         UUID id = action.callUUID();
@@ -356,6 +366,7 @@ public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDele
             deadline.cancel();
             if (!pendingFor(action)) {
                 // Timed out, failed by our deadline, or the call ended meanwhile: never complete it again (R-TX-1, R-TX-2).
+                failIfCallEndedMeanwhile(action);
                 env.log("lateServerAnswerIgnored", action.callUUID(), "action", action.type().wireName(),
                         "status", response == null ? "none" : String.valueOf(response.status()));
                 return;
@@ -547,6 +558,7 @@ public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDele
                 .whenComplete((response, failure) -> env.runOnMain(() -> {
             deadline.cancel();
             if (!pendingFor(action)) {
+                failIfCallEndedMeanwhile(action);
                 env.log("lateServerAnswerIgnored", call.id, "action", "start",
                         "status", response == null ? "none" : String.valueOf(response.status()));
                 return;
