@@ -42,6 +42,7 @@ class Call {
     this.answered = false;
     this.startedConnecting = false;
     this.held = false;
+    this.awaitingServer = null; // the answer or start action waiting for the server's answer
   }
 
   /** What the server is told when this call ends here: a call that never connected is declined. */
@@ -201,11 +202,6 @@ class CallApp {
   }
 
   /** Whether the action still needs our answer: not completed, not timed out, and its call still ours. */
-  /** The remote side ended the call while the server's answer was on the way: complete the action, once (R-TX-1). */
-  failIfCallEndedMeanwhile(action) {
-    if (action.pending) this.complete(action, false);
-  }
-
   stillPending(action) {
     return action.pending && this.calls.has(action.call);
   }
@@ -380,6 +376,7 @@ class CallApp {
     }
     this.configureAudioSession();
     call.answered = true;
+    call.awaitingServer = action;
     this.prepareMedia(call.id);
     // Fulfil only once the server connection exists (R-TX-1): after the login of a push-woken launch, then the
     // accept. A server slower than our deadline fails the answer before the system's action timeout (R-TX-2).
@@ -405,7 +402,6 @@ class CallApp {
     this.iut.cancelTimer(`server-deadline:${action.id}`);
     if (!this.stillPending(action)) {
       // Timed out, failed by our deadline, or the call ended meanwhile: never complete it again (R-TX-1/2).
-      this.failIfCallEndedMeanwhile(action);
       this.log('lateServerAnswerIgnored', action.call, { action: action.type, status: statusText(answer) });
     } else if (succeeded(answer)) {
       this.complete(action, true);
@@ -505,11 +501,14 @@ class CallApp {
 
   /** The other party ended the call, or another device took it: reportCall(with:endedAt:reason:) (R-END-1). */
   onRemoteEnd(call, reason) {
+    const gone = this.calls.get(call);
     if (!this.calls.delete(call)) {
       this.log('remoteEndForUnknownCall', call, { reason });
       return;
     }
     this.send('reportEnded', { call, reason });
+    // The server's late answer will find no call; the action still needs its completion (R-TX-1).
+    if (gone.awaitingServer?.pending) this.complete(gone.awaitingServer, false);
     this.cancelActivationDeadline(call);
     this.releaseMedia(call);
     if (call === this.audioCall) this.audioCall = null;
@@ -536,6 +535,7 @@ class CallApp {
     this.configureAudioSession();
     this.prepareMedia(call.id);
     const callee = (handle ?? call.handle).value;
+    call.awaitingServer = action;
     this.startServerDeadline(action);
     this.whenLoggedIn(() => this.iut.http('POST', '/v1/calls', { callId: call.id, callee },
       (answer) => this.serverInvited(action, call, answer)));
@@ -545,7 +545,6 @@ class CallApp {
   serverInvited(action, call, answer) {
     this.iut.cancelTimer(`server-deadline:${action.id}`);
     if (!this.stillPending(action)) {
-      this.failIfCallEndedMeanwhile(action);
       this.log('lateServerAnswerIgnored', call.id, { action: 'start', status: statusText(answer) });
     } else if (succeeded(answer)) {
       this.complete(action, true);

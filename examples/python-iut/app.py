@@ -32,6 +32,7 @@ class Call:
         self.answered = False
         self.started_connecting = False
         self.held = False
+        self.awaiting_server = None  # the answer or start action waiting for the server's answer
 
 
 class Action:
@@ -304,6 +305,7 @@ class App:
             return
         self.configure_audio_session()
         call.answered = True
+        call.awaiting_server = action
         if call.id != self.media_owner:
             self.prepare_media(call.id)
         # Fulfil only once the server connection exists (R-TX-1): after the login of a push-woken launch, then the
@@ -325,11 +327,6 @@ class App:
         """Whether the action still needs our answer: not completed, not timed out, and its call still ours."""
         return action.state == "pending" and action.call in self.calls
 
-    def fail_if_call_ended_meanwhile(self, action):
-        """The remote side ended the call while the server's answer was on the way: complete the action, once (R-TX-1)."""
-        if action.state == "pending":
-            self.complete(action, False)
-
     def action_failed(self, action):
         """An answer or start failed: the system ends the call; we drop it and release its media (R-TX-1)."""
         self.complete(action, False)
@@ -346,7 +343,6 @@ class App:
         self.iut.cancel_timer(f"server-deadline:{action.id}")
         if not self.pending(action):
             # Timed out, failed by our deadline, or the call ended meanwhile: never complete it again (R-TX-1/2).
-            self.fail_if_call_ended_meanwhile(action)
             self.log("lateServerAnswerIgnored", action.call, action=action.type, status=status_text(answer))
             return
         if succeeded(answer):
@@ -442,10 +438,14 @@ class App:
         self.media_owner = None
 
     def on_remote_end(self, call, reason):
-        if self.calls.pop(call, None) is None:
+        gone = self.calls.pop(call, None)
+        if gone is None:
             self.log("remoteEndForUnknownCall", call, reason=reason)
             return
         self.send("reportEnded", call=call, reason=reason)
+        if gone.awaiting_server is not None and gone.awaiting_server.state == "pending":
+            # The server's late answer will find no call; the action still needs its completion (R-TX-1).
+            self.complete(gone.awaiting_server, False)
         self.cancel_activation_deadline(call)
         self.release_media(call)
         if call == self.audio_call:
@@ -488,12 +488,12 @@ class App:
         self.configure_audio_session()
         self.prepare_media(call.id)
         callee = (m.get("handle") or call.handle)["value"]
+        call.awaiting_server = action
         self.start_server_deadline(action)
 
         def invited(answer):
             self.iut.cancel_timer(f"server-deadline:{action.id}")
             if not self.pending(action):
-                self.fail_if_call_ended_meanwhile(action)
                 self.log("lateServerAnswerIgnored", call.id, action="start", status=status_text(answer))
                 return
             if succeeded(answer):

@@ -54,7 +54,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--reports", paramLabel = "DIR", description = "Report directory. Default: <home>/reports.")
     Path reports;
 
-    @Option(names = "--features", paramLabel = "PATH", description = "Feature files or directories. Default: <home>/features.")
+    @Option(names = "--features", arity = "1..*", paramLabel = "PATH", description = "Feature files or directories. Default: <home>/features.")
     List<Path> features;
 
     @Option(names = "--seed", defaultValue = "0", paramLabel = "N",

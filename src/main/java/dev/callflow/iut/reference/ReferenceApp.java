@@ -305,6 +305,7 @@ public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDele
         }
         configureAudioSession();
         call.answered = true;
+        call.awaitingServer = action;
         if (!call.id.equals(mediaOwner)) {
             prepareMedia(call.id);
         }
@@ -329,16 +330,6 @@ public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDele
     /** Whether the action still needs our answer: not completed, not timed out, and its call still ours. */
     protected boolean pendingFor(CallAction action) {
         return action.state() == CallAction.State.PENDING && calls.containsKey(action.callUUID());
-    }
-
-    /**
-     * The remote side ended the call while the server's answer to its action was on the way: the action was never
-     * completed, and still must be, once (R-TX-1).
-     */
-    protected void failIfCallEndedMeanwhile(CallAction action) {
-        if (action.state() == CallAction.State.PENDING) {
-            action.fail();
-        }
     }
 
     /** An answer or start failed: the system ends the call; we drop it and release its media (R-TX-1). */
@@ -366,7 +357,6 @@ public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDele
             deadline.cancel();
             if (!pendingFor(action)) {
                 // Timed out, failed by our deadline, or the call ended meanwhile: never complete it again (R-TX-1, R-TX-2).
-                failIfCallEndedMeanwhile(action);
                 env.log("lateServerAnswerIgnored", action.callUUID(), "action", action.type().wireName(),
                         "status", response == null ? "none" : String.valueOf(response.status()));
                 return;
@@ -494,6 +484,9 @@ public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDele
             return;
         }
         provider.reportCallEnded(call, Instant.now(), reason);
+        if (gone.awaitingServer != null && gone.awaitingServer.state() == CallAction.State.PENDING) {
+            gone.awaitingServer.fail(); // the server's late answer will find no call; the action still needs its completion (R-TX-1)
+        }
         cancelActivationDeadline(call);
         releaseMedia(call);
         if (call.equals(audioCall)) {
@@ -553,12 +546,12 @@ public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDele
         configureAudioSession();
         prepareMedia(call.id);
         String callee = action.handle().map(Handle::value).orElse(call.handle.value());
+        call.awaitingServer = action;
         AppTimer deadline = env.runOnMainAfter(SERVER_DEADLINE, () -> serverTooSlow(action));
         loggedIn.handle((r, f) -> r).thenCompose(login -> env.signalling().invite(call.id.toString(), callee))
                 .whenComplete((response, failure) -> env.runOnMain(() -> {
             deadline.cancel();
             if (!pendingFor(action)) {
-                failIfCallEndedMeanwhile(action);
                 env.log("lateServerAnswerIgnored", call.id, "action", "start",
                         "status", response == null ? "none" : String.valueOf(response.status()));
                 return;
@@ -654,6 +647,8 @@ public class ReferenceApp implements CallApp, ProviderDelegate, PushRegistryDele
         public boolean answered;
         public boolean startedConnecting;
         public boolean held;
+        /** The answer or start action waiting for the server's answer. */
+        public CallAction awaitingServer;
 
         AppCall(UUID id, boolean outgoing, Handle handle) {
             this.id = id;
