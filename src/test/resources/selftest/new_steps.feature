@@ -64,3 +64,10 @@ Feature: Self-test: order, timing-window and state steps on a correct flow
     And 通话 C 的推送到达手机
     And the caller cancels call C
     Then 系统中没有遗留的通话
+
+  Scenario: A force-quit app's media SDK holds nothing: the SDK lives in the app's process
+    Given the app is running in the foreground
+    And call A from "alice" is connected
+    When the user force-quits the app
+    Then no call is left in the system
+    And the media SDK holds nothing of call A

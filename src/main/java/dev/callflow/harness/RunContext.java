@@ -71,6 +71,18 @@ public final class RunContext implements AutoCloseable {
      * @param where the scenario's feature file and line: its ids are drawn from the seed and this, so they do not
      *              depend on which scenarios ran before it
      */
+    /**
+     * A fresh rig for the scenario at {@code feature}'s {@code line}. Its ids come from the seed and this place, taken
+     * relative to the project's home, so that a run repeats byte for byte in any checkout.
+     */
+    public ScenarioRig newRig(java.net.URI feature, int line) {
+        String where = "file".equals(feature.getScheme())
+                ? config.home().toAbsolutePath().normalize().relativize(java.nio.file.Path.of(feature).toAbsolutePath().normalize())
+                        .toString().replace('\\', '/')
+                : feature.toString();
+        return newRig(where + ":" + line);
+    }
+
     public ScenarioRig newRig(String where) {
         long t0 = System.nanoTime();
         ScenarioRig rig = ScenarioRig.create(infrastructure, settings, app, where);

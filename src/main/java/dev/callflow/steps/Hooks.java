@@ -39,7 +39,7 @@ public class Hooks {
         RunContext run = RunRegistry.of(scenario.getId());
         DeclaredRules.of(scenario.getUri(), scenario.getLine()).forEach(id ->
                 context.expectRule(RuleCatalog.byId(id).map(dev.callflow.rules.Rule::id).orElse(id)));
-        context.attach(run, run.newRig(scenario.getUri() + ":" + scenario.getLine()));
+        context.attach(run, run.newRig(scenario.getUri(), scenario.getLine()));
     }
 
     /**

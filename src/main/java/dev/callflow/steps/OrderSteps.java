@@ -4,7 +4,6 @@ import dev.callflow.device.VirtualClock;
 import dev.callflow.harness.ScenarioRig;
 import dev.callflow.timeline.Event;
 import dev.callflow.timeline.EventKind;
-import dev.callflow.timeline.LogFormat;
 import dev.callflow.timeline.Timeline;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.zh_cn.那么;
@@ -135,6 +134,6 @@ public class OrderSteps {
     }
 
     private static String timeline(ScenarioRig rig) {
-        return "Timeline:\n" + LogFormat.standard().render(rig.timeline());
+        return "Timeline:\n" + Waits.dump(rig);
     }
 }

@@ -3,7 +3,6 @@ package dev.callflow.steps;
 import dev.callflow.harness.ScenarioRig;
 import dev.callflow.timeline.Event;
 import dev.callflow.timeline.EventKind;
-import dev.callflow.timeline.LogFormat;
 import dev.callflow.timeline.Source;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -98,7 +97,7 @@ public class StateSteps {
             throw new AssertionError("Expected no call left in the system once the device settled (the system's call list, "
                     + "as CXCallObserver shows it; R-END-3), but it still holds " + live.size() + ": "
                     + String.join(", ", live) + " " + Waits.context(rig) + ".\nTimeline:\n"
-                    + LogFormat.standard().render(rig.timeline()));
+                    + Waits.dump(rig));
         }
     }
 }

@@ -115,8 +115,10 @@ public class TimelineSteps {
         if (lastPrepare.isEmpty()) {
             return;
         }
-        boolean released = events.stream().anyMatch(e -> e.seq() > lastPrepare.get().seq() && call.equals(e.call())
-                && (e.is(EventKind.RELEASE_AUDIO) || e.is(EventKind.UNPREPARE_SDK)));
+        // The SDK lives in the app's process: when the process dies it holds nothing any more.
+        boolean released = events.stream().anyMatch(e -> e.seq() > lastPrepare.get().seq()
+                && (call.equals(e.call()) && (e.is(EventKind.RELEASE_AUDIO) || e.is(EventKind.UNPREPARE_SDK))
+                    || e.is(EventKind.APP_TERMINATED)));
         if (!released) {
             throw new AssertionError("Expected the media SDK to be released for " + ctx.calls().nameOf(call)
                     + " (releaseAudio or unprepareSDK after its last " + EventLines.brief(lastPrepare.get(), ctx.calls()::nameOf)

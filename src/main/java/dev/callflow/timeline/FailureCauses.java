@@ -87,8 +87,17 @@ public final class FailureCauses {
      * or call with an {@code error}, or an error the system logged. A verdict is one too.
      */
     public static boolean isFailure(Event e) {
+        if (orderedByTheScenario(e)) {
+            return false;
+        }
         return e.level() == Level.ERROR || e.is(EventKind.FAIL) || e.is(EventKind.PUSH_REJECTED)
                 || "failed".equals(e.attribute("result").orElse(null)) || e.attribute("error").isPresent();
+    }
+
+    /** The app's process killed by the scenario's own step (the app has been killed, the user force-quits it): no cause. */
+    private static boolean orderedByTheScenario(Event e) {
+        return e.is(EventKind.APP_TERMINATED)
+                && e.attribute("reason").filter(r -> r.equals("killed") || r.equals("userForceQuit")).isPresent();
     }
 
     /** "First failure: #20 +339.373 ms sdk startAudio call A result=failed …" for the head of a message. */

@@ -303,14 +303,12 @@ public final class FlowMatch {
             left.add(mark + order + expected.get(i).label());
         }
         List<Event> observed = events.stream().filter(e -> expected.stream().anyMatch(x -> x.sameKind(e))).toList();
-        long firstMicros = observed.isEmpty() ? 0 : observed.get(0).micros();
         List<Event> matched = matched();
         long lastMatched = matched.stream().mapToLong(Event::seq).max().orElse(-1);
         long after = previous == null ? 0 : previous.seq();
         List<String> right = new ArrayList<>();
         for (Event e : observed) {
-            String line = String.format(Locale.ROOT, "#%-4d %10s  %s", e.seq(),
-                    String.format(Locale.ROOT, "+%.1f ms", (e.micros() - firstMicros) / 1000.0),
+            String line = String.format(Locale.ROOT, "#%-4d +%9.3f ms  %s", e.seq(), e.millis(),
                     ExpectedEvent.describe(e, callNames) + observedAttributes(e));
             boolean matchesMissing = missing.stream().anyMatch(i -> expected.get(i).matches(e));
             if (matchesMissing && !matched.contains(e) && e.seq() <= after) {

@@ -23,7 +23,7 @@ class OrderAndStateStepsTest {
     @Test
     void theNewStepsPassOnACorrectFlow() {
         RunResult run = SuiteRunner.run(Runs.config("reference").features(SELFTEST.resolve("new_steps.feature")).build());
-        assertThat(run.scenarios()).hasSize(6).allSatisfy(o ->
+        assertThat(run.scenarios()).hasSize(7).allSatisfy(o ->
                 assertThat(o.passed()).as(o.name() + ": " + o.message()).isTrue());
     }
 

@@ -484,6 +484,16 @@ class FlowMatchTest {
         }
 
         @Test
+        void aKillTheScenarioOrderedIsNoCause() {
+            Timeline t = timeline();
+            t.record(Source.SYSTEM, Level.ERROR, "appTerminated", null, Timeline.attrs("reason", "killed"));
+            t.record(Source.SYSTEM, Level.ERROR, "appTerminated", null, Timeline.attrs("reason", "userForceQuit"));
+            t.record(Source.SDK, "startAudio", A, "result", "failed", "error", "561145187");
+            assertThat(FailureCauses.firstFailure(t.events(), A)).map(Event::name).contains("startAudio");
+            assertThat(FailureCauses.isFailure(t.events().get(0))).as("a kill by the scenario's own step").isFalse();
+        }
+
+        @Test
         void theFirstFailureOfAnExpectedKindLeadsTheMessage() {
             Timeline t = answerFlow();
             t.record(Source.SDK, "startAudio", B, "result", "failed", "error", "561145187");
