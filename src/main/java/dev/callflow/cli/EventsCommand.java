@@ -121,6 +121,8 @@ final class EventsCommand implements Callable<Integer> {
                 + "traffic, the user's gestures. The harness's own bookkeeping, the external bridge's verdicts and the app's "
                 + "own log words are not. Scenarios should judge an implementation by platform-observable events only "
                 + "(`FeatureEventsTest`).\n\n");
+        b.append("*(not standard)* under a name means only that `./callflow check-log` does not read the name from a device "
+                + "log without a grammar (`--grammar`): a scenario may name it like any other.\n\n");
         b.append("| category | platform-observable | kinds | what |\n|---|---|---|---|\n");
         for (EventKind.Category c : EventKind.Category.values()) {
             b.append("| ").append(c.label()).append(" | ").append(c.observable() ? "yes" : "no").append(" | ")
