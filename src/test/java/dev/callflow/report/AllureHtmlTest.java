@@ -44,6 +44,10 @@ class AllureHtmlTest {
         assertThat(labels(result, "epic")).containsExactly("answer");
         assertThat(labels(result, "story")).contains("R-AUD-2");
         assertThat(labels(result, "feature")).contains("R-AUD (audio)");
+        List<String> stepNames = new ArrayList<>();
+        result.get("steps").forEach(step -> stepNames.add(step.get("name").asText()));
+        assertThat(stepNames).as("the scenario's own steps, without the passed before-step hook between them")
+                .contains("When the server offers call A from \"alice\"").noneMatch(n -> n.contains("Hooks.quiesce"));
         JsonNode verdicts = result.get("steps").get(result.get("steps").size() - 1);
         assertThat(verdicts.get("name").asText()).startsWith("Rule verdicts: ");
         assertThat(verdicts.get("steps").findValuesAsText("name"))
