@@ -1,4 +1,4 @@
-@reference-app
+@reference-app @app-log-words
 Feature: The reference app's own diagnostics
   Not conformance: these scenarios read the reference app's log words (env.log lines such as lateServerAnswerIgnored),
   which no phone shows from outside the app and no other implementation need write. They pin where the reference app

@@ -16,9 +16,6 @@ Feature: Self-test: the new steps fail with a clear message when the flow is oth
   Scenario: Present after the anchor
     Then there is no startAudio for call A after didActivateAudioSession
 
-  Scenario: Unknown event name
-    Then didActivateAudioSesion happens after userTappedAnswer for call A
-
   Scenario: A call is left
     Then no call is left in the system
 

@@ -21,7 +21,7 @@ public record RunResult(RunConfig config, List<ScenarioOutcome> scenarios, List<
     public static final int PASS = 0;
     /** A scenario failed with an assertion: the implementation is wrong. */
     public static final int CONFORMANCE_FAILURE = 1;
-    /** An undefined or ambiguous step: the input is wrong. */
+    /** An undefined or ambiguous step, or a scenario that failed with a {@link ScenarioInputError}: the input is wrong. */
     public static final int USAGE = 2;
     /** A scenario failed with an exception: the harness or its set-up is wrong. */
     public static final int HARNESS_FAULT = 3;
@@ -56,6 +56,11 @@ public record RunResult(RunConfig config, List<ScenarioOutcome> scenarios, List<
         return scenarios.stream().filter(ScenarioOutcome::harnessFault).toList();
     }
 
+    /** The scenarios whose writer got them wrong ({@link ScenarioOutcome#inputError()}). */
+    public List<ScenarioOutcome> inputErrors() {
+        return scenarios.stream().filter(ScenarioOutcome::inputError).toList();
+    }
+
     public long undefinedScenarios() {
         return scenarios.stream().filter(ScenarioOutcome::undefined).count();
     }
@@ -85,12 +90,12 @@ public record RunResult(RunConfig config, List<ScenarioOutcome> scenarios, List<
     }
 
     /**
-     * The CLI's exit code: {@link #USAGE} for an undefined step, else {@link #HARNESS_FAULT} when a scenario failed
+     * The CLI's exit code: {@link #USAGE} for an undefined step or a scenario's input error, else {@link #HARNESS_FAULT} when a scenario failed
      * with an exception, else {@link #CONFORMANCE_FAILURE} when one failed with an assertion (or did not pass for
      * another reason, e.g. a pending step), else {@link #PASS}.
      */
     public int exitCode() {
-        if (undefinedScenarios() > 0 || !undefinedSteps.isEmpty()) {
+        if (undefinedScenarios() > 0 || !undefinedSteps.isEmpty() || !inputErrors().isEmpty()) {
             return USAGE;
         }
         if (!harnessFaults().isEmpty()) {

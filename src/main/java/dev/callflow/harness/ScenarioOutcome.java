@@ -63,9 +63,14 @@ public record ScenarioOutcome(String uri, int line, String name, List<String> ta
         return failed() && errorClass.endsWith("AssertionError");
     }
 
-    /** A scenario that failed with any other exception: the harness or its input is wrong. */
+    /** A scenario that failed because its writer got it wrong ({@link ScenarioInputError}): a usage error. */
+    public boolean inputError() {
+        return failed() && errorClass.equals(ScenarioInputError.class.getName());
+    }
+
+    /** A scenario that failed with any other exception: the harness or its set-up is wrong. */
     public boolean harnessFault() {
-        return failed() && !conformanceFailure();
+        return failed() && !conformanceFailure() && !inputError();
     }
 
     /** A step no glue defines, or that several define. */

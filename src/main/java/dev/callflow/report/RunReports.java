@@ -95,8 +95,9 @@ public final class RunReports {
             }
         }
         b.append(String.format(Locale.ROOT, "scenarios: %d, passed %d, conformance failures %d, harness faults %d, "
-                        + "undefined %d%n", r.scenarios().size(), r.passed(), r.conformanceFailures(), r.harnessFaults().size(),
-                r.undefinedScenarios()));
+                        + "undefined %d%s%n", r.scenarios().size(), r.passed(), r.conformanceFailures(), r.harnessFaults().size(),
+                r.undefinedScenarios(), r.inputErrors().isEmpty() ? "" : ", input errors (the scenario is wrong) "
+                        + r.inputErrors().size()));
         b.append("servers started in: ").append(r.serverStartMillis()).append(" ms\n");
         if (!r.setupMicros().isEmpty()) {
             b.append(String.format(Locale.ROOT, "per-scenario harness set-up (fresh device, timeline, registrations): "

@@ -34,7 +34,8 @@ import java.util.stream.Stream;
 
 /**
  * The feature files a run selects, read with the Gherkin parser before Cucumber runs: what keeps them from running
- * (a syntax error, an unknown {@code # language:} dialect, a dialect this Cucumber cannot run), each as
+ * (a syntax error, an unknown {@code # language:} dialect, a dialect this Cucumber cannot run, an event name that is no
+ * kind of the vocabulary: {@link ScenarioEventNames}), each as
  * {@code file:line: what, and what to do}, and the scenarios the run's tag and name filters select.
  */
 public final class FeatureFiles {
@@ -109,6 +110,9 @@ public final class FeatureFiles {
                 e.getGherkinDocument().flatMap(GherkinDocument::getFeature)
                         .filter(feature -> !runtimeRuns(feature.getLanguage()))
                         .ifPresent(feature -> out.add(where + ":" + languageLine(f) + ": " + cannotRun(feature.getLanguage())));
+            }
+            if (envelopes.stream().noneMatch(e -> e.getParseError().isPresent())) {
+                out.addAll(ScenarioEventNames.problems(where, parse(f, true)));
             }
         }
         return out;

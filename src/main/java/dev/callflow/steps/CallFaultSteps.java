@@ -189,7 +189,9 @@ public class CallFaultSteps {
 
     @Then("there is no {word} with {string}")
     @那么("没有 {word} 事件带有 {string}")
+    @EventArguments(0)
     public void noEventWith(String eventName, String attributes) {
+        ctx.requireEvents("in an absence step", eventName);
         dev.callflow.device.VirtualClock.Outcome outcome = Waits.await(rig(), events -> false);
         if (outcome != dev.callflow.device.VirtualClock.Outcome.SETTLED) {
             throw new AssertionError("The device did not settle, so an absence cannot be judged: "

@@ -39,6 +39,7 @@ public class Hooks {
         RunContext run = RunRegistry.of(scenario.getId());
         DeclaredRules.of(scenario.getUri(), scenario.getLine()).forEach(id ->
                 context.expectRule(RuleCatalog.byId(id).map(dev.callflow.rules.Rule::id).orElse(id)));
+        context.allowAppLogWords(scenario.getSourceTagNames().contains(EventNames.APP_LOG_WORDS_TAG));
         context.attach(run, run.newRig(scenario.getUri(), scenario.getLine()));
     }
 

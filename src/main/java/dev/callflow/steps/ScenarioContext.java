@@ -18,7 +18,21 @@ public final class ScenarioContext {
     /** The last event on the timeline when the current step began (for the sequence diagram's failure mark). */
     private long lastEventBeforeStep;
 
+    /** Whether the scenario names an app's own log words on purpose ({@link EventNames#APP_LOG_WORDS_TAG}). */
+    private boolean appLogWords;
+
     void stepBegins(long lastEvent) { lastEventBeforeStep = lastEvent; }
+
+    void allowAppLogWords(boolean allowed) { appLogWords = allowed; }
+
+    /** Each cell's names (with {@code |} alternatives) must be kinds of the vocabulary, else the scenario is wrong. */
+    void requireEvents(String where, String... cells) {
+        if (!appLogWords) {
+            for (String cell : cells) {
+                EventNames.requireKnown(cell, where);
+            }
+        }
+    }
 
     long lastEventBeforeStep() { return lastEventBeforeStep; }
 

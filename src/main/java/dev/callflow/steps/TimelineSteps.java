@@ -34,6 +34,7 @@ public class TimelineSteps {
      */
     @Then("the timeline shows in order:")
     @那么("时间线按顺序显示：")
+    @EventArguments(table = true)
     public void showsInOrder(DataTable table) {
         List<FlowMatch.Group> expected = parseGroups(table);
         ScenarioRig rig = ctx.rig();
@@ -60,7 +61,9 @@ public class TimelineSteps {
 
     @Then("there is no {word} after {word}")
     @那么("没有 {word} 事件在 {word} 之后")
+    @EventArguments({0, 1})
     public void noEventAfter(String eventName, String anchorName) {
+        ctx.requireEvents("in an absence step", eventName, anchorName);
         settle();
         List<Event> events = ctx.timeline().events();
         Event anchor = events.stream().filter(e -> e.name().equals(anchorName)).findFirst().orElseThrow(() ->
@@ -74,7 +77,9 @@ public class TimelineSteps {
 
     @Then("there is no {word} before {word} for call {word}")
     @那么("没有 {word} 事件在 {word} 之前，通话( ){word}")
+    @EventArguments({0, 1})
     public void noEventBefore(String eventName, String anchorName, String alias) {
+        ctx.requireEvents("in an absence step", eventName, anchorName);
         UUID call = ctx.calls().idOf(alias);
         Event anchor = Waits.until(ctx.rig(), anchorName + " for " + ctx.calls().nameOf(call), call, Waits.named(anchorName, call));
         List<Event> found = ctx.timeline().events().stream()
@@ -88,7 +93,9 @@ public class TimelineSteps {
 
     @Then("there is no {word} for call {word}")
     @那么("没有 {word} 事件，通话( ){word}")
+    @EventArguments(0)
     public void noEventForCall(String eventName, String alias) {
+        ctx.requireEvents("in an absence step", eventName);
         settle();
         UUID call = ctx.calls().idOf(alias);
         List<Event> found = ctx.timeline().events().stream()
@@ -129,7 +136,9 @@ public class TimelineSteps {
 
     @Then("there is no {word} at all")
     @那么("完全没有 {word} 事件")
+    @EventArguments(0)
     public void noEventAtAll(String eventName) {
+        ctx.requireEvents("in an absence step", eventName);
         settle();
         List<Event> found = ctx.timeline().events().stream().filter(e -> e.name().equals(eventName)).toList();
         if (!found.isEmpty()) {
@@ -231,6 +240,7 @@ public class TimelineSteps {
                 throw new IllegalArgumentException("Event '" + name + "' has a blank alternative; separate alternatives "
                         + "with | (written \\| in a table), e.g. releaseAudio\\|unprepareSDK");
             }
+            ctx.requireEvents("in row " + (rows.size() + 1) + " of the event table", name);
             String src = blankToNull(cell(row, at, EventTableColumn.SOURCE));
             String alias = blankToNull(cell(row, at, EventTableColumn.CALL));
             Map<String, String> attrs = ExpectedEvent.parseAttributes(cell(row, at, EventTableColumn.ATTRIBUTES));

@@ -771,7 +771,7 @@ public enum EventKind {
     /**
      * One line on what {@code name} is: {@code performAnswerCallAction: system callback from system, platform-observable
      * — The system asks …}, or, for a name the vocabulary does not know, that it is none of its events (with the
-     * closest names when it looks like a typo).
+     * names meant when it is a known wrong name or looks like a typo, {@link EventNameAdvice}).
      */
     public static String explain(String name) {
         Optional<EventKind> kind = named(name);
@@ -781,7 +781,7 @@ public enum EventKind {
                     + String.join(" or ", k.sources.stream().map(Source::label).toList())
                     + (k.platformObservable() ? ", platform-observable" : ", not platform-observable") + ": " + k.meaning;
         }
-        List<String> close = closest(name, 3);
+        List<String> close = EventNameAdvice.suggestions(name, 3);
         return "'" + name + "' is not an event of the vocabulary (an app's own log word?)"
                 + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?");
     }

@@ -70,4 +70,15 @@ class EventsCommandTest {
         assertThat(unknown.out()).contains("startAudio: media SDK from sdk, platform-observable: ")
                 .contains("'lateServerAnswerIgnored' is not an event of the vocabulary (an app's own log word?)");
     }
+
+    /** README, "Names people get wrong": a known wrong name points at the right one, not only at names spelt alike. */
+    @Test
+    void aNamePeopleGetWrongSuggestsTheRightOne() {
+        Run declined = run("events", "userChoseDecline");
+        assertThat(declined.exit()).isEqualTo(CallflowCli.USAGE);
+        assertThat(declined.out()).contains("'userChoseDecline' is not an event of the vocabulary")
+                .contains("did you mean userDeclinedOtherCall");
+        assertThat(run("events", "remoteHangup").out()).contains("did you mean serverEvent type=remoteHangup");
+        assertThat(run("events", "reportIncomingCall").out()).contains("did you mean reportNewIncomingCall");
+    }
 }
