@@ -301,7 +301,7 @@ class FlowMatchTest {
 
             assertThat(message).contains("missing signalling hangUp call A {status=200}: it happened out of order: "
                     + "#1 signalling hangUp call A came before system performEndCallAction call A (#2).");
-            assertThat(message).contains("#1       +0.0 ms  signalling hangUp call A {status=200}   <<<<< out of order");
+            assertThat(message).contains("#1    +    1.000 ms  signalling hangUp call A {status=200}   <<<<< out of order");
             assertThat(message).contains("✗ 2 signalling hangUp call A {status=200}");
         }
 
@@ -478,8 +478,8 @@ class FlowMatchTest {
             t.record(Source.SIGNALLING, "serverEvent", A, "type", "remoteHangup", "note", "x".repeat(200));
             String text = FlowMatch.of(List.of(row(Source.SIGNALLING, "serverEvent", A, "type=offer"),
                     row(Source.SIGNALLING, "serverEvent", A, "type=cancel")), t.events()).explain(HEADLINE, NAMES);
-            assertThat(text).contains("| #1       +0.0 ms  signalling serverEvent call A {type=offer, caller=alice}\n")
-                    .contains("| #2       +1.0 ms  signalling serverEvent call A {type=remoteHangup, note=" + "x".repeat(31) + "…}");
+            assertThat(text).contains("| #1    +    1.000 ms  signalling serverEvent call A {type=offer, caller=alice}\n")
+                    .contains("| #2    +    2.000 ms  signalling serverEvent call A {type=remoteHangup, note=" + "x".repeat(31) + "…}");
             assertThat(text.lines().filter(l -> l.contains("| #"))).allMatch(l -> l.length() < 200, "no row longer than 200 characters");
         }
 
