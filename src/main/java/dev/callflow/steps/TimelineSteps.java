@@ -1,5 +1,7 @@
 package dev.callflow.steps;
 
+import dev.callflow.harness.ScenarioInputError;
+
 import dev.callflow.device.VirtualClock;
 import dev.callflow.harness.ScenarioRig;
 import dev.callflow.timeline.Event;
@@ -192,12 +194,12 @@ public class TimelineSteps {
                 n = -1;
             }
             if (n < 0) {
-                throw new IllegalArgumentException("Row " + (i + 1) + " of the event table (" + rows.get(i).label()
+                throw new ScenarioInputError("Row " + (i + 1) + " of the event table (" + rows.get(i).label()
                         + ") needs a whole number in its 'order' column, got '" + (cell == null ? "" : cell)
                         + "'; rows with the same number may come in any order among themselves");
             }
             if (n < last) {
-                throw new IllegalArgumentException("Row " + (i + 1) + " of the event table (" + rows.get(i).label()
+                throw new ScenarioInputError("Row " + (i + 1) + " of the event table (" + rows.get(i).label()
                         + ") has order " + n + " after order " + last + "; write the rows in ascending order");
             }
             if (n != last && !current.isEmpty()) {
@@ -218,12 +220,12 @@ public class TimelineSteps {
     private static int[] columns(List<String> header) {
         List<String> unknown = header.stream().filter(h -> EventTableColumn.ofHeader(h).isEmpty()).toList();
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("Unknown column(s) " + unknown + " in the event table; use "
+            throw new ScenarioInputError("Unknown column(s) " + unknown + " in the event table; use "
                     + EventTableColumn.headers());
         }
         int[] at = EventTableColumn.positions(header);
         if (at[EventTableColumn.EVENT.ordinal()] < 0) {
-            throw new IllegalArgumentException("An event table needs a header row with at least an 'event' column, "
+            throw new ScenarioInputError("An event table needs a header row with at least an 'event' column, "
                     + "e.g. | source | event | call | attributes | (or | 来源 | 事件 | 通话 | 属性 |); got " + header);
         }
         return at;
@@ -234,17 +236,23 @@ public class TimelineSteps {
         for (List<String> row : cells.subList(1, cells.size())) {
             String name = blankToNull(cell(row, at, EventTableColumn.EVENT));
             if (name == null) {
-                throw new IllegalArgumentException("Every row of the event table needs an event name; got " + row);
+                throw new ScenarioInputError("Every row of the event table needs an event name; got " + row);
             }
             if (name.indexOf('|') >= 0 && java.util.Arrays.stream(name.split("\\|", -1)).anyMatch(String::isBlank)) {
-                throw new IllegalArgumentException("Event '" + name + "' has a blank alternative; separate alternatives "
+                throw new ScenarioInputError("Event '" + name + "' has a blank alternative; separate alternatives "
                         + "with | (written \\| in a table), e.g. releaseAudio\\|unprepareSDK");
             }
             ctx.requireEvents("in row " + (rows.size() + 1) + " of the event table", name);
             String src = blankToNull(cell(row, at, EventTableColumn.SOURCE));
             String alias = blankToNull(cell(row, at, EventTableColumn.CALL));
-            Map<String, String> attrs = ExpectedEvent.parseAttributes(cell(row, at, EventTableColumn.ATTRIBUTES));
-            Source source = src == null ? null : Source.fromLabel(src);
+            Map<String, String> attrs;
+            Source source;
+            try {
+                attrs = ExpectedEvent.parseAttributes(cell(row, at, EventTableColumn.ATTRIBUTES));
+                source = src == null ? null : Source.fromLabel(src);
+            } catch (IllegalArgumentException badCell) {
+                throw new ScenarioInputError("In row " + (rows.size() + 1) + " of the event table: " + badCell.getMessage());
+            }
             UUID call = alias == null ? null : ctx.calls().idOf(alias);
             String label = (src == null ? "" : src + " ") + name + (alias == null ? "" : " call " + alias)
                     + (attrs.isEmpty() ? "" : " " + attrs);
