@@ -29,15 +29,21 @@ public final class CallflowCli implements Runnable {
     }
 
     public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The CLI as {@link #main} runs it: its exit codes, its usage errors, no picocli argument files. */
+    static CommandLine commandLine() {
         return new CommandLine(new CallflowCli())
+                // Cucumber's @rerun.txt (run --features @reports/rerun.txt), not picocli's argument files.
+                .setExpandAtFiles(false)
                 .setExitCodeExceptionMapper(t -> HARNESS_FAULT)
                 .setParameterExceptionHandler((ex, a) -> {
                     ex.getCommandLine().getErr().println(ex.getMessage());
                     CommandLine.UnmatchedArgumentException.printSuggestions(ex, ex.getCommandLine().getErr());
                     ex.getCommandLine().usage(ex.getCommandLine().getErr());
                     return USAGE;
-                })
-                .execute(args);
+                });
     }
 
     public static void main(String[] args) {

@@ -54,8 +54,22 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--reports", paramLabel = "DIR", description = "Report directory. Default: <home>/reports.")
     Path reports;
 
-    @Option(names = "--features", arity = "1..*", paramLabel = "PATH", description = "Feature files or directories. Default: <home>/features.")
+    @Option(names = "--features", arity = "1..*", paramLabel = "PATH", description = "Feature files or directories, "
+            + "file:LINE for one scenario or example row, @FILE for those a rerun file lists (e.g. @reports/rerun.txt). "
+            + "Default: <home>/features.")
     List<Path> features;
+
+    @Option(names = "--shard", paramLabel = "I/N", description = "Run only the I-th of N disjoint, balanced parts of the "
+            + "selected scenarios (sorted by feature path and line, dealt round-robin), e.g. 2/3 in a CI matrix.")
+    String shard;
+
+    @Option(names = "--rerun-failed", description = "Run only the scenarios the last run in --reports failed "
+            + "(its rerun.txt, which every run writes).")
+    boolean rerunFailed;
+
+    @Option(names = "--repeat", paramLabel = "N", description = "Run each selected scenario N times under the seeds "
+            + "--seed, --seed+1, …, and report those that both pass and fail as flaky (exit 1).")
+    Integer repeat;
 
     @Option(names = "--seed", defaultValue = "0", paramLabel = "N",
             description = "Orders what happens at the same virtual instant (0: in the order it was caused) and draws the "
@@ -80,11 +94,18 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path home = ProjectHome.detect();
+        Path reportsDir = reports == null ? home.resolve("reports") : reports.toAbsolutePath();
+        if (rerunFailed) {
+            Integer refused = rerunFailed(reportsDir);
+            if (refused != null) {
+                return refused;
+            }
+        }
         RunConfig config;
         try {
             RunConfig.Builder b = RunConfig.builder(home).iut(iut).profile(profile).policy(policy).tags(tags).name(name)
                     .hangGuardMillis(hangGuard).threads(threads).features(features)
-                    .reportsDir(reports == null ? home.resolve("reports") : reports.toAbsolutePath())
+                    .reportsDir(reportsDir).shard(shard)
                     .iutTraffic(iutTraffic).progress(true).monochrome(System.console() == null);
             config = b.seed(HarnessSettings.seed(seed)).build();
         } catch (IllegalArgumentException e) {
@@ -95,6 +116,20 @@ final class RunCommand implements Callable<Integer> {
         } catch (FeatureFiles.Unusable e) {
             spec.commandLine().getErr().println(e.getMessage());
             return CallflowCli.USAGE;
+        }
+        if (repeat != null) {
+            if (repeat < 1 || explore != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--repeat needs a number of repetitions, at least 1, and goes without --explore");
+            }
+            int code = Repeat.run(spec.commandLine().getOut(), config, repeat);
+            if (!noHtml) {
+                spec.commandLine().getOut().println(AllureHtml.generate(home, reportsDir).message());
+            }
+            spec.commandLine().getOut().printf("Reports: %s (merged: summary.txt with its flaky: section, junit/cucumber.xml, "
+                    + "allure-results/; each repetition's under %s/)%n", reportsDir, Repeat.DIR);
+            spec.commandLine().getOut().flush();
+            return code;
         }
         if (explore != null) {
             if (explore < 1) {
@@ -125,5 +160,30 @@ final class RunCommand implements Callable<Integer> {
                 noHtml ? "" : AllureHtml.DIR + "/index.html, ");
         out.flush();
         return result.exitCode();
+    }
+
+    /** Points the run at the last run's rerun file; a code to exit with when there is nothing to rerun. */
+    private Integer rerunFailed(Path reportsDir) {
+        Path rerun = reportsDir.resolve(RunReports.RERUN);
+        if (features != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--rerun-failed runs the scenarios " + rerun
+                    + " lists; leave out --features (or give --features @" + rerun + " yourself)");
+        }
+        if (!java.nio.file.Files.isRegularFile(rerun)) {
+            spec.commandLine().getErr().println("No rerun file at " + rerun + ": run the suite first (./callflow run"
+                    + (reports == null ? "" : " --reports " + reports) + "); every run writes the scenarios it failed there.");
+            return CallflowCli.USAGE;
+        }
+        try {
+            if (java.nio.file.Files.readString(rerun).isBlank()) {
+                spec.commandLine().getOut().println("The last run in " + reportsDir + " recorded no failed scenario ("
+                        + rerun + " is empty): nothing to rerun.");
+                return CallflowCli.PASS;
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Could not read the rerun file " + rerun, e);
+        }
+        features = List.of(Path.of("@" + rerun));
+        return null;
     }
 }

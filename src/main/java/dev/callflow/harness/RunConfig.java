@@ -10,10 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -41,11 +45,16 @@ public final class RunConfig {
     private final long seed;
     private final boolean progress;
     private final boolean monochrome;
+    private final Shard shard;
+    private final Map<Path, Set<Integer>> lines;
 
-    private RunConfig(Builder b, Pattern name, TimingProfile timing, Policy policy, Duration hangGuard, List<Path> features) {
+    private RunConfig(Builder b, Pattern name, TimingProfile timing, Policy policy, Duration hangGuard, List<Path> features,
+                      Map<Path, Set<Integer>> lines) {
         this.home = b.home;
         this.iut = b.iut.trim();
         this.features = features;
+        this.lines = lines;
+        this.shard = b.shard;
         this.tags = b.tags;
         this.name = name;
         this.threads = b.threads;
@@ -72,6 +81,15 @@ public final class RunConfig {
 
     /** Feature files or directories to run. */
     public List<Path> features() { return features; }
+
+    /**
+     * The feature files given as {@code path:line[:line…]} (directly or in a rerun file), each with the lines of the
+     * scenarios or example rows it selects; a file not in the map runs whole.
+     */
+    public Map<Path, Set<Integer>> lines() { return lines; }
+
+    /** The part of the selected scenarios this run takes, or empty for all of them. */
+    public Optional<Shard> shard() { return Optional.ofNullable(shard); }
 
     /** The user's tag expression, or empty for all; {@code @wip} scenarios never run (see {@link #tagExpression()}). */
     public Optional<String> tags() { return Optional.ofNullable(tags); }
@@ -122,6 +140,8 @@ public final class RunConfig {
         Builder b = new Builder(home).iut(iut).threads(threads).policy(policy).timing(timing).hangGuard(hangGuard)
                 .seed(seed).progress(progress).monochrome(monochrome);
         b.features = new ArrayList<>(features);
+        b.lines = lines;
+        b.shard = shard;
         b.tags = tags;
         b.nameRegex = name == null ? null : name.pattern();
         b.reportsDir = reportsDir;
@@ -172,6 +192,9 @@ public final class RunConfig {
         private long seed;
         private boolean progress;
         private boolean monochrome = true;
+        private Shard shard;
+        private String shardSpec;
+        private Map<Path, Set<Integer>> lines = Map.of();
 
         private Builder(Path home) {
             this.home = home == null ? null : home.toAbsolutePath().normalize();
@@ -218,6 +241,9 @@ public final class RunConfig {
 
         public Builder monochrome(boolean m) { this.monochrome = m; return this; }
 
+        /** {@code i/n}: the i-th of n shards of the selected scenarios ({@link Shard}); {@code null}: all of them. */
+        public Builder shard(String spec) { this.shardSpec = spec; this.shard = null; return this; }
+
         public RunConfig build() {
             List<String> problems = new ArrayList<>();
             if (home == null) {
@@ -240,6 +266,10 @@ public final class RunConfig {
                     : home == null ? List.of() : List.of(home.resolve("features"));
             if (features != null && features.isEmpty()) {
                 problems.add("No feature paths: call features(<file or directory>...), or leave them out for <home>/features");
+            }
+            Map<Path, Set<Integer>> selectedLines = new TreeMap<>(lines);
+            if (features != null && home != null) {
+                paths = FeatureSelections.expand(home, paths, selectedLines, problems);
             }
             for (Path p : paths) {
                 Path abs = home == null ? p : home.resolve(p);
@@ -302,10 +332,18 @@ public final class RunConfig {
             if (reportsDir != null && Files.exists(reportsDir) && !Files.isDirectory(reportsDir)) {
                 problems.add("The reports directory " + reportsDir + " is a file; give a directory");
             }
+            if (shardSpec != null) {
+                try {
+                    shard = Shard.parse(shardSpec);
+                } catch (IllegalArgumentException e) {
+                    problems.add(e.getMessage());
+                }
+            }
             if (!problems.isEmpty()) {
                 throw new InvalidRunConfig(problems);
             }
-            return new RunConfig(this, name, Objects.requireNonNull(t), Objects.requireNonNull(p), guard, paths);
+            return new RunConfig(this, name, Objects.requireNonNull(t), Objects.requireNonNull(p), guard, paths,
+                    Collections.unmodifiableMap(selectedLines));
         }
     }
 }

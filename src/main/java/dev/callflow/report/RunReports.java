@@ -28,9 +28,11 @@ public final class RunReports {
     public static final String VERDICTS = "rule-verdicts.jsonl";
     public static final String VERDICT_COUNTS = "verdict.properties";
     public static final String FAILURES = "failures.txt";
+    /** The scenarios that did not pass, one {@code path:line} a line relative to the home: Cucumber's rerun format. */
+    public static final String RERUN = "rerun.txt";
     /** Everything a run writes under its reports directory, for cleaning before the next one. */
     public static final List<String> OUTPUTS = List.of("timelines", "allure-results", AllureHtml.DIR, AllureHtml.DIR + ".log", "junit", "cucumber.html", SUMMARY,
-            VERDICTS, VERDICT_COUNTS, FAILURES);
+            VERDICTS, VERDICT_COUNTS, FAILURES, RERUN);
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_FINDING_TEXTS = 40;
@@ -45,6 +47,7 @@ public final class RunReports {
             Files.writeString(dir.resolve(VERDICTS), verdictLines(result.verdicts()), StandardCharsets.UTF_8);
             Files.writeString(dir.resolve(VERDICT_COUNTS), verdictCounts(result), StandardCharsets.UTF_8);
             Files.writeString(dir.resolve(FAILURES), failures(result), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve(RERUN), rerun(result.config().home(), result.scenarios()), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the run's reports under " + dir, e);
         }
@@ -153,6 +156,21 @@ public final class RunReports {
                     .append(lost.get(i).name()).append('\n');
         }
         return b.toString();
+    }
+
+    /** The rerun file's text: each scenario that did not pass (skipped ones aside) as {@code path:line}, in suite order. */
+    public static String rerun(Path home, List<ScenarioOutcome> outcomes) {
+        return outcomes.stream().filter(o -> !o.passed() && !"SKIPPED".equals(o.status()))
+                .map(o -> relative(home, o.uri()) + ":" + o.line()).distinct().map(l -> l + "\n").collect(Collectors.joining());
+    }
+
+    /** A feature's path relative to the home with '/', or its URI when it is no file under the home. */
+    static String relative(Path home, String uri) {
+        if (!uri.startsWith("file:")) {
+            return uri;
+        }
+        Path file = Path.of(java.net.URI.create(uri)).toAbsolutePath().normalize();
+        return (file.startsWith(home) ? home.relativize(file) : file).toString().replace('\\', '/');
     }
 
     /** The head of each failed scenario's error, in suite order. */

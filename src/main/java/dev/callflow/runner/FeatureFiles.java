@@ -86,6 +86,11 @@ public final class FeatureFiles {
         return new FeatureFiles(home, out);
     }
 
+    /** The {@code .feature} files, in path order. */
+    public List<Path> files() {
+        return List.copyOf(files);
+    }
+
     /** Throws {@link Unusable} naming every problem; does nothing when every file can run. */
     public void check() {
         List<String> problems = problems();

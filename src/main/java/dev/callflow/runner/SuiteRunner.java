@@ -19,8 +19,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Runs the Gherkin suite against one implementation under test, as {@link RunConfig} says, and returns what it found
@@ -48,7 +51,7 @@ public final class SuiteRunner {
     public static RunResult run(RunConfig config) {
         FeatureFiles features = FeatureFiles.of(config.home(), config.features());
         features.check();
-        List<FeatureFiles.Selected> selected = features.selected(config.tagExpression(), config.name());
+        List<FeatureFiles.Selected> selected = select(config, features);
         config.reportsDir().ifPresent(RunReports::clean);
         try (RunContext run = RunContext.open(config)) {
             List<Plugin> plugins = new ArrayList<>(List.of(new RunBinding(run)));
@@ -57,7 +60,7 @@ public final class SuiteRunner {
                 run.reportWork().warmUp(DiagramSvg::warmUp);
             });
             Runtime runtime = Runtime.builder()
-                    .withRuntimeOptions(options(config))
+                    .withRuntimeOptions(options(config, selected))
                     .withClassLoader(SuiteRunner::classLoader)
                     .withAdditionalPlugins(plugins.toArray(Plugin[]::new))
                     .build();
@@ -110,14 +113,47 @@ public final class SuiteRunner {
         return path + ":" + line;
     }
 
-    static RuntimeOptions options(RunConfig config) {
+    /**
+     * The scenarios the run's tags and name select, narrowed to the lines its feature paths give and then to its
+     * shard.
+     */
+    public static List<FeatureFiles.Selected> select(RunConfig config, FeatureFiles features) {
+        List<FeatureFiles.Selected> selected = features.selected(config.tagExpression(), config.name()).stream()
+                .filter(s -> !config.lines().containsKey(s.file()) || config.lines().get(s.file()).contains(s.line()))
+                .toList();
+        return config.shard().map(shard -> shard.of(selected, s -> shardKey(config, s), FeatureFiles.Selected::line))
+                .orElse(selected);
+    }
+
+    /** The feature's path relative to the project home, with '/': the same on every machine. */
+    private static String shardKey(RunConfig config, FeatureFiles.Selected s) {
+        Path file = s.file().startsWith(config.home()) ? config.home().relativize(s.file()) : s.file();
+        return file.toString().replace('\\', '/');
+    }
+
+    static RuntimeOptions options(RunConfig config, List<FeatureFiles.Selected> selected) {
         RuntimeOptionsBuilder o = new RuntimeOptionsBuilder()
                 .addGlue(GluePath.parse(GLUE))
                 .setThreads(config.threads())
                 .addTagFilter(TagExpressionParser.parse(config.tagExpression()))
                 .setMonochrome(config.monochrome());
         config.name().ifPresent(o::addNameFilter);
-        config.features().forEach(p -> o.addFeature(FeatureWithLines.parse(p.toString())));
+        if (config.shard().isEmpty() && config.lines().isEmpty()) {
+            config.features().forEach(p -> o.addFeature(FeatureWithLines.parse(p.toString())));
+        } else {
+            // Exactly the selected scenarios, by line; a file none of whose scenarios is selected runs by a line
+            // that holds none (0), so that an empty shard runs nothing rather than Cucumber's default of everything.
+            Map<Path, Set<Integer>> lines = new LinkedHashMap<>();
+            config.features().forEach(p -> FeatureFiles.of(config.home(), List.of(p)).files()
+                    .forEach(f -> lines.put(f.toAbsolutePath().normalize(), new TreeSet<>(Set.of(0)))));
+            selected.forEach(s -> lines.computeIfAbsent(s.file(), f -> new TreeSet<>()).add(s.line()));
+            lines.forEach((file, at) -> {
+                if (at.size() > 1) {
+                    at.remove(0);
+                }
+                o.addFeature(FeatureWithLines.create(file.toUri(), at));
+            });
+        }
         if (config.progress()) {
             // Not Cucumber's "summary": it prints Java snippets for undefined steps and counts hooks as steps. The run
             // prints its own summary, failures first cause first, and the closest defined steps for an undefined one.
