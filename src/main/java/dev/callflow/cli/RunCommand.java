@@ -155,7 +155,7 @@ final class RunCommand implements Callable<Integer> {
         if (!noHtml) {
             out.println(AllureHtml.generate(home, config.reportsDir().orElseThrow()).message());
         }
-        out.printf("%nReports: %s (timelines/ with a sequence diagram .svg per scenario, allure-results/, %sjunit/cucumber.xml, "
+        out.printf("%nReports: %s (timelines/ with a sequence diagram .svg per scenario, allure-results/, %sjunit/cucumber.xml, rerun.txt, "
                 + "cucumber.html, summary.txt, failures.txt)%n", config.reportsDir().orElseThrow(),
                 noHtml ? "" : AllureHtml.DIR + "/index.html, ");
         out.flush();
