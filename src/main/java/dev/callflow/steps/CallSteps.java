@@ -6,7 +6,6 @@ import dev.callflow.platform.Handle;
 import dev.callflow.platform.HandleType;
 import dev.callflow.platform.ServerEvent;
 import dev.callflow.platform.ServerEventType;
-import dev.callflow.push.PushResult;
 import dev.callflow.timeline.Event;
 import dev.callflow.timeline.EventLines;
 import dev.callflow.timeline.EventKind;
@@ -44,7 +43,7 @@ public class CallSteps {
     @When("the server offers call {word} from {string}")
     @当("服务器发来通话 {word}（来自 {string}）")
     public void serverOffers(String alias, String caller) {
-        rig().sendServerEvent(ServerEvent.offer(call(alias).toString(), caller, "generic"));
+        ctx.phone().serverOffersCall(alias, caller);
     }
 
     @When("the caller cancels call {word}")
@@ -56,13 +55,13 @@ public class CallSteps {
     @When("the remote party hangs up call {word}")
     @当("对方挂断通话( ){word}")
     public void remoteHangsUp(String alias) {
-        rig().sendServerEvent(ServerEvent.of(ServerEventType.REMOTE_HANGUP, call(alias).toString()));
+        ctx.phone().remoteHangsUp(alias);
     }
 
     @When("the callee answers call {word}")
     @当("被叫方接听通话( ){word}")
     public void calleeAnswers(String alias) {
-        forCallee(alias, ServerEvent.of(ServerEventType.ANSWERED, call(alias).toString()));
+        ctx.phone().calleeAnswers(alias);
     }
 
     @When("the callee is busy for call {word}")
@@ -85,8 +84,7 @@ public class CallSteps {
 
     /** The server answers for the callee only once the app's invite reached it, as a real server does. */
     private void forCallee(String alias, ServerEvent event) {
-        FlowStates.inviteReached(rig(), call(alias), ctx.calls().nameOf(call(alias)));
-        rig().sendServerEvent(event);
+        ctx.phone().forCallee(alias, event);
     }
 
     // ---- VoIP push ---------------------------------------------------------------------------------------
@@ -94,16 +92,12 @@ public class CallSteps {
     @When("the app server sends a VoIP push for call {word} from {string}")
     @当("应用服务器为通话 {word}（来自 {string}）发送 VoIP 推送")
     public void voipPush(String alias, String caller) {
-        sendCallPush(rig(), call(alias), caller);
+        ctx.phone().voipPushFor(alias, caller);
     }
 
-    /** A well-formed VoIP push for {@code id} through the mock APNs, which must accept it. */
+    /** A well-formed VoIP push for {@code id} through the mock APNs, which must accept it ({@link Phone#voipPushFor}). */
     static void sendCallPush(ScenarioRig rig, UUID id, String caller) {
-        PushResult result = rig.sendVoipPush(id,
-                "{\"aps\":{},\"callId\":\"" + id + "\",\"caller\":\"" + caller.replace("\"", "\\\"") + "\",\"handleType\":\"generic\"}");
-        assertThat(result.accepted())
-                .as("the mock APNs should accept a well-formed VoIP push to the app's registered token, but answered %s", result)
-                .isTrue();
+        Phone.sendCallPush(rig, id, caller);
     }
 
     /**
@@ -133,21 +127,19 @@ public class CallSteps {
     @When("the user answers call {word} on the system call UI")
     @当("用户在系统来电界面上接听通话( ){word}")
     public void answerOnSystemUi(String alias) {
-        UUID id = awaitRinging(alias);
-        Waits.atRingingCall(rig(), id, ctx.calls().nameOf(id), () -> rig().device().callUi().answer(id));
+        ctx.phone().userAnswers(alias);
     }
 
     @When("the user declines call {word} on the system call UI")
     @当("用户在系统来电界面上拒接通话( ){word}")
     public void declineOnSystemUi(String alias) {
-        UUID id = awaitRinging(alias);
-        Waits.atRingingCall(rig(), id, ctx.calls().nameOf(id), () -> rig().device().callUi().decline(id));
+        ctx.phone().userDeclines(alias);
     }
 
     @When("the user ends call {word} on the system call UI")
     @当("用户在系统通话界面上结束通话( ){word}")
     public void endOnSystemUi(String alias) {
-        rig().device().callUi().end(call(alias));
+        ctx.phone().userEnds(alias);
     }
 
     /** A ghost call (R-END-3): the system kept a call of an earlier launch of the app; this launch never heard of it. */
@@ -171,9 +163,7 @@ public class CallSteps {
     }
 
     private UUID awaitRinging(String alias) {
-        UUID id = call(alias);
-        Waits.ringing(rig(), id, ctx.calls().nameOf(id));
-        return id;
+        return ctx.phone().awaitRinging(alias);
     }
 
     // ---- the app's own UI --------------------------------------------------------------------------------
@@ -181,17 +171,13 @@ public class CallSteps {
     @When("the user hangs up call {word} in the app")
     @当("用户在应用内挂断通话( ){word}")
     public void hangUpInApp(String alias) {
-        UUID id = call(alias);
-        rig().timeline().record(EventKind.USER_TAPPED_HANG_UP, id);
-        rig().device().inApp(app -> app.userHangsUp(id));
+        ctx.phone().userHangsUp(alias);
     }
 
     @When("the user calls {string} from the app as call {word}")
     @当("用户从应用拨打 {string} 作为通话( ){word}")
     public void callFromApp(String handle, String alias) {
-        UUID id = call(alias);
-        rig().timeline().record(EventKind.USER_STARTED_CALL, id, "handle", handle);
-        rig().device().inApp(app -> app.userStartsCall(id, Handle.generic(handle)));
+        ctx.phone().userCalls(handle, alias);
     }
 
     // ---- composite set-up --------------------------------------------------------------------------------
@@ -209,9 +195,7 @@ public class CallSteps {
     @那么("通话 {word} 的音频正在运行")
     @当("通话 {word} 的音频开始运行")
     public void audioRunning(String alias) {
-        UUID id = call(alias);
-        Waits.until(rig(), "media to start for " + ctx.calls().nameOf(id) + " (sdk startAudio result=ok)", id,
-                e -> e.is(Source.SDK, EventKind.START_AUDIO) && id.equals(e.call()) && e.attribute("result").orElse("").equals("ok"));
+        ctx.phone().audioRuns(alias);
     }
 
     // ---- other calls -------------------------------------------------------------------------------------
@@ -219,21 +203,13 @@ public class CallSteps {
     @When("a {otherCall} comes in")
     @当("{otherCall}打进来")
     public void otherCallComesIn(OtherCalls.Kind kind) {
-        rig().device().otherCalls().incoming(kind);
+        ctx.phone().otherCallComesIn(kind);
     }
 
     @When("the user chooses {string} for the other call")
     @当("用户对另一通来电选择 {string}")
     public void chooseForOtherCall(String choice) {
-        OtherCalls other = rig().device().otherCalls();
-        switch (Choices.english(choice)) {
-            case "hold & accept" -> other.holdAndAccept();
-            case "end & accept" -> other.endAndAccept();
-            case "decline" -> other.decline();
-            default -> throw new IllegalArgumentException("Unknown choice '" + choice
-                    + "' for the other call; use \"Hold & Accept\", \"End & Accept\" or \"Decline\""
-                    + " (保持并接听, 结束并接听, 拒接)");
-        }
+        ctx.phone().userChoosesForOtherCall(choice);
     }
 
     @When("the other call is ended by the local user")

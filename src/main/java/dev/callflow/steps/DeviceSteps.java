@@ -2,9 +2,6 @@ package dev.callflow.steps;
 
 import dev.callflow.device.IncomingCallPolicy;
 import dev.callflow.platform.IncomingCallError;
-import dev.callflow.platform.LaunchReason;
-import dev.callflow.timeline.EventKind;
-import dev.callflow.timeline.Source;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.When;
 import io.cucumber.java.zh_cn.假如;
@@ -21,21 +18,19 @@ public class DeviceSteps {
     @Given("the app is running in the foreground")
     @假如("应用正在前台运行")
     public void appInForeground() {
-        launchAndRegister();
+        ctx.phone().appInForeground();
     }
 
     @Given("the app is running in the background")
     @假如("应用正在后台运行")
     public void appInBackground() {
-        launchAndRegister();
-        ctx.rig().device().moveAppToBackground();
+        ctx.phone().appInBackground();
     }
 
     @Given("the app has been killed")
     @假如("应用已被杀死")
     public void appKilled() {
-        launchAndRegister();
-        ctx.rig().device().killApp();
+        ctx.phone().appKilled();
     }
 
     @Given("the phone is locked")
@@ -43,7 +38,7 @@ public class DeviceSteps {
     @假如("手机已锁屏")
     @当("用户锁定手机")
     public void phoneLocked() {
-        ctx.rig().device().lockScreen();
+        ctx.phone().phoneLocked();
     }
 
     @When("the user unlocks the phone")
@@ -68,16 +63,5 @@ public class DeviceSteps {
     @假如("来电者在黑名单中")
     public void blockList() {
         ctx.rig().device().incomingCallPolicy(IncomingCallPolicy.deny(IncomingCallError.FILTERED_BY_BLOCK_LIST));
-    }
-
-    /** Launched by the user, logged in and with its VoIP token on the server, as an installed app would be. */
-    private void launchAndRegister() {
-        var rig = ctx.rig();
-        long from = rig.timeline().size() + 1L;
-        rig.device().launchApp(LaunchReason.USER);
-        Waits.until(rig, "the app to log in to the signalling server",
-                e -> e.is(Source.SIGNALLING, EventKind.LOGIN) && e.attribute("status").filter(s -> s.startsWith("2")).isPresent(), from);
-        Waits.until(rig, "the app to upload its VoIP push token to the signalling server",
-                e -> e.is(Source.SIGNALLING, EventKind.UPLOAD_PUSH_TOKEN) && e.attribute("status").filter(s -> s.startsWith("2")).isPresent(), from);
     }
 }

@@ -11,7 +11,6 @@ import io.cucumber.java.BeforeStep;
 import io.cucumber.java.Scenario;
 
 import dev.callflow.monitor.RuleCatalog;
-import dev.callflow.monitor.RuleMonitor;
 import dev.callflow.rules.Policy;
 import dev.callflow.rules.RuleReport;
 import dev.callflow.rules.RuleVerdict;
@@ -71,7 +70,7 @@ public class Hooks {
             return;
         }
         ScenarioRig rig = context.rig();
-        Waits.settled(rig);
+        List<RuleVerdict> verdicts = context.phone().judgeAllRules();
         List<Event> events = rig.timeline().events();
         ColdStart.of(events).ifPresent(c -> context.run().noteColdStart(scenario.getName(), c.pushToReportMicros(), c.launchMicros()));
         if (scenario.isFailed()) {
@@ -79,20 +78,17 @@ public class Hooks {
                     + " --name '" + scenario.getName().replace("'", ".") + "' repeats this scenario exactly (reference app).");
         }
         Policy policy = context.policy();
-        List<RuleVerdict> verdicts = RuleMonitor.allRules(policy).judge(events);
         context.run().noteVerdicts(scenario.getId(), scenario.getUri().toString(), scenario.getName(), scenario.getLine(),
                 verdicts, context.expectedRules());
         String report = RuleReport.explainAll(verdicts, events, policy, context.calls()::nameOf);
         if (!report.isEmpty()) {
             scenario.attach(report.getBytes(StandardCharsets.UTF_8), "text/plain", "rule verdicts");
         }
-        List<RuleVerdict> unexpected = verdicts.stream()
-                .filter(v -> v.failed() && !context.expectedRules().contains(v.rule().id())).toList();
-        if (unexpected.isEmpty()) {
+        Optional<String> undeclared = context.phone().undeclaredViolations(verdicts, context.expectedRules());
+        if (undeclared.isEmpty()) {
             return;
         }
-        String found = unexpected.size() + " violation(s) this scenario did not declare (declare deliberate ones with "
-                + "'Then rule R-… is violated'):\n\n" + RuleReport.explainAll(unexpected, events, policy, context.calls()::nameOf);
+        String found = undeclared.get();
         if (scenario.isFailed()) {
             // a step failed first: its error stays the scenario's, and the rules' findings follow it instead of hiding
             String also = ScenarioOutcome.ALSO_FOUND + found;

@@ -15,6 +15,7 @@ public final class ScenarioContext {
     private ScenarioRig rig;
     private Policy policy;
     private final Set<String> expectedRules = new TreeSet<>();
+    private Phone phone;
     /** The last event on the timeline when the current step began (for the sequence diagram's failure mark). */
     private long lastEventBeforeStep;
 
@@ -74,6 +75,14 @@ public final class ScenarioContext {
             throw new IllegalStateException("No scenario rig: the @Before hook did not run");
         }
         return rig;
+    }
+
+    /** The acts of the step library on this scenario's phone, shared with tests written in Java. */
+    Phone phone() {
+        if (phone == null) {
+            phone = Phone.of(rig(), this::policy, this::expectRule);
+        }
+        return phone;
     }
 
     boolean hasRig() {

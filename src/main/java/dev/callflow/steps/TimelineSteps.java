@@ -38,27 +38,12 @@ public class TimelineSteps {
     @那么("时间线按顺序显示：")
     @EventArguments(table = true)
     public void showsInOrder(DataTable table) {
-        List<FlowMatch.Group> expected = parseGroups(table);
-        ScenarioRig rig = ctx.rig();
-        VirtualClock.Outcome outcome = Waits.await(rig, events -> FlowMatch.inGroups(expected, events).complete());
-        FlowMatch match = FlowMatch.inGroups(expected, rig.timeline().events());
-        if (!match.complete()) {
-            String why = outcome == VirtualClock.Outcome.SETTLED
-                    ? "The expected flow did not happen: the device settled (nothing left in flight) without it"
-                    : "The expected flow did not happen: " + Waits.why(rig, outcome, rig.waitBound());
-            throw new AssertionError(match.explain(why + " " + Waits.context(rig) + ".", ctx.calls()::nameOf));
-        }
+        ctx.phone().showsInOrder(parseGroups(table));
     }
 
     /** Absences are judged once the device has settled: nothing queued could still produce the event. */
     private void settle() {
-        ScenarioRig rig = ctx.rig();
-        VirtualClock.Outcome outcome = Waits.await(rig, events -> false);
-        if (outcome != VirtualClock.Outcome.SETTLED) {
-            throw new AssertionError("The device did not settle, so an absence cannot be judged: "
-                    + Waits.why(rig, outcome, rig.waitBound()) + " (an action is still pending or work keeps coming) "
-                    + Waits.context(rig) + ".\nTimeline:\n" + Waits.dump(rig));
-        }
+        ctx.phone().settle();
     }
 
     @Then("there is no {word} after {word}")
@@ -98,14 +83,7 @@ public class TimelineSteps {
     @EventArguments(0)
     public void noEventForCall(String eventName, String alias) {
         ctx.requireEvents("in an absence step", eventName);
-        settle();
-        UUID call = ctx.calls().idOf(alias);
-        List<Event> found = ctx.timeline().events().stream()
-                .filter(e -> e.name().equals(eventName) && call.equals(e.call())).toList();
-        if (!found.isEmpty()) {
-            throw new AssertionError("Expected no " + eventName + " for " + ctx.calls().nameOf(call) + ", but the timeline has "
-                    + found.stream().map(e -> EventLines.brief(e, ctx.calls()::nameOf)).toList() + "\nTimeline:\n" + Waits.dump(ctx.rig()));
-        }
+        ctx.phone().hasNo(eventName, alias);
     }
 
     /**
@@ -141,12 +119,7 @@ public class TimelineSteps {
     @EventArguments(0)
     public void noEventAtAll(String eventName) {
         ctx.requireEvents("in an absence step", eventName);
-        settle();
-        List<Event> found = ctx.timeline().events().stream().filter(e -> e.name().equals(eventName)).toList();
-        if (!found.isEmpty()) {
-            throw new AssertionError("Expected no " + eventName + ", but the timeline has "
-                    + found.stream().map(e -> EventLines.brief(e, ctx.calls()::nameOf)).toList() + "\nTimeline:\n" + Waits.dump(ctx.rig()));
-        }
+        ctx.phone().hasNo(eventName, null);
     }
 
     @Then("the app is terminated with {word}")
@@ -253,10 +226,7 @@ public class TimelineSteps {
             } catch (IllegalArgumentException badCell) {
                 throw new ScenarioInputError("In row " + (rows.size() + 1) + " of the event table: " + badCell.getMessage());
             }
-            UUID call = alias == null ? null : ctx.calls().idOf(alias);
-            String label = (src == null ? "" : src + " ") + name + (alias == null ? "" : " call " + alias)
-                    + (attrs.isEmpty() ? "" : " " + attrs);
-            rows.add(new ExpectedEvent(source, name, call, attrs, label));
+            rows.add(ctx.phone().expected(source, src, name, alias, attrs));
         }
         return rows;
     }
