@@ -9,7 +9,7 @@ import picocli.CommandLine;
  */
 @Command(name = "callflow", mixinStandardHelpOptions = true, version = "callflow-harness 0.1.0",
         description = "Headless conformance harness for CallKit-style VoIP call flows and VoIP push.",
-        subcommands = {RunCommand.class, RulesCommand.class, EventsCommand.class, MutantsCommand.class, CheckLogCommand.class, KillMatrixCommand.class,
+        subcommands = {RunCommand.class, CertifyCommand.class, RulesCommand.class, EventsCommand.class, MutantsCommand.class, CheckLogCommand.class, KillMatrixCommand.class,
                 SoakCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every scenario passed", "1:conformance failures (the implementation is wrong)",

@@ -37,6 +37,8 @@ public final class RunContext implements AutoCloseable {
     /** Every rule's verdict on each running scenario, by test case id, until its report takes it. */
     private final Map<String, ScenarioVerdicts> verdictsByCase = new ConcurrentHashMap<>();
     private final ReportWork reportWork = new ReportWork();
+    /** The distinct hellos of the run's external implementation (one per app launch, usually all alike). */
+    private final Set<IutHello> hellos = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
 
     private RunContext(RunConfig config, Infrastructure infrastructure, long startNanos) {
         this.config = config;
@@ -137,6 +139,11 @@ public final class RunContext implements AutoCloseable {
         return java.util.Optional.ofNullable(verdictsByCase.remove(testCase));
     }
 
+    /** An external implementation's {@code iutHello}, as the scenario's timeline recorded it. */
+    public void noteIutHello(IutHello hello) {
+        hellos.add(hello);
+    }
+
     /** The run's background report work (sequence diagrams). */
     public ReportWork reportWork() { return reportWork; }
 
@@ -194,7 +201,14 @@ public final class RunContext implements AutoCloseable {
             setups = List.copyOf(setupMicros);
         }
         return new RunResult(config, os, vs, undefined, infrastructure.startMillis(), setups,
-                (System.nanoTime() - startNanos) / 1_000_000, List.copyOf(coldStarts.values()), reportWork.figure());
+                (System.nanoTime() - startNanos) / 1_000_000, List.copyOf(coldStarts.values()), reportWork.figure(),
+                iutHellos());
+    }
+
+    private List<IutHello> iutHellos() {
+        synchronized (hellos) {
+            return hellos.stream().sorted(Comparator.comparing(IutHello::name).thenComparing(IutHello::version)).toList();
+        }
     }
 
     /** Stops the run's servers and external implementations. */

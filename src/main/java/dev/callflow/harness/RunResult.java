@@ -12,10 +12,13 @@ import java.util.List;
  * @param setupMicros per scenario, the harness's set-up cost (fresh device, timeline, registrations), sorted
  * @param coldStarts  per push-wake scenario (by name), its cold start in virtual time
  * @param reportWork  what rendering the sequence diagrams cost
+ * @param iutHellos   the distinct names and versions an external implementation gave in its hellos (none for the
+ *                    embedded apps)
  */
 public record RunResult(RunConfig config, List<ScenarioOutcome> scenarios, List<VerdictRow> verdicts,
                         List<String> undefinedSteps, long serverStartMillis, List<Long> setupMicros, long wallMillis,
-                        List<ColdStartFigure> coldStarts, ReportWorkFigure reportWork) {
+                        List<ColdStartFigure> coldStarts, ReportWorkFigure reportWork,
+                        List<IutHello> iutHellos) {
 
     /** Every scenario passed. */
     public static final int PASS = 0;
@@ -34,6 +37,15 @@ public record RunResult(RunConfig config, List<ScenarioOutcome> scenarios, List<
         Collections.sort(sorted);
         setupMicros = List.copyOf(sorted);
         coldStarts = List.copyOf(coldStarts);
+        iutHellos = iutHellos == null ? List.of() : List.copyOf(iutHellos);
+    }
+
+    /** A result with no hello heard (the embedded apps, or a result made by hand). */
+    public RunResult(RunConfig config, List<ScenarioOutcome> scenarios, List<VerdictRow> verdicts, List<String> undefinedSteps,
+                     long serverStartMillis, List<Long> setupMicros, long wallMillis, List<ColdStartFigure> coldStarts,
+                     ReportWorkFigure reportWork) {
+        this(config, scenarios, verdicts, undefinedSteps, serverStartMillis, setupMicros, wallMillis, coldStarts, reportWork,
+                List.of());
     }
 
     public String iut() {

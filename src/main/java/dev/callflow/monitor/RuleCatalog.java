@@ -19,6 +19,11 @@ import java.util.stream.Collectors;
 
 /** Every rule of CALLKIT-RULES.md section 1 that a timeline can judge, in catalogue order. */
 public final class RuleCatalog {
+    /**
+     * The catalogue's version, which certificates cite: bump it when a rule is added, removed or changes meaning. A
+     * certificate also carries a digest of every rule's text, which changes with any edit.
+     */
+    public static final String VERSION = "1";
     private static final List<Rule> ALL = build();
 
     private RuleCatalog() { }

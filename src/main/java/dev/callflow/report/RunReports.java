@@ -30,8 +30,10 @@ public final class RunReports {
     public static final String FAILURES = "failures.txt";
     /** The scenarios that did not pass, one {@code path:line} a line relative to the home: Cucumber's rerun format. */
     public static final String RERUN = "rerun.txt";
+    /** The folder {@code ./callflow certify} adds to a run's reports. */
+    public static final String CERTIFICATE = "certificate";
     /** Everything a run writes under its reports directory, for cleaning before the next one. */
-    public static final List<String> OUTPUTS = List.of("timelines", "allure-results", AllureHtml.DIR, AllureHtml.DIR + ".log", "junit", "cucumber.html", SUMMARY,
+    public static final List<String> OUTPUTS = List.of(CERTIFICATE, "timelines", "allure-results", AllureHtml.DIR, AllureHtml.DIR + ".log", "junit", "cucumber.html", SUMMARY,
             VERDICTS, VERDICT_COUNTS, FAILURES, RERUN);
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -72,6 +72,8 @@ public class Hooks {
         ScenarioRig rig = context.rig();
         List<RuleVerdict> verdicts = context.phone().judgeAllRules();
         List<Event> events = rig.timeline().events();
+        events.stream().filter(e -> e.is(dev.callflow.timeline.EventKind.IUT_HELLO)).forEach(e -> context.run().noteIutHello(
+                new dev.callflow.harness.IutHello(e.attribute("name").orElse("?"), e.attribute("version").orElse("?"))));
         ColdStart.of(events).ifPresent(c -> context.run().noteColdStart(scenario.getName(), c.pushToReportMicros(), c.launchMicros()));
         if (scenario.isFailed()) {
             scenario.log("Seed " + rig.settings().seed() + ": ./callflow run --seed " + rig.settings().seed()
