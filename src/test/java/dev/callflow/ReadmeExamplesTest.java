@@ -25,6 +25,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReadmeExamplesTest {
     private static final Pattern GHERKIN_BLOCK = Pattern.compile("```gherkin\\n(.*?)```", Pattern.DOTALL);
 
+    /** The README's Java example is the test {@code mvn test} runs, word for word. */
+    @Test
+    void theJavaExampleIsTheTestThatRuns() throws IOException {
+        String readme = Files.readString(Runs.HOME.resolve("README.md"), StandardCharsets.UTF_8);
+        Matcher m = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        assertThat(m.find()).as("a java block in the README").isTrue();
+        String test = Files.readString(Runs.HOME.resolve("src/test/java/dev/callflow/junit/ExampleCallTest.java"),
+                StandardCharsets.UTF_8);
+        assertThat(m.group(1)).isEqualTo(test);
+    }
+
     @Test
     void everyWholeFeatureInTheReadmeRunsAndPasses(@TempDir Path dir) throws IOException {
         List<Path> files = new ArrayList<>();
