@@ -148,8 +148,10 @@ public final class Certification {
                 .toString().replace('\\', '/');
     }
 
+    /** {@code features/zh-CN/answer.feature} rather than {@code answer.feature}: the English and Chinese flows share names. */
     private static String file(String uri) {
-        return uri.substring(uri.lastIndexOf('/') + 1);
+        int features = uri.lastIndexOf("/features/");
+        return features >= 0 ? uri.substring(features + 1) : uri.substring(uri.lastIndexOf('/') + 1);
     }
 
     /** Writes certificate.json, certificate.html and coverage.md to {@code <reportsDir>/certificate/}. */

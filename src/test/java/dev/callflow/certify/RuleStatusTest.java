@@ -39,6 +39,14 @@ class RuleStatusTest {
     }
 
     @Test
+    void aScenarioIsNamedByItsPathUnderFeaturesSoTheEnglishAndChineseFlowsDiffer() {
+        VerdictRow zh = new VerdictRow("file:///home/x/features/zh-CN/answer.feature", "场景", 12, RULE.id(), "holds", 0,
+                false, List.of());
+        assertThat(Certification.ruleResult(RULE, List.of(zh)).scenarios()).extracting(Certificate.Exercise::where)
+                .containsExactly("features/zh-CN/answer.feature:12");
+    }
+
+    @Test
     void anUndeclaredWarningWarns() {
         assertThat(Certification.ruleResult(RULE, List.of(row(3, "holds", false), row(9, "warning", false))).status())
                 .isEqualTo(RuleStatus.WARN);
