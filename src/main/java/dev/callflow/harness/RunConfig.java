@@ -257,7 +257,7 @@ public final class RunConfig {
                         + "iut(\"variant:<name>\"), a command line or tcp-listen:HOST:PORT");
             } else {
                 try {
-                    ImplementationsUnderTest.validate(iut.trim());
+                    ImplementationsUnderTest.validate(iut.trim(), home);
                 } catch (IllegalArgumentException e) {
                     problems.add(e.getMessage());
                 }

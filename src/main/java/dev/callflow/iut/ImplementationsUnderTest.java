@@ -18,9 +18,13 @@ import java.util.stream.Collectors;
 public final class ImplementationsUnderTest {
     private ImplementationsUnderTest() { }
 
-    /** Checks a spec without starting anything: the in-JVM kinds resolve, external ones need only look right. */
-    public static void validate(String spec) {
+    /**
+     * Checks a spec without starting anything: the in-JVM kinds resolve; an external one must name a program that
+     * exists (relative to {@code workingDir} or on the PATH), or a loopback {@code tcp-listen:HOST:PORT}.
+     */
+    public static void validate(String spec, java.nio.file.Path workingDir) {
         if (spec != null && ExternalIuts.isExternal(spec.trim())) {
+            ExternalIuts.validate(spec.trim(), workingDir);
             return;
         }
         resolve(spec, null);

@@ -92,4 +92,20 @@ class SuiteRunnerTest {
                 Runs.HOME.resolve("target/suite-runner-test/usage").toString())).isEqualTo(CallflowCli.USAGE);
         assertThat(CallflowCli.execute("run", "--threads", "0")).isEqualTo(CallflowCli.USAGE);
     }
+
+    /** An implementation that cannot start, or would listen beyond loopback, is refused before the run: exit 2. */
+    @Test
+    void anExternalImplementationThatCannotRunIsAUsageErrorBeforeTheRun() {
+        assertThatThrownBy(() -> Runs.config("/no/such/program --flag").build())
+                .isInstanceOf(RunConfig.InvalidRunConfig.class)
+                .hasMessageContaining("The implementation's program '/no/such/program' was not found");
+        assertThatThrownBy(() -> Runs.config("no-such-program-on-the-path app.py").build())
+                .hasMessageContaining("'no-such-program-on-the-path' was not found on the PATH");
+        assertThatThrownBy(() -> Runs.config("tcp-listen:0.0.0.0:7007").build())
+                .hasMessageContaining("The harness listens on loopback only");
+        assertThat(Runs.config("python3 examples/python-iut/app.py").build().iut()).isEqualTo("python3 examples/python-iut/app.py");
+        assertThat(Runs.config("tcp-listen:127.0.0.1:0").build().iut()).isEqualTo("tcp-listen:127.0.0.1:0");
+        assertThat(CallflowCli.execute("run", "--iut", "tcp-listen:0.0.0.0:0", "--reports",
+                Runs.HOME.resolve("target/suite-runner-test/usage").toString())).isEqualTo(CallflowCli.USAGE);
+    }
 }

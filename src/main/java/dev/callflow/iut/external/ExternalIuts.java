@@ -40,6 +40,49 @@ public final class ExternalIuts implements AutoCloseable {
         this.traffic = traffic;
     }
 
+    /**
+     * A usage error before the run rather than a failure in it: the program of a command line must exist, and a
+     * {@code tcp-listen:} address must be loopback with a port number.
+     */
+    public static void validate(String spec, Path workingDir) {
+        if (spec.startsWith("tcp-listen:")) {
+            String[] parts = spec.substring("tcp-listen:".length()).split(":");
+            if (parts.length != 2 || !parts[1].matches("\\d{1,5}")) {
+                throw new IllegalArgumentException("Use tcp-listen:HOST:PORT, e.g. tcp-listen:127.0.0.1:7007; got " + spec);
+            }
+            try {
+                if (!InetAddress.getByName(parts[0]).isLoopbackAddress()) {
+                    throw new IllegalArgumentException("The harness listens on loopback only, so that nothing but this "
+                            + "machine reaches it; use tcp-listen:127.0.0.1:" + parts[1] + " instead of " + spec);
+                }
+            } catch (java.net.UnknownHostException e) {
+                throw new IllegalArgumentException("Unknown host in " + spec + "; use tcp-listen:127.0.0.1:PORT", e);
+            }
+            return;
+        }
+        List<String> command = split(spec);
+        String program = command.isEmpty() ? "" : command.get(0);
+        if (!programExists(program, workingDir)) {
+            throw new IllegalArgumentException("The implementation's program '" + program + "' was not found"
+                    + (program.contains("/") ? " (relative to " + workingDir + ")" : " on the PATH")
+                    + "; give --iut the command that starts your implementation, e.g. \"python3 examples/python-iut/app.py\"");
+        }
+    }
+
+    private static boolean programExists(String program, Path workingDir) {
+        if (program.isEmpty()) {
+            return false;
+        }
+        if (program.contains("/")) {
+            Path p = workingDir == null ? Path.of(program) : workingDir.resolve(program);
+            return java.nio.file.Files.isRegularFile(p) && java.nio.file.Files.isExecutable(p);
+        }
+        String path = System.getenv("PATH");
+        return path != null && java.util.Arrays.stream(path.split(java.io.File.pathSeparator))
+                .filter(d -> !d.isEmpty()).map(d -> Path.of(d, program))
+                .anyMatch(p -> java.nio.file.Files.isRegularFile(p) && java.nio.file.Files.isExecutable(p));
+    }
+
     public static boolean isExternal(String spec) {
         return spec.startsWith("tcp-listen:") || spec.contains(" ") || spec.contains("/");
     }
