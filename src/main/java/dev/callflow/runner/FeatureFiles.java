@@ -1,5 +1,6 @@
 package dev.callflow.runner;
 
+import dev.callflow.timeline.EditDistance;
 import io.cucumber.core.runtime.Runtime;
 import io.cucumber.gherkin.GherkinDialects;
 import io.cucumber.gherkin.GherkinParser;
@@ -201,27 +202,10 @@ public final class FeatureFiles {
         if (!same.isEmpty()) {
             return same;
         }
-        return all.stream().sorted(Comparator.comparingInt((String d) -> distance(wanted, d.toLowerCase(Locale.ROOT)))
+        return all.stream().sorted(Comparator.comparingInt((String d) -> EditDistance.between(wanted, d.toLowerCase(Locale.ROOT)))
                 .thenComparing(d -> d)).limit(8).toList();
     }
 
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1], prev[j]) + 1, prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
 
     private static int languageLine(Path f) {
         try {

@@ -792,7 +792,7 @@ public enum EventKind {
         int bound = Math.max(2, n.length() / 4);
         List<Map.Entry<String, Integer>> near = new ArrayList<>();
         for (String k : BY_NAME.keySet()) {
-            int d = distance(n, k.toLowerCase(Locale.ROOT));
+            int d = EditDistance.between(n, k.toLowerCase(Locale.ROOT));
             if (d <= bound) {
                 near.add(Map.entry(k, d));
             }
@@ -801,24 +801,6 @@ public enum EventKind {
         return near.stream().limit(limit).map(Map.Entry::getKey).toList();
     }
 
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
 
     // ---- shared attribute lists --------------------------------------------------------------------------------
 
