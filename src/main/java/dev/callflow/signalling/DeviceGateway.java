@@ -28,17 +28,23 @@ import java.util.logging.Logger;
  * The phones' network endpoint for server-initiated events: {@code POST /devices/<id>/events} with a
  * {@link ServerEvent} JSON body. 204 on delivery, 404 for an unregistered device, 400 (with a message) for a
  * malformed body, 405 for other methods, 413 above 64 KiB, 500 when the handler throws. Never stops serving.
+ *
+ * <p>Only the harness's relay may deliver (issue 12, row 7): {@link #endpointFor} carries this gateway's random key
+ * in its query, and a request without it gets 403 before anything else is looked at, so another process on the
+ * machine (an IUT) can neither inject an event into a scenario nor probe which devices exist.
  */
 public final class DeviceGateway implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(DeviceGateway.class.getName());
     private static final String PREFIX = "/devices/";
     private static final String SUFFIX = "/events";
     private static final int MAX_BODY = 64 * 1024;
+    private static final String KEY_PARAMETER = "key=";
 
     private final HttpServer server;
     private final ExecutorService executor;
     private final Map<String, Device> devices = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final String key = newKey();
 
     private record Device(Consumer<ServerEvent> handler, Consumer<DeliveryError> onError) {
     }
@@ -90,7 +96,19 @@ public final class DeviceGateway implements AutoCloseable {
 
     public URI endpointFor(String deviceId) {
         Ids.require(deviceId, "deviceId");
-        return URI.create("http://127.0.0.1:" + port() + PREFIX + deviceId + SUFFIX);
+        return URI.create("http://127.0.0.1:" + port() + PREFIX + deviceId + SUFFIX + "?" + KEY_PARAMETER + key);
+    }
+
+    private static String newKey() {
+        byte[] bytes = new byte[16];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
+    }
+
+    private boolean carriesKey(URI requestUri) {
+        String query = requestUri.getRawQuery();
+        return query != null && java.security.MessageDigest.isEqual(query.getBytes(StandardCharsets.US_ASCII),
+                (KEY_PARAMETER + key).getBytes(StandardCharsets.US_ASCII));
     }
 
     public Registration register(String deviceId, Consumer<ServerEvent> handler) {
@@ -124,6 +142,10 @@ public final class DeviceGateway implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
+            if (!carriesKey(exchange.getRequestURI())) {
+                respond(exchange, 403, "events reach phones only through the harness's relay");
+                return;
+            }
             if (!path.startsWith(PREFIX) || !path.endsWith(SUFFIX) || path.length() <= PREFIX.length() + SUFFIX.length()) {
                 respond(exchange, 404, "no such endpoint: " + path + " (expected /devices/<deviceId>/events)");
                 return;

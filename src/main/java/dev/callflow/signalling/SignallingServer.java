@@ -2,9 +2,18 @@ package dev.callflow.signalling;
 
 import dev.callflow.platform.ServerEvent;
 import dev.callflow.push.Registration;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import org.wiremock.webhooks.Webhooks;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,18 +38,24 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * re-posts the body to the URL in {@value SignallingHeaders#RELAY_TARGET}, so they reach the device over real HTTP.
  */
 public final class SignallingServer implements AutoCloseable {
+    static final String RELAY_KEY = "X-Callflow-Relay-Key";
+    static final String RELAY_PATH = "/harness/relay";
+    /** The name of the relay mapping that older fixture sets carried as a file: open to anyone, so it is dropped. */
+    private static final String OLD_RELAY_MAPPING = "harness-relay";
 
     private final WireMockServer wireMock;
     private final JournalTap tap;
     private final HttpClient http;
     private final String baseUrl;
+    private final String relayKey;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private SignallingServer(WireMockServer wireMock, JournalTap tap, HttpClient http) {
+    private SignallingServer(WireMockServer wireMock, JournalTap tap, HttpClient http, String relayKey) {
         this.wireMock = wireMock;
         this.tap = tap;
         this.http = http;
         this.baseUrl = "http://127.0.0.1:" + wireMock.port();
+        this.relayKey = relayKey;
     }
 
     /** Starts on 127.0.0.1 with a dynamic port, loading {@code fixturesDir/mappings}. */
@@ -95,13 +110,18 @@ public final class SignallingServer implements AutoCloseable {
             throw new IllegalArgumentException("deviceEndpoint must be an http(s) URI, got " + deviceEndpoint);
         }
         ensureOpen();
-        URI relay = URI.create(baseUrl + "/harness/relay");
+        if (!"127.0.0.1".equals(deviceEndpoint.getHost())) {
+            throw new IllegalArgumentException("deviceEndpoint must be on 127.0.0.1 (the relay delivers on loopback only), got "
+                    + deviceEndpoint);
+        }
+        URI relay = URI.create(baseUrl + RELAY_PATH);
         HttpRequest request = HttpRequest.newBuilder(relay)
                 .version(HttpClient.Version.HTTP_1_1)
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
                 .header(SignallingHeaders.DEVICE, deviceId)
                 .header(SignallingHeaders.RELAY_TARGET, deviceEndpoint.toString())
+                .header(RELAY_KEY, relayKey)
                 .POST(HttpRequest.BodyPublishers.ofString(event.toJson()))
                 .build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
@@ -295,9 +315,40 @@ public final class SignallingServer implements AutoCloseable {
             if (containerThreads > 0) {
                 options.containerThreads(containerThreads);
             }
+            options.adminAuthenticator(request -> false);
             WireMockServer wm = new WireMockServer(options);
             wm.start();
-            return new SignallingServer(wm, tap, httpClient != null ? httpClient : SharedHttp.client());
+            String relayKey = HexFormat.of().formatHex(randomBytes());
+            installRelay(wm, relayKey);
+            return new SignallingServer(wm, tap, httpClient != null ? httpClient : SharedHttp.client(), relayKey);
+        }
+
+        private static byte[] randomBytes() {
+            byte[] key = new byte[16];
+            new SecureRandom().nextBytes(key);
+            return key;
+        }
+
+        /**
+         * The relay: a request with the key and a loopback target is re-posted there by WireMock's webhook. Without the
+         * key it matches no stub (404), so no stranger makes WireMock post to a phone or anywhere else.
+         */
+        private static void installRelay(WireMockServer wm, String relayKey) {
+            for (StubMapping m : wm.getStubMappings()) {
+                if (OLD_RELAY_MAPPING.equals(m.getName())) {
+                    wm.removeStub(m);
+                }
+            }
+            wm.stubFor(post(urlPathEqualTo(RELAY_PATH))
+                    .withHeader(RELAY_KEY, equalTo(relayKey))
+                    .withHeader(SignallingHeaders.RELAY_TARGET, matching("http://127\\.0\\.0\\.1:[0-9]+/[^\\s]*"))
+                    .willReturn(WireMock.aResponse().withStatus(202))
+                    .withServeEventListener("webhook", Webhooks.webhook()
+                            .withMethod("POST")
+                            .withUrl("{{{originalRequest.headers." + SignallingHeaders.RELAY_TARGET + "}}}")
+                            .withHeader("Content-Type", "application/json")
+                            .withHeader(SignallingHeaders.DEVICE, "{{{originalRequest.headers." + SignallingHeaders.DEVICE + "}}}")
+                            .withBody("{{{originalRequest.body}}}")));
         }
     }
 }
