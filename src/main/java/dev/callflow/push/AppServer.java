@@ -17,7 +17,8 @@ import javax.net.ssl.SSLException;
 
 /**
  * The harness's app server: the provider that sends VoIP pushes through APNs with token authentication. One Pushy
- * {@link ApnsClient} to 127.0.0.1, trusting the mock's certificate, hostname verification on.
+ * {@link ApnsClient} to 127.0.0.1, trusting the mock's certificate, hostname verification on, resolving nothing
+ * ({@link NoResolver}).
  */
 public final class AppServer implements AutoCloseable {
 
@@ -138,14 +139,14 @@ public final class AppServer implements AutoCloseable {
                         + "shared group before build() (a private one makes close() take ~2 s).");
             }
             try {
-                return new AppServer(new ApnsClientBuilder()
+                return new AppServer(NoResolver.apply(new ApnsClientBuilder()
                         .setApnsServer("127.0.0.1", port)
                         .setTrustedServerCertificateChain(trusted)
                         .setHostnameVerificationEnabled(true)
                         .setSigningKey(signingKey)
                         .setEventLoopGroup(eventLoopGroup)
                         .setConnectionTimeout(connectTimeout)
-                        .build());
+                        .build(), port));
             } catch (SSLException e) {
                 throw new IllegalStateException("Pushy could not set up TLS for the APNs client: " + e.getMessage(), e);
             }
