@@ -335,9 +335,14 @@ public final class ScenarioRig implements AutoCloseable {
             outcomeOf(push).complete(new ApnsOutcome(push, false, reason, status));
         }
 
+        /**
+         * The step's pending outcome for this push. A push the rig did not send (no apns-id, as another sender's push
+         * rejected before APNs gave it one, or an id no step waits for) is not the scenario's: its sender got APNs'
+         * answer, and the phone's timeline does not blame the scenario's app server for it.
+         */
         private java.util.concurrent.CompletableFuture<ApnsOutcome> outcomeOf(ApnsPush push) {
-            java.util.concurrent.CompletableFuture<ApnsOutcome> f = apnsOutcomes.get(push.apnsId());
-            return f != null ? f : new java.util.concurrent.CompletableFuture<>(); // not sent by this rig's step: dropped
+            java.util.concurrent.CompletableFuture<ApnsOutcome> f = push.apnsId() == null ? null : apnsOutcomes.get(push.apnsId());
+            return f != null ? f : new java.util.concurrent.CompletableFuture<>();
         }
     }
 }
