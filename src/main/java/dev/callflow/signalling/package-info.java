@@ -11,6 +11,8 @@
  * <p>Server → device events: {@code sendToDevice} posts the event to the {@code /harness/relay} stub; its webhook
  * (URL, headers and body templated from the original request; verified in 3.13.2) re-posts the body to the URL in
  * {@code X-Relay-Target}, i.e. the device's gateway endpoint. Delivery is asynchronous, on WireMock's webhook pool.
+ * The relay stub is registered in code and needs the server's random key; the gateway's endpoint carries its own key;
+ * WireMock's admin API refuses every request (the harness drives WireMock in process).
  *
  * <p>Depends on no other project package.
  */
