@@ -6,7 +6,6 @@ import dev.callflow.signalling.SignallingServer;
 
 import dev.callflow.platform.ServerEvent;
 import dev.callflow.platform.ServerEventType;
-import dev.callflow.signalling.SignallingClient;
 import java.net.http.HttpClient;
 
 import dev.callflow.iut.external.ExternalIuts;
@@ -81,7 +80,7 @@ public final class Infrastructure implements AutoCloseable {
         try (var apnsReg = push.apns().registerVoip(token, "dev.callflow.warmup", p -> pushed.complete(p.apnsId()));
              var gwReg = gateway.register(device, relayed::complete)) {
             push.appServer().sendVoip(token, "dev.callflow.warmup", "{\"aps\":{}}").get(30, TimeUnit.SECONDS);
-            new SignallingClient(http, signalling.baseUrl(), device).login("warmup").get(30, TimeUnit.SECONDS);
+            signalling.client(http, device).login("warmup").get(30, TimeUnit.SECONDS);
             signalling.sendToDevice(device, gateway.endpointFor(device), ServerEvent.of(ServerEventType.CANCEL, "warmup"))
                     .get(30, TimeUnit.SECONDS);
             relayed.get(30, TimeUnit.SECONDS);

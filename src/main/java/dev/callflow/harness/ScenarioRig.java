@@ -82,7 +82,7 @@ public final class ScenarioRig implements AutoCloseable {
         this.clock = new VirtualClock(deviceId, settings.seed(), settings.realTimeGuard());
         this.timeline = clock.newTimeline("CallApp", 1000 + Math.floorMod(VirtualClock.mix(idSeed ^ 0x5eed), 90_000));
         this.calls = new CallAliases(idSeed);
-        SignallingClient client = new SignallingClient(infra.http(), infra.signalling().baseUrl(), deviceId)
+        SignallingClient client = infra.signalling().client(infra.http(), deviceId)
                 .withGate(this::leaving);
         this.device = SimulatedDevice.builder().deviceId(deviceId).timeline(timeline).timing(settings.timing())
                 .clock(clock).app(app).signalling(client).build();

@@ -15,12 +15,18 @@ import java.util.logging.Logger;
 
 /**
  * Push-style journal: WireMock calls {@link #beforeResponseSent} for every served request (matched or not),
- * and the tap routes it by device header to that device's listener. No polling, no resetAll.
+ * and the tap routes it by device header to that device's listener. No polling, no resetAll. Only requests carrying
+ * the server's key ({@value SignallingHeaders#KEY}) count: anyone else's request is served but reaches no device.
  */
 final class JournalTap implements ServeEventListener {
     private static final Logger LOG = Logger.getLogger(JournalTap.class.getName());
 
     private final Map<String, ExchangeListener> listeners = new ConcurrentHashMap<>();
+    private final byte[] key;
+
+    JournalTap(String key) {
+        this.key = key.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
 
     @Override
     public String getName() {
@@ -50,6 +56,11 @@ final class JournalTap implements ServeEventListener {
         String deviceId = req.getHeader(SignallingHeaders.DEVICE);
         if (deviceId == null) {
             return; // not a device request
+        }
+        String presented = req.getHeader(SignallingHeaders.KEY);
+        if (presented == null || !java.security.MessageDigest.isEqual(key,
+                presented.getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+            return; // not the harness's request: someone posing as a phone
         }
         ExchangeListener listener = listeners.get(deviceId);
         if (listener == null) {

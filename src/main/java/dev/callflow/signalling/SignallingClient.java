@@ -27,6 +27,7 @@ public final class SignallingClient implements SignallingApi {
     private final String deviceId;
     private final Duration requestTimeout;
     private final ResponseGate gate;
+    private final String serverKey;
     private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
 
     public SignallingClient(HttpClient http, String baseUrl, String deviceId) {
@@ -39,11 +40,13 @@ public final class SignallingClient implements SignallingApi {
         this.deviceId = b.deviceId;
         this.requestTimeout = b.requestTimeout;
         this.gate = b.gate;
+        this.serverKey = b.serverKey;
     }
 
     /** The same client, handing every answer over through {@code gate}. */
     public SignallingClient withGate(ResponseGate g) {
         Builder b = builder().httpClient(http).baseUrl(baseUrl).deviceId(deviceId).requestTimeout(requestTimeout);
+        b.serverKey = serverKey;
         b.gate = Objects.requireNonNull(g, "gate");
         return new SignallingClient(b);
     }
@@ -131,15 +134,18 @@ public final class SignallingClient implements SignallingApi {
     private CompletableFuture<SignallingResponse> send(String method, String path, String body) {
         URI uri = URI.create(baseUrl + path);
         String requestId = deviceId + "/" + requests.incrementAndGet();
-        HttpRequest request = HttpRequest.newBuilder(uri)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .version(HttpClient.Version.HTTP_1_1)
                 .timeout(requestTimeout)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .header(SignallingHeaders.DEVICE, deviceId)
                 .header(SignallingHeaders.REQUEST, requestId)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build();
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (serverKey != null) {
+            builder.header(SignallingHeaders.KEY, serverKey);
+        }
+        HttpRequest request = builder.build();
         java.util.function.Consumer<Runnable> handOver = gate.leaving(requestId, method, path);
         CompletableFuture<SignallingResponse> result = new CompletableFuture<>();
         http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> handOver.accept(() -> {
@@ -170,8 +176,15 @@ public final class SignallingClient implements SignallingApi {
         private String deviceId;
         private Duration requestTimeout = Duration.ofSeconds(10);
         private ResponseGate gate = ResponseGate.DIRECT;
+        private String serverKey;
 
         private Builder() {
+        }
+
+        /** The mock server's key ({@link SignallingServer#client} sets it): without it no request reaches a listener. */
+        Builder serverKey(String key) {
+            this.serverKey = java.util.Objects.requireNonNull(key, "serverKey");
+            return this;
         }
 
         public Builder httpClient(HttpClient http) {

@@ -8,6 +8,11 @@ public final class SignallingHeaders {
     public static final String REQUEST = "X-Callflow-Request";
     /** Where the relay stub's webhook delivers the request body. */
     public static final String RELAY_TARGET = "X-Relay-Target";
+    /**
+     * The server's random key, sent by the harness's own clients and relay posts: only requests carrying it reach a
+     * device's listener or the relay, so a process that connects around the protocol cannot pose as a phone.
+     */
+    static final String KEY = "X-Callflow-Key";
 
     private SignallingHeaders() {
     }

@@ -38,7 +38,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * re-posts the body to the URL in {@value SignallingHeaders#RELAY_TARGET}, so they reach the device over real HTTP.
  */
 public final class SignallingServer implements AutoCloseable {
-    static final String RELAY_KEY = "X-Callflow-Relay-Key";
     static final String RELAY_PATH = "/harness/relay";
     /** The name of the relay mapping that older fixture sets carried as a file: open to anyone, so it is dropped. */
     private static final String OLD_RELAY_MAPPING = "harness-relay";
@@ -47,15 +46,15 @@ public final class SignallingServer implements AutoCloseable {
     private final JournalTap tap;
     private final HttpClient http;
     private final String baseUrl;
-    private final String relayKey;
+    private final String key;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private SignallingServer(WireMockServer wireMock, JournalTap tap, HttpClient http, String relayKey) {
+    private SignallingServer(WireMockServer wireMock, JournalTap tap, HttpClient http, String key) {
         this.wireMock = wireMock;
         this.tap = tap;
         this.http = http;
         this.baseUrl = "http://127.0.0.1:" + wireMock.port();
-        this.relayKey = relayKey;
+        this.key = key;
     }
 
     /** Starts on 127.0.0.1 with a dynamic port, loading {@code fixturesDir/mappings}. */
@@ -74,6 +73,14 @@ public final class SignallingServer implements AutoCloseable {
 
     public int port() {
         return wireMock.port();
+    }
+
+    /**
+     * The app's client for {@code deviceId} on this server: its requests carry the server's key, so they reach the
+     * device's listener ({@link #attach}). A client built without it is served but reaches no listener.
+     */
+    public SignallingClient client(HttpClient httpClient, String deviceId) {
+        return SignallingClient.builder().httpClient(httpClient).baseUrl(baseUrl).deviceId(deviceId).serverKey(key).build();
     }
 
     /** The bind address WireMock was configured with (always 127.0.0.1). */
@@ -121,7 +128,7 @@ public final class SignallingServer implements AutoCloseable {
                 .header("Content-Type", "application/json")
                 .header(SignallingHeaders.DEVICE, deviceId)
                 .header(SignallingHeaders.RELAY_TARGET, deviceEndpoint.toString())
-                .header(RELAY_KEY, relayKey)
+                .header(SignallingHeaders.KEY, key)
                 .POST(HttpRequest.BodyPublishers.ofString(event.toJson()))
                 .build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
@@ -299,7 +306,8 @@ public final class SignallingServer implements AutoCloseable {
             if (!Files.isDirectory(mappings)) {
                 throw new IllegalArgumentException("no mappings directory at " + mappings.toAbsolutePath());
             }
-            JournalTap tap = new JournalTap();
+            String key = HexFormat.of().formatHex(randomBytes());
+            JournalTap tap = new JournalTap(key);
             var options = options()
                     .dynamicPort()
                     .bindAddress("127.0.0.1")
@@ -318,9 +326,8 @@ public final class SignallingServer implements AutoCloseable {
             options.adminAuthenticator(request -> false);
             WireMockServer wm = new WireMockServer(options);
             wm.start();
-            String relayKey = HexFormat.of().formatHex(randomBytes());
-            installRelay(wm, relayKey);
-            return new SignallingServer(wm, tap, httpClient != null ? httpClient : SharedHttp.client(), relayKey);
+            installRelay(wm, key);
+            return new SignallingServer(wm, tap, httpClient != null ? httpClient : SharedHttp.client(), key);
         }
 
         private static byte[] randomBytes() {
@@ -333,14 +340,14 @@ public final class SignallingServer implements AutoCloseable {
          * The relay: a request with the key and a loopback target is re-posted there by WireMock's webhook. Without the
          * key it matches no stub (404), so no stranger makes WireMock post to a phone or anywhere else.
          */
-        private static void installRelay(WireMockServer wm, String relayKey) {
+        private static void installRelay(WireMockServer wm, String key) {
             for (StubMapping m : wm.getStubMappings()) {
                 if (OLD_RELAY_MAPPING.equals(m.getName())) {
                     wm.removeStub(m);
                 }
             }
             wm.stubFor(post(urlPathEqualTo(RELAY_PATH))
-                    .withHeader(RELAY_KEY, equalTo(relayKey))
+                    .withHeader(SignallingHeaders.KEY, equalTo(key))
                     .withHeader(SignallingHeaders.RELAY_TARGET, matching("http://127\\.0\\.0\\.1:[0-9]+/[^\\s]*"))
                     .willReturn(WireMock.aResponse().withStatus(202))
                     .withServeEventListener("webhook", Webhooks.webhook()

@@ -76,8 +76,25 @@ class ControlPlaneIsolationTest {
                 .as("a stub planted through /__admin must not exist").isNotEqualTo(299);
         String device = "cp-" + System.nanoTime();
         try (SignallingServer.Registration ignored = server.attach(device, x -> { })) {
-            SignallingResponse login = new SignallingClient(HTTP, base, device).login("alice").get(10, TimeUnit.SECONDS);
+            SignallingResponse login = server.client(HTTP, device).login("alice").get(10, TimeUnit.SECONDS);
             assertThat(login.status()).as("the app's login stub still answers after the attack").isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aStrangerPosingAsAPhoneReachesNoScenario() throws Exception {
+        String device = "pose-" + System.nanoTime();
+        BlockingQueue<SignallingExchange> exchanges = new LinkedBlockingQueue<>();
+        try (SignallingServer.Registration ignored = server.attach(device, exchanges::add)) {
+            HttpResponse<String> forged = raw("POST", server.baseUrl() + "/v1/calls/c-1/decline", "{\"callId\":\"c-1\"}",
+                    "Content-Type", "application/json", SignallingHeaders.DEVICE, device,
+                    SignallingHeaders.REQUEST, device + "/1");
+            assertThat(forged.statusCode()).as("the app's endpoint still answers a stranger").isEqualTo(200);
+
+            server.client(HTTP, device).accept("c-1").get(10, TimeUnit.SECONDS);
+            assertThat(exchanges.poll(10, TimeUnit.SECONDS)).as("the first exchange the phone's listener hears")
+                    .extracting(SignallingExchange::path).isEqualTo("/v1/calls/c-1/accept");
+            assertThat(exchanges).as("a stranger's request under the phone's id reached its scenario").isEmpty();
         }
     }
 

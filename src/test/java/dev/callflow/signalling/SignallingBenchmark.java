@@ -37,7 +37,7 @@ public final class SignallingBenchmark {
             String device = "bench-1";
             BlockingQueue<SignallingExchange> exchanges = new LinkedBlockingQueue<>();
             try (SignallingServer.Registration reg = server.attach(device, exchanges::add)) {
-                SignallingClient client = new SignallingClient(http, server.baseUrl(), device);
+                SignallingClient client = server.client(http, device);
                 long f0 = System.nanoTime();
                 client.login("bench").get(10, TimeUnit.SECONDS);
                 System.out.printf("first REST request (cold client): %.1f ms%n", ms(System.nanoTime() - f0));

@@ -54,7 +54,7 @@ class SignallingServerTest {
         final String id = "dev-" + SEQ.incrementAndGet();
         final BlockingQueue<SignallingExchange> exchanges = new LinkedBlockingQueue<>();
         final SignallingServer.Registration registration = server.attach(id, exchanges::add);
-        final SignallingClient client = new SignallingClient(HTTP, server.baseUrl(), id);
+        final SignallingClient client = server.client(HTTP, id);
 
         SignallingExchange next() throws InterruptedException {
             SignallingExchange e = exchanges.poll(5, TimeUnit.SECONDS);
@@ -199,8 +199,8 @@ class SignallingServerTest {
     @Test
     void unknownPathIs404AndStillReported() throws Exception {
         try (Phone p = new Phone()) {
-            SignallingClient wrongBase = new SignallingClient(HTTP, server.baseUrl() + "/nope", p.id);
-            assertThat(await(wrongBase.accept("c-1")).status()).isEqualTo(404);
+            assertThat(await(p.client.exchange("POST", "/nope/v1/calls/c-1/accept", "{\"callId\":\"c-1\"}")).status())
+                    .isEqualTo(404);
             assertThat(p.next()).extracting(SignallingExchange::path, SignallingExchange::status)
                     .containsExactly("/nope/v1/calls/c-1/accept", 404);
         }
@@ -337,7 +337,7 @@ class SignallingServerTest {
         }
         BlockingQueue<SignallingExchange> again = new LinkedBlockingQueue<>();
         try (SignallingServer.Registration r = server.attach(id, again::add)) {
-            assertThat(await(new SignallingClient(HTTP, server.baseUrl(), id).busy("c-1")).status()).isEqualTo(200);
+            assertThat(await(server.client(HTTP, id).busy("c-1")).status()).isEqualTo(200);
             assertThat(again.poll(5, TimeUnit.SECONDS)).extracting(SignallingExchange::status).isEqualTo(200);
         }
     }
