@@ -31,7 +31,8 @@ final class Codec {
     static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     static final String PROTOCOL = "callflow-iut/2";
-    static final int MAX_LINE_CHARS = 1 << 20;
+    /** The longest line either side may write: 1 MiB of UTF-8, its {@code \n} not counted. */
+    static final int MAX_LINE_BYTES = 1 << 20;
     static final Pattern UUID_TEXT = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     /** How a field's value must look, and how an error message says so. */
@@ -103,8 +104,9 @@ final class Codec {
 
     /** Parses and checks one line from the IUT; the result has a known {@code type} and every field as its table says. */
     static ObjectNode parse(String line) throws ProtocolException {
-        if (line.length() > MAX_LINE_CHARS) {
-            throw new ProtocolException("the line is longer than 1 MiB; split what you send into messages");
+        if (utf8Longer(line, MAX_LINE_BYTES)) {
+            throw new ProtocolException("the line is longer than the protocol's limit of 1 MiB (" + MAX_LINE_BYTES
+                    + " bytes of UTF-8); split what you send into messages");
         }
         JsonNode n;
         try {
@@ -138,6 +140,19 @@ final class Codec {
             }
         }
         return (ObjectNode) n;
+    }
+
+    /** Whether {@code text} takes more than {@code limit} bytes as UTF-8, counted only when it may. */
+    static boolean utf8Longer(String text, int limit) {
+        if ((long) text.length() * 3 <= limit) {
+            return false; // a UTF-16 unit is at most 3 bytes of UTF-8 (a surrogate pair, 2 units, is 4)
+        }
+        long bytes = 0;
+        for (int i = 0; i < text.length() && bytes <= limit; i++) {
+            char c = text.charAt(i);
+            bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+        }
+        return bytes > limit;
     }
 
     private static void check(String where, Field f, JsonNode v) throws ProtocolException {
