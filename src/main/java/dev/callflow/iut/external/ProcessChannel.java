@@ -23,8 +23,10 @@ final class ProcessChannel implements IutChannel {
     /** How many of stderr's last lines a verdict quotes, each cut to {@link #TAIL_LINE_CHARS}. */
     private static final int TAIL_LINES = 5;
     private static final int TAIL_LINE_CHARS = 500;
-    /** How long the end waits for the other stream's end (output still in the pipe, an exit code). */
+    /** How long the end waits for output still in the pipes after the process exited. */
     private static final long DRAIN_MILLIS = 2_000;
+    /** How long the end of stdout waits for the exit that usually follows, for its exit code. */
+    private static final long EXIT_MILLIS = 500;
 
     private final List<String> command;
     private final ProcessTree tree;
@@ -86,7 +88,9 @@ final class ProcessChannel implements IutChannel {
                 return;
             }
             try {
-                err.join(DRAIN_MILLIS); // so the verdict can quote stderr's last lines
+                if (!process.isAlive()) {
+                    err.join(DRAIN_MILLIS); // so the verdict can quote stderr's last lines
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -107,7 +111,7 @@ final class ProcessChannel implements IutChannel {
             }
             stdoutEnded.complete(null);
             try {
-                process.waitFor(DRAIN_MILLIS, TimeUnit.MILLISECONDS);
+                process.waitFor(EXIT_MILLIS, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
