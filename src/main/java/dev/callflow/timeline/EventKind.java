@@ -418,8 +418,10 @@ public enum EventKind {
                     + "the word in 'event', so that a log line can never pass for the platform event it names.",
             a("event", "the app's word")),
     IUT_STDERR(Source.APP, VERDICT, "iutStderr", GRAMMAR, "none: the external implementation's stderr",
-            "The external implementation wrote a line on stderr.",
-            a("text", "the line")),
+            "The external implementation wrote a line on stderr. A session records the first 100 lines (64 Ki "
+                    + "characters, 4 KiB a line) and counts the rest; the line where it cut says so.",
+            a("text", "the line"),
+            a("truncated", "true on the one event that says where stderr was cut (its text says how); what follows is counted")),
     IUT_PROTOCOL_ERROR(Source.APP, VERDICT, "iutProtocolError", GRAMMAR, "none: a callflow-iut protocol violation",
             "The external implementation broke the protocol; the session ends (appTerminated exception=iutProtocolError).",
             a("line", "the offending line's number"),

@@ -31,7 +31,14 @@ final class Codec {
     static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     static final String PROTOCOL = "callflow-iut/2";
-    static final int MAX_LINE_CHARS = 1 << 20;
+    /** The longest line either side may write: 1 MiB of UTF-8, its {@code \n} not counted. */
+    static final int MAX_LINE_BYTES = 1 << 20;
+    /** The longest name or other string of a call (a timer, a log word, a handle's value, a caller's name), in characters. */
+    static final int MAX_NAME_CHARS = 256;
+    /** The longest value of a {@code log}'s or {@code sdkReport}'s attributes, in characters. */
+    static final int MAX_ATTRIBUTE_CHARS = 1024;
+    /** The longest {@code http} path, in characters. */
+    static final int MAX_PATH_CHARS = 2048;
     static final Pattern UUID_TEXT = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     /** How a field's value must look, and how an error message says so. */
@@ -40,7 +47,7 @@ final class Codec {
         NON_EMPTY_STRING("a non-empty string"),
         UUID("a call UUID, e.g. \"ed7aa169-3c1e-4bd8-9d5a-2f2ba0c3d0a1\""),
         HANDLE("a handle like {\"type\":\"generic\",\"value\":\"alice\"}, type one of generic, phoneNumber, emailAddress"),
-        STRING_MAP("an object whose values are strings"), ANY("any JSON value"),
+        STRING_MAP("an object whose values are strings"), ANY("any JSON value"), PATH("a path like \"/v1/calls\""),
         CONFIGURATION("a provider configuration object"), ACTIONS("an array of actions"), PROTOCOL("\"" + "callflow-iut/2" + "\"");
 
         final String description;
@@ -90,7 +97,7 @@ final class Codec {
         m.put("sdkReport", List.of(Field.req("op", Kind.NON_EMPTY_STRING), Field.opt("call", Kind.UUID),
                 Field.opt("attributes", Kind.STRING_MAP)));
         m.put("http", List.of(Field.req("id", Kind.INTEGER), Field.oneOf("method", "GET", "POST", "PUT", "DELETE"),
-                Field.req("path", Kind.STRING), Field.opt("body", Kind.ANY)));
+                Field.req("path", Kind.PATH), Field.opt("body", Kind.ANY)));
         m.put("setTimer", List.of(Field.req("timer", Kind.NON_EMPTY_STRING), Field.req("afterMs", Kind.NON_NEGATIVE_INTEGER)));
         m.put("cancelTimer", List.of(Field.req("timer", Kind.NON_EMPTY_STRING)));
         m.put("pushCompletion", List.of(Field.req("push", Kind.INTEGER)));
@@ -103,8 +110,9 @@ final class Codec {
 
     /** Parses and checks one line from the IUT; the result has a known {@code type} and every field as its table says. */
     static ObjectNode parse(String line) throws ProtocolException {
-        if (line.length() > MAX_LINE_CHARS) {
-            throw new ProtocolException("the line is longer than 1 MiB; split what you send into messages");
+        if (utf8Longer(line, MAX_LINE_BYTES)) {
+            throw new ProtocolException("the line is longer than the protocol's limit of 1 MiB (" + MAX_LINE_BYTES
+                    + " bytes of UTF-8); split what you send into messages");
         }
         JsonNode n;
         try {
@@ -140,6 +148,19 @@ final class Codec {
         return (ObjectNode) n;
     }
 
+    /** Whether {@code text} takes more than {@code limit} bytes as UTF-8, counted only when it may. */
+    static boolean utf8Longer(String text, int limit) {
+        if ((long) text.length() * 3 <= limit) {
+            return false; // a UTF-16 unit is at most 3 bytes of UTF-8 (a surrogate pair, 2 units, is 4)
+        }
+        long bytes = 0;
+        for (int i = 0; i < text.length() && bytes <= limit; i++) {
+            char c = text.charAt(i);
+            bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+        }
+        return bytes > limit;
+    }
+
     private static void check(String where, Field f, JsonNode v) throws ProtocolException {
         if (v == null) {
             if (f.required()) {
@@ -152,6 +173,7 @@ final class Codec {
             case NON_NEGATIVE_INTEGER -> integral(v) && v.asLong() >= 0;
             case BOOLEAN -> v.isBoolean();
             case STRING -> v.isTextual() && (f.values().isEmpty() || f.values().contains(v.asText()));
+            case PATH -> v.isTextual();
             case NON_EMPTY_STRING -> v.isTextual() && !v.asText().isEmpty();
             case UUID -> v.isTextual() && UUID_TEXT.matcher(v.asText()).matches();
             case HANDLE -> v.isObject() && v.path("type").isTextual() && HANDLE_TYPES.contains(v.get("type").asText())
@@ -168,6 +190,28 @@ final class Codec {
         }
         if (!ok) {
             throw new ProtocolException(where + ": \"" + f.name() + "\" must be " + describe(f) + ", got " + brief(v.toString()));
+        }
+        switch (f.kind()) {
+            case STRING, NON_EMPTY_STRING, PROTOCOL -> length(where, f.name(), v.asText(), MAX_NAME_CHARS);
+            case PATH -> length(where, f.name(), v.asText(), MAX_PATH_CHARS);
+            case HANDLE -> length(where, f.name() + ".value", v.get("value").asText(), MAX_NAME_CHARS);
+            case STRING_MAP -> {
+                var entries = v.fields();
+                while (entries.hasNext()) {
+                    var e = entries.next();
+                    length(where, f.name() + " key", e.getKey(), MAX_NAME_CHARS);
+                    length(where, f.name() + "." + brief(e.getKey()), e.getValue().asText(), MAX_ATTRIBUTE_CHARS);
+                }
+            }
+            default -> { }
+        }
+    }
+
+    /** A string of the protocol longer than its limit (docs/iut-protocol.md section 1) is refused, saying both lengths. */
+    private static void length(String where, String field, String text, int limit) throws ProtocolException {
+        if (text.length() > limit && text.codePointCount(0, text.length()) > limit) {
+            throw new ProtocolException(where + ": \"" + field + "\" must be at most " + limit + " characters long, got "
+                    + text.codePointCount(0, text.length()) + " characters: " + brief(JSON.getNodeFactory().textNode(text).toString()));
         }
     }
 

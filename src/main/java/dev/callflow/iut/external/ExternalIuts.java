@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Turns an IUT spec into app factories: a command line ({@code python3 examples/python-iut/app.py}) for the stdio
  * transport, or {@code tcp-listen:HOST:PORT} for the network transport. One instance per run: it owns the listening
- * sockets, bound to loopback only.
+ * sockets, bound to loopback only, and the process trees of its running IUTs, which it ends on close and, through a
+ * shutdown hook, when the run is interrupted.
  */
 public final class ExternalIuts implements AutoCloseable {
     private final Path workingDir;
@@ -27,6 +28,7 @@ public final class ExternalIuts implements AutoCloseable {
     private final Path traffic;
     private final AtomicInteger sessions = new AtomicInteger();
     private final Map<String, ServerSocket> listeners = new ConcurrentHashMap<>();
+    private final LiveTrees live = new LiveTrees();
 
     /**
      * @param hangGuard how long an IUT may take to say hello and to return from each handler (docs/iut-protocol.md
@@ -94,7 +96,7 @@ public final class ExternalIuts implements AutoCloseable {
         }
         List<String> command = split(spec);
         return AppFactory.configurable(settings ->
-                new ExternalApp(recorded(within -> ProcessChannel.start(command, workingDir)), hangGuard, settings));
+                new ExternalApp(recorded(within -> ProcessChannel.start(command, workingDir, live)), hangGuard, settings));
     }
 
     private ChannelOpener recorded(ChannelOpener opener) {
@@ -183,8 +185,14 @@ public final class ExternalIuts implements AutoCloseable {
         return out;
     }
 
+    /** How many IUT processes of this run are running (a process tree each). */
+    public int liveProcessTrees() {
+        return live.size();
+    }
+
     @Override
     public void close() {
+        live.close();
         listeners.values().forEach(s -> {
             try {
                 s.close();

@@ -2,9 +2,6 @@ package dev.callflow.iut.external;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 /** One session's line channel to an external implementation under test: a child process, or a TCP connection. */
@@ -27,37 +24,11 @@ interface IutChannel extends AutoCloseable {
     void close();
 
     /**
-     * Reads UTF-8 lines ({@code \n}, an optional {@code \r} before it dropped). A line longer than the protocol allows
-     * is cut just past the limit, so the codec refuses it, and the rest of it is skipped: a runaway writer cannot
-     * exhaust the heap.
+     * Reads the protocol's lines: a line longer than 1 MiB is handed on as soon as it passes the limit, cut just past
+     * it, so that the codec refuses it; the rest of it is skipped. A writer that never ends its line cannot exhaust the
+     * heap, nor hold the session until the hang guard.
      */
     static void readLines(InputStream in, Consumer<String> onLine) throws IOException {
-        Reader r = new InputStreamReader(in, StandardCharsets.UTF_8);
-        char[] buf = new char[16 * 1024];
-        StringBuilder line = new StringBuilder();
-        int n;
-        while ((n = r.read(buf)) >= 0) {
-            int from = 0;
-            for (int i = 0; i < n; i++) {
-                if (buf[i] == '\n') {
-                    append(line, buf, from, i);
-                    int end = line.length();
-                    onLine.accept(line.substring(0, end > 0 && line.charAt(end - 1) == '\r' ? end - 1 : end));
-                    line.setLength(0);
-                    from = i + 1;
-                }
-            }
-            append(line, buf, from, n);
-        }
-        if (line.length() > 0) {
-            onLine.accept(line.toString());
-        }
-    }
-
-    private static void append(StringBuilder line, char[] buf, int from, int to) {
-        int room = Codec.MAX_LINE_CHARS + 1 - line.length();
-        if (room > 0) {
-            line.append(buf, from, Math.min(to - from, room));
-        }
+        new LineReader(in, Codec.MAX_LINE_BYTES).readAll((line, overLong) -> onLine.accept(line));
     }
 }

@@ -58,6 +58,7 @@ final class Session {
     /** The iOS API the running (or last) handler message stands for. */
     private volatile String where = "the session's hello";
     private volatile String lastGood = "(none yet)";
+    private final StderrBudget stderr = new StderrBudget();
 
     Session(ChannelOpener opener, Duration guard, AppEnvironment env) {
         this.opener = opener;
@@ -231,8 +232,14 @@ final class Session {
     }
 
     private void onStderr(String line) {
-        if (open()) {
-            env.record(EventKind.IUT_STDERR, Level.WARNING, null, "text", line);
+        if (!open()) {
+            return;
+        }
+        switch (stderr.take(line)) {
+            case RECORD -> env.record(EventKind.IUT_STDERR, Level.WARNING, null, "text", line);
+            case CUT_HERE -> env.record(EventKind.IUT_STDERR, Level.WARNING, null, "text", stderr.cutNotice(),
+                    "truncated", "true");
+            case COUNT -> { }
         }
     }
 
@@ -265,7 +272,9 @@ final class Session {
 
     private boolean exited() {
         IutChannel.Closed c = closed;
-        String tail = c == null || c.stderrTail().isEmpty() ? "" : "; stderr ends: " + String.join(" | ", c.stderrTail());
+        String cut = stderr.cutSoFar();
+        String tail = c == null || c.stderrTail().isEmpty() ? "" : "; stderr ends: " + String.join(" | ", c.stderrTail())
+                + (cut.isEmpty() ? "" : " (" + cut + " of stderr were not recorded)");
         return verdict(EXITED, "the implementation under test went away (" + (c == null ? "?" : c.why())
                 + (c != null && c.exitCode() != null ? ", exit code " + c.exitCode() : "") + ")" + tail);
     }

@@ -291,6 +291,7 @@ class ProtocolSchemaTest {
                 case HANDLE -> json("{\"type\":\"generic\",\"value\":\"alice\"}");
                 case STRING_MAP -> json("{\"a\":\"b\"}");
                 case ANY -> json("{\"x\":[1,null]}");
+                case PATH -> json("\"/v1/calls/" + "p".repeat(2038) + "\"");
                 case CONFIGURATION -> json("{\"localizedName\":\"Demo\",\"maximumCallGroups\":2,\"maximumCallsPerCallGroup\":1,"
                         + "\"supportedHandleTypes\":[\"generic\"],\"includesCallsInRecents\":true,\"supportsVideo\":false}");
                 case ACTIONS -> json("[{\"action\":\"end\",\"call\":\"" + CALL + "\"},{\"action\":\"start\",\"call\":\"" + CALL
@@ -305,12 +306,13 @@ class ProtocolSchemaTest {
                 case INTEGER -> List.of("\"7\"", "7.5", "true", "null");
                 case NON_NEGATIVE_INTEGER -> List.of("-1", "\"1\"", "2.5");
                 case BOOLEAN -> List.of("\"true\"", "1", "null");
-                case STRING -> f.values().isEmpty() ? List.of("1", "null", "{}") : List.of("\"bogus\"", "1");
-                case NON_EMPTY_STRING -> List.of("\"\"", "1");
+                case STRING -> f.values().isEmpty() ? List.of("1", "null", "{}", quoted(257)) : List.of("\"bogus\"", "1");
+                case NON_EMPTY_STRING -> List.of("\"\"", "1", quoted(257));
+                case PATH -> List.of("1", "null", quoted(2049));
                 case UUID -> List.of("\"" + CALL.substring(0, 8) + "\"", "\"alice\"", "1");
                 case HANDLE -> List.of("\"alice\"", "{\"type\":\"pager\",\"value\":\"x\"}", "{\"value\":\"x\"}",
-                        "{\"type\":\"generic\",\"value\":1}");
-                case STRING_MAP -> List.of("{\"a\":1}", "\"x\"", "[]");
+                        "{\"type\":\"generic\",\"value\":1}", "{\"type\":\"generic\",\"value\":" + quoted(257) + "}");
+                case STRING_MAP -> List.of("{\"a\":1}", "\"x\"", "[]", "{\"a\":" + quoted(1025) + "}", "{" + quoted(257) + ":\"b\"}");
                 case ANY -> List.of();
                 case CONFIGURATION -> List.of("\"x\"", "{}", "{\"localizedName\":\"D\",\"maximumCallGroups\":0}",
                         "{\"localizedName\":\"D\",\"maximumCallsPerCallGroup\":\"2\"}",
@@ -320,9 +322,14 @@ class ProtocolSchemaTest {
                 case ACTIONS -> List.of("{}", "[\"end\"]", "[{\"action\":\"start\",\"call\":\"" + CALL + "\"}]",
                         "[{\"action\":\"setHeld\",\"call\":\"" + CALL + "\"}]", "[{\"action\":\"dance\",\"call\":\"" + CALL + "\"}]",
                         "[{\"action\":\"end\",\"call\":\"x\"}]", "[{\"action\":\"end\"}]");
-                case PROTOCOL -> List.of("\"callflow-iut/1\"", "\"callflow-iut/20\"", "2");
+                case PROTOCOL -> List.of("\"callflow-iut/1\"", "\"callflow-iut/20\"", "2", "\"callflow-iut/2." + "9".repeat(250) + "\"");
             };
             return texts.stream().map(Samples::json).toList();
+        }
+
+        /** A JSON string of {@code length} characters, past a limit by one (é: a character is not a byte). */
+        private static String quoted(int length) {
+            return "\"" + "é".repeat(length) + "\"";
         }
 
         private static JsonNode json(String text) {
