@@ -67,7 +67,7 @@ public final class JunitXml {
             tc.appendChild(skipped(doc, "interrupted: the run was stopped (SIGINT or SIGTERM) before this scenario finished"));
             suite.appendChild(tc);
         }
-        suite.setAttribute("name", "callflow");
+        suite.setAttribute("name", "Cucumber");
         suite.setAttribute("tests", String.valueOf(result.scenarios().size() + interruption.unfinished().size()));
         suite.setAttribute("failures", String.valueOf(failures));
         suite.setAttribute("errors", String.valueOf(errors));
