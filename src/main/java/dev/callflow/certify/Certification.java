@@ -7,6 +7,7 @@ import dev.callflow.harness.RunResult;
 import dev.callflow.harness.VerdictRow;
 import dev.callflow.iut.external.ExternalIuts;
 import dev.callflow.monitor.RuleCatalog;
+import dev.callflow.report.AtomicFiles;
 import dev.callflow.report.RunReports;
 import dev.callflow.report.TimelineReport;
 import dev.callflow.rules.Rule;
@@ -14,7 +15,6 @@ import dev.callflow.rules.Rule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -158,13 +158,12 @@ public final class Certification {
     public static Path write(Certificate c, Path reportsDir) {
         Path dir = folder(reportsDir);
         try {
-            Files.createDirectories(dir);
-            Files.writeString(dir.resolve(JSON_FILE), JSON.writeValueAsString(c) + "\n", StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve(HTML_FILE), CertificateHtml.render(c), StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve(COVERAGE_FILE), CoverageMatrix.render(c), StandardCharsets.UTF_8);
+            AtomicFiles.writeString(dir.resolve(JSON_FILE), JSON.writeValueAsString(c) + "\n");
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the certificate under " + dir, e);
+            throw new UncheckedIOException("Could not render the certificate as JSON", e);
         }
+        AtomicFiles.writeString(dir.resolve(HTML_FILE), CertificateHtml.render(c));
+        AtomicFiles.writeString(dir.resolve(COVERAGE_FILE), CoverageMatrix.render(c));
         return dir.resolve(JSON_FILE);
     }
 

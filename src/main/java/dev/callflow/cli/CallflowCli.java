@@ -5,7 +5,7 @@ import picocli.CommandLine;
 
 /**
  * {@code ./callflow}: the harness's command line. Exit codes: 0 all pass, 1 conformance failures,
- * 2 usage or input error, 3 harness fault.
+ * 2 usage or input error, 3 harness fault, 130 interrupted (SIGINT).
  */
 @Command(name = "callflow", mixinStandardHelpOptions = true, version = "callflow-harness 0.1.0",
         description = "Headless conformance harness for CallKit-style VoIP call flows and VoIP push.",
@@ -13,12 +13,14 @@ import picocli.CommandLine;
                 SoakCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every scenario passed", "1:conformance failures (the implementation is wrong)",
-                "2:usage or input error", "3:harness fault (the harness or its set-up is wrong)"})
+                "2:usage or input error", "3:harness fault (the harness or its set-up is wrong)",
+                "130:interrupted by SIGINT (143: SIGTERM): the reports cover the scenarios finished by then"})
 public final class CallflowCli implements Runnable {
     public static final int PASS = 0;
     public static final int CONFORMANCE_FAILURE = 1;
     public static final int USAGE = 2;
     public static final int HARNESS_FAULT = 3;
+    public static final int INTERRUPTED = 130;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -106,6 +106,13 @@ final class CertifyCommand implements Callable<Integer> {
         } catch (CucumberException e) {
             spec.commandLine().getErr().println("The suite could not run: " + e.getMessage());
             return CallflowCli.USAGE;
+        } catch (RunReports.NotAReportsFolder e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return CallflowCli.USAGE;
+        }
+        if (result.interrupted().isPresent()) {
+            // Stopped by SIGINT or SIGTERM: the run's shutdown hook wrote the reports and said so; the JVM is exiting.
+            return result.exitCode();
         }
         Path dir = config.reportsDir().orElseThrow();
         out.printf("%n%s", RunReports.summary(result));

@@ -28,6 +28,9 @@ final class Explore {
             RunConfig config = base.toBuilder().seed(seed).progress(false)
                     .reportsDir(root == null ? null : root.resolve("seed-" + seed)).build();
             RunResult result = SuiteRunner.run(config);
+            if (result.interrupted().isPresent()) {
+                return result.exitCode();
+            }
             scenarios = result.scenarios().size();
             List<String> failed = result.scenarios().stream().filter(o -> !o.passed())
                     .map(o -> o.name() + " (" + o.where() + ", " + o.status() + ")").toList();

@@ -32,6 +32,9 @@ final class Repeat {
         for (long seed = base.seed(); seed < base.seed() + times; seed++) {
             Path dir = reports == null ? null : reports.resolve(DIR).resolve("seed-" + seed);
             RunResult result = SuiteRunner.run(base.toBuilder().seed(seed).reportsDir(dir).build());
+            if (result.interrupted().isPresent()) {
+                return result.exitCode();
+            }
             runs.add(result);
             dirs.add(dir);
             out.printf("%nrepetition %d of %d, seed %d: %d scenario(s), %d passed%n", runs.size(), times, seed,

@@ -14,11 +14,13 @@ import java.util.List;
  * @param reportWork  what rendering the sequence diagrams cost
  * @param iutHellos   the distinct names and versions an external implementation gave in its hellos (none for the
  *                    embedded apps)
+ * @param interruption null unless the run was stopped (SIGINT, SIGTERM) before its scenarios were done: then the
+ *                     scenarios are those finished by then
  */
 public record RunResult(RunConfig config, List<ScenarioOutcome> scenarios, List<VerdictRow> verdicts,
                         List<String> undefinedSteps, long serverStartMillis, List<Long> setupMicros, long wallMillis,
                         List<ColdStartFigure> coldStarts, ReportWorkFigure reportWork,
-                        List<IutHello> iutHellos) {
+                        List<IutHello> iutHellos, Interruption interruption) {
 
     /** Every scenario passed. */
     public static final int PASS = 0;
@@ -28,6 +30,8 @@ public record RunResult(RunConfig config, List<ScenarioOutcome> scenarios, List<
     public static final int USAGE = 2;
     /** A scenario failed with an exception: the harness or its set-up is wrong. */
     public static final int HARNESS_FAULT = 3;
+    /** The run was stopped by SIGINT before its scenarios were done (128 + 2, as a shell reports it). */
+    public static final int INTERRUPTED = 130;
 
     public RunResult {
         scenarios = List.copyOf(scenarios);
@@ -38,6 +42,24 @@ public record RunResult(RunConfig config, List<ScenarioOutcome> scenarios, List<
         setupMicros = List.copyOf(sorted);
         coldStarts = List.copyOf(coldStarts);
         iutHellos = iutHellos == null ? List.of() : List.copyOf(iutHellos);
+    }
+
+    /** A run that was not interrupted. */
+    public RunResult(RunConfig config, List<ScenarioOutcome> scenarios, List<VerdictRow> verdicts, List<String> undefinedSteps,
+                     long serverStartMillis, List<Long> setupMicros, long wallMillis, List<ColdStartFigure> coldStarts,
+                     ReportWorkFigure reportWork, List<IutHello> iutHellos) {
+        this(config, scenarios, verdicts, undefinedSteps, serverStartMillis, setupMicros, wallMillis, coldStarts, reportWork,
+                iutHellos, null);
+    }
+
+    /** This result as the run's end when it was stopped by {@code interruption}. */
+    public RunResult interrupted(Interruption interruption) {
+        return new RunResult(config, scenarios, verdicts, undefinedSteps, serverStartMillis, setupMicros, wallMillis, coldStarts,
+                reportWork, iutHellos, interruption);
+    }
+
+    public java.util.Optional<Interruption> interrupted() {
+        return java.util.Optional.ofNullable(interruption);
     }
 
     /** A result with no hello heard (the embedded apps, or a result made by hand). */
@@ -102,11 +124,14 @@ public record RunResult(RunConfig config, List<ScenarioOutcome> scenarios, List<
     }
 
     /**
-     * The CLI's exit code: {@link #USAGE} for an undefined step or a scenario's input error, else {@link #HARNESS_FAULT} when a scenario failed
+     * The CLI's exit code: {@link #INTERRUPTED} for a run that was stopped, else {@link #USAGE} for an undefined step or a scenario's input error, else {@link #HARNESS_FAULT} when a scenario failed
      * with an exception, else {@link #CONFORMANCE_FAILURE} when one failed with an assertion (or did not pass for
      * another reason, e.g. a pending step), else {@link #PASS}.
      */
     public int exitCode() {
+        if (interruption != null) {
+            return INTERRUPTED;
+        }
         if (undefinedScenarios() > 0 || !undefinedSteps.isEmpty() || !inputErrors().isEmpty()) {
             return USAGE;
         }

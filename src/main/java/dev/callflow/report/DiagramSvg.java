@@ -7,7 +7,6 @@ import net.sourceforge.plantuml.SourceStringReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** PlantUML source to SVG, in process: sequence diagrams need no Graphviz. */
@@ -27,12 +26,7 @@ public final class DiagramSvg {
     /** Renders and writes {@code file}; returns the SVG. */
     public static byte[] write(String plantUml, Path file) {
         byte[] svg = render(plantUml);
-        try {
-            Files.createDirectories(file.getParent());
-            Files.write(file, svg);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the sequence diagram " + file, e);
-        }
+        AtomicFiles.write(file, svg);
         return svg;
     }
 

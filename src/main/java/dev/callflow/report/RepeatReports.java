@@ -4,10 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callflow.harness.RunResult;
 import dev.callflow.harness.ScenarioOutcome;
-import io.cucumber.gherkin.GherkinParser;
-import io.cucumber.messages.types.Envelope;
-import io.cucumber.messages.types.Feature;
-import io.cucumber.messages.types.GherkinDocument;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -15,14 +11,9 @@ import org.w3c.dom.NodeList;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -43,7 +33,7 @@ import java.util.stream.Stream;
  * Surefire writes a test that failed and then passed), and its Allure results are marked {@code statusDetails.flaky}.
  */
 public final class RepeatReports {
-    public static final String JUNIT = "junit/cucumber.xml";
+    public static final String JUNIT = RunReports.JUNIT;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MESSAGE_HEAD = 500;
 
@@ -82,16 +72,14 @@ public final class RepeatReports {
         List<Flaky> flaky = flaky(runs);
         RunReports.clean(dir);
         try {
-            Files.createDirectories(dir);
-            Files.writeString(dir.resolve(RunReports.SUMMARY), summary(runs, flaky, dir), StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve(RunReports.FAILURES), runs.stream().map(RunReports::failures)
-                    .filter(f -> !f.isEmpty()).collect(Collectors.joining("\n")), StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve(RunReports.RERUN), runs.stream()
+            AtomicFiles.writeString(dir.resolve(RunReports.SUMMARY), summary(runs, flaky, dir));
+            AtomicFiles.writeString(dir.resolve(RunReports.FAILURES), runs.stream().map(RunReports::failures)
+                    .filter(f -> !f.isEmpty()).collect(Collectors.joining("\n")));
+            AtomicFiles.writeString(dir.resolve(RunReports.RERUN), runs.stream()
                     .flatMap(r -> RunReports.rerun(r.config().home(), r.scenarios()).lines()).distinct()
-                    .map(l -> l + "\n").collect(Collectors.joining()), StandardCharsets.UTF_8);
+                    .map(l -> l + "\n").collect(Collectors.joining()));
             Path junit = runDirs.get(0).resolve(JUNIT);
             if (Files.exists(junit)) {
-                Files.createDirectories(dir.resolve(JUNIT).getParent());
                 junit(junit, dir.resolve(JUNIT), flaky);
             }
             for (Path runDir : runDirs) {
@@ -130,7 +118,7 @@ public final class RepeatReports {
             Map<String, Flaky> byName = new LinkedHashMap<>();
             Map<String, String> featureNames = new LinkedHashMap<>();
             for (Flaky f : flaky) {
-                String feature = featureNames.computeIfAbsent(f.scenario().uri(), RepeatReports::featureName);
+                String feature = featureNames.computeIfAbsent(f.scenario().uri(), ReportFiles::featureName);
                 byName.put(feature + "\n" + f.scenario().name(), f);
             }
             NodeList cases = doc.getElementsByTagName("testcase");
@@ -144,9 +132,7 @@ public final class RepeatReports {
             Element suite = doc.getDocumentElement();
             suite.setAttribute("failures", String.valueOf(doc.getElementsByTagName("failure").getLength()));
             suite.setAttribute("errors", String.valueOf(doc.getElementsByTagName("error").getLength()));
-            var transformer = TransformerFactory.newInstance().newTransformer();
-            transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
-            transformer.transform(new DOMSource(doc), new StreamResult(to.toFile()));
+            JunitXml.write(doc, to);
         } catch (IOException e) {
             throw e;
         } catch (Exception e) {
@@ -179,19 +165,6 @@ public final class RepeatReports {
         }
     }
 
-    private static String featureName(String uri) {
-        if (!uri.startsWith("file:")) {
-            return "";
-        }
-        try (Stream<Envelope> parsed = GherkinParser.builder().includeSource(false).includePickles(false).build()
-                .parse(Path.of(URI.create(uri)))) {
-            return parsed.map(Envelope::getGherkinDocument).flatMap(Optional::stream).map(GherkinDocument::getFeature)
-                    .flatMap(Optional::stream).map(Feature::getName).findFirst().orElse("");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read the feature file " + uri, e);
-        }
-    }
-
     /** Copies a repetition's Allure results; the results of a flaky scenario get {@code statusDetails.flaky = true}. */
     static void allure(Path from, Path to, List<Flaky> flaky) throws IOException {
         if (!Files.isDirectory(from)) {
@@ -206,9 +179,9 @@ public final class RepeatReports {
                     if (flaky.stream().anyMatch(f -> isResultOf(result.path("fullName").asText(), f.scenario()))) {
                         result.with("statusDetails").put("flaky", true);
                     }
-                    JSON.writeValue(target.toFile(), result);
+                    AtomicFiles.write(target, out -> JSON.writeValue(out, result));
                 } else {
-                    Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    AtomicFiles.write(target, out -> Files.copy(file, out));
                 }
             }
         }

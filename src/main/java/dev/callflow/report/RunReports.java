@@ -1,6 +1,7 @@
 package dev.callflow.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.callflow.harness.Interruption;
 import dev.callflow.harness.RunResult;
 import dev.callflow.harness.ScenarioOutcome;
 import dev.callflow.harness.VerdictRow;
@@ -9,7 +10,6 @@ import dev.callflow.monitor.RuleCatalog;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The files a run writes from its {@link RunResult}: {@code summary.txt}, {@code rule-verdicts.jsonl},
@@ -30,10 +31,23 @@ public final class RunReports {
     public static final String FAILURES = "failures.txt";
     /** The scenarios that did not pass, one {@code path:line} a line relative to the home: Cucumber's rerun format. */
     public static final String RERUN = "rerun.txt";
+    /** Cucumber's JUnit XML, for CI. */
+    public static final String JUNIT = "junit/cucumber.xml";
+    /** Cucumber's HTML report. */
+    public static final String HTML = "cucumber.html";
+    /**
+     * Where Cucumber's plugins write while the run goes: moved to {@link #JUNIT} and {@link #HTML} when the run ends,
+     * so that a run stopped half way leaves no truncated file under the final names.
+     */
+    public static final String JUNIT_PARTIAL = "junit/.cucumber.xml.partial";
+    public static final String HTML_PARTIAL = ".cucumber.html.partial";
+    static final List<String> PARTIALS = List.of(JUNIT_PARTIAL, HTML_PARTIAL);
+    /** Marks a folder a run wrote its reports to (see {@link #clean}). */
+    public static final String MARKER = ".callflow-reports";
     /** The folder {@code ./callflow certify} adds to a run's reports. */
     public static final String CERTIFICATE = "certificate";
     /** Everything a run writes under its reports directory, for cleaning before the next one. */
-    public static final List<String> OUTPUTS = List.of(CERTIFICATE, "timelines", "allure-results", AllureHtml.DIR, AllureHtml.DIR + ".log", "junit", "cucumber.html", SUMMARY,
+    public static final List<String> OUTPUTS = List.of(CERTIFICATE, "timelines", "allure-results", AllureHtml.DIR, AllureHtml.DIR + ".log", "junit", HTML, SUMMARY,
             VERDICTS, VERDICT_COUNTS, FAILURES, RERUN);
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,23 +55,81 @@ public final class RunReports {
 
     private RunReports() { }
 
-    /** Writes the four files to {@code dir}. */
+    /**
+     * Writes the files of {@link #OUTPUTS} the run writes itself, each whole or not at all ({@link AtomicFiles}); an
+     * interrupted run's also get its JUnit XML ({@link JunitXml}), Cucumber's having never been finished.
+     */
     public static void write(RunResult result, Path dir) {
-        try {
-            Files.createDirectories(dir);
-            Files.writeString(dir.resolve(SUMMARY), summary(result), StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve(VERDICTS), verdictLines(result.verdicts()), StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve(VERDICT_COUNTS), verdictCounts(result), StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve(FAILURES), failures(result), StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve(RERUN), rerun(result.config().home(), result.scenarios()), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the run's reports under " + dir, e);
+        AtomicFiles.writeString(dir.resolve(SUMMARY), summary(result));
+        AtomicFiles.writeString(dir.resolve(VERDICTS), verdictLines(result.verdicts()));
+        AtomicFiles.writeString(dir.resolve(VERDICT_COUNTS), verdictCounts(result));
+        AtomicFiles.writeString(dir.resolve(FAILURES), failures(result));
+        AtomicFiles.writeString(dir.resolve(RERUN), rerun(result.config().home(), result.scenarios())
+                + result.interrupted().map(i -> unfinished(result.config().home(), i)).orElse(""));
+        result.interrupted().ifPresent(i -> JunitXml.write(result, dir.resolve(JUNIT)));
+    }
+
+    /** At a run's normal end: Cucumber's finished JUnit XML and HTML, moved from their partial names in one rename each. */
+    public static void publishCucumberReports(Path dir) {
+        for (List<String> move : List.of(List.of(JUNIT_PARTIAL, JUNIT), List.of(HTML_PARTIAL, HTML))) {
+            Path written = dir.resolve(move.get(0));
+            if (Files.exists(written)) {
+                try {
+                    AtomicFiles.moveIntoPlace(written, dir.resolve(move.get(1)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Could not move " + written + " to " + move.get(1), e);
+                }
+            }
         }
     }
 
-    /** Removes what an earlier run wrote to {@code dir} (and nothing else: {@code reports/README.md} stays). */
+    /**
+     * Removes what an earlier run wrote to {@code dir}, and nothing else ({@code reports/README.md} stays), then marks
+     * the folder as one that holds a run's reports. A folder of {@link #OUTPUTS} is removed whole only where a run
+     * wrote before (the {@link #MARKER}, or a run's {@link #SUMMARY} or {@link #VERDICT_COUNTS}); in any other folder
+     * (a --reports pointing at the user's own) such a folder is refused rather than emptied.
+     *
+     * @throws NotAReportsFolder when {@code dir} holds a non-empty folder of an output's name that no run wrote
+     */
     public static void clean(Path dir) {
-        OUTPUTS.forEach(name -> ReportFiles.deleteRecursively(dir.resolve(name)));
+        if (Files.isDirectory(dir)) {
+            boolean runsWroteHere = Stream.of(MARKER, SUMMARY, VERDICT_COUNTS).anyMatch(f -> Files.isRegularFile(dir.resolve(f)));
+            List<String> foreign = OUTPUTS.stream().filter(n -> !runsWroteHere && nonEmptyFolder(dir.resolve(n))).toList();
+            if (!foreign.isEmpty()) {
+                throw new NotAReportsFolder(dir, foreign);
+            }
+            OUTPUTS.forEach(name -> ReportFiles.deleteRecursively(dir.resolve(name)));
+            PARTIALS.forEach(name -> ReportFiles.deleteRecursively(dir.resolve(name)));
+            try (Stream<Path> files = Files.list(dir)) {
+                files.filter(f -> f.getFileName().toString().startsWith(AtomicFiles.TEMP_PREFIX)).forEach(ReportFiles::deleteRecursively);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot list " + dir, e);
+            }
+        }
+        AtomicFiles.writeString(dir.resolve(MARKER), "This folder holds the reports of a callflow run. The next run into it "
+                + "first removes the files and folders a run writes (README: What ./callflow run writes to reports/), "
+                + "and nothing else.\n");
+    }
+
+    private static boolean nonEmptyFolder(Path p) {
+        if (!Files.isDirectory(p)) {
+            return false;
+        }
+        try (Stream<Path> in = Files.list(p)) {
+            return in.findAny().isPresent();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + p, e);
+        }
+    }
+
+    /** A --reports folder that holds, under an output's name, a folder no callflow run wrote: a usage error. */
+    public static final class NotAReportsFolder extends IllegalStateException {
+        NotAReportsFolder(Path dir, List<String> foreign) {
+            super("The reports folder " + dir + " holds " + String.join(", ", foreign.stream().map(f -> f + "/").toList())
+                    + " but no earlier callflow run wrote there (no " + MARKER + ", " + SUMMARY + " or " + VERDICT_COUNTS
+                    + "); a run removes its outputs first, so it does not run into this folder. Give --reports an empty "
+                    + "or new folder.");
+        }
     }
 
     /**
@@ -66,6 +138,7 @@ public final class RunReports {
      */
     public static String summary(RunResult r) {
         StringBuilder b = new StringBuilder();
+        r.interrupted().ifPresent(i -> b.append(interruptedLine(i)).append('\n'));
         b.append("implementation under test: ").append(r.iut());
         if (ExternalIuts.isExternal(r.iut())) {
             b.append(" (callflow-iut/2, hang guard ").append(r.config().hangGuard().toMillis()).append(" ms)");
@@ -124,6 +197,8 @@ public final class RunReports {
         b.append(String.format(Locale.ROOT, "wall time: %.1f s with %d thread(s)%n", r.wallMillis() / 1000.0,
                 r.config().threads()));
         r.scenarios().forEach(o -> b.append(o.summaryLine()).append('\n'));
+        r.interrupted().ifPresent(i -> i.unfinished().forEach(u -> b.append(String.format(Locale.ROOT, "%-8s %10s  %s%n",
+                "NOT RUN", "", u.name()))));
         return b.toString();
     }
 
@@ -140,9 +215,16 @@ public final class RunReports {
         return b.toString();
     }
 
-    /** Counts of passes, conformance failures, harness faults and undefined steps. */
+    /** {@code interrupted after 3 of 12 scenarios (SIGINT or SIGTERM): …}: the first line of an interrupted run's reports. */
+    public static String interruptedLine(Interruption i) {
+        return i.describe() + " (SIGINT or SIGTERM): these reports cover the " + i.finished() + " that finished; the other "
+                + i.unfinished().size() + " did not finish (listed last as NOT RUN, and in " + RERUN + ")";
+    }
+
+    /** Counts of passes, conformance failures, harness faults and undefined steps; whether the run was interrupted. */
     public static String verdictCounts(RunResult r) {
-        return "passed=" + r.passed() + "\nconformanceFailures=" + r.conformanceFailures() + "\nharnessFaults="
+        return r.interrupted().map(i -> "interrupted=true\nscenariosSelected=" + i.selected() + "\nscenariosFinished="
+                + i.finished() + "\n").orElse("") + "passed=" + r.passed() + "\nconformanceFailures=" + r.conformanceFailures() + "\nharnessFaults="
                 + r.harnessFaults().size() + "\nundefinedSteps=" + r.undefinedScenarios() + "\n" + neverFinished(r);
     }
 
@@ -166,6 +248,11 @@ public final class RunReports {
                 .map(o -> relative(home, o.uri()) + ":" + o.line()).distinct().map(l -> l + "\n").collect(Collectors.joining());
     }
 
+    private static String unfinished(Path home, Interruption i) {
+        return i.unfinished().stream().map(u -> relative(home, u.uri()) + ":" + u.line() + "\n").distinct()
+                .collect(Collectors.joining());
+    }
+
     /** A feature's path relative to the home with '/', or its URI when it is no file under the home. */
     static String relative(Path home, String uri) {
         if (!uri.startsWith("file:")) {
@@ -175,9 +262,9 @@ public final class RunReports {
         return (file.startsWith(home) ? home.relativize(file) : file).toString().replace('\\', '/');
     }
 
-    /** The head of each failed scenario's error, in suite order. */
+    /** The head of each failed scenario's error, in suite order; an interrupted run says so first. */
     public static String failures(RunResult r) {
-        return r.failed().stream().map(o -> FailureDigest.of(o, r.config().seed())).collect(Collectors.joining("\n"));
+        return r.interrupted().map(i -> interruptedLine(i) + "\n\n").orElse("") + r.failed().stream().map(o -> FailureDigest.of(o, r.config().seed())).collect(Collectors.joining("\n"));
     }
 
 }

@@ -3,10 +3,6 @@ package dev.callflow.report;
 import dev.callflow.timeline.LogFormat;
 import dev.callflow.timeline.Timeline;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -20,12 +16,7 @@ public final class TimelineReport {
     public static String write(Path reportsDir, String featureUri, String scenarioName, int line, Timeline timeline) {
         String log = LogFormat.standard().render(timeline);
         Path file = file(reportsDir, featureUri, scenarioName, line, ".log");
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, log, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the timeline of '" + scenarioName + "' to " + file, e);
-        }
+        AtomicFiles.writeString(file, log);
         return log;
     }
 

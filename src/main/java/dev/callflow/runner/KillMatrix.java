@@ -7,13 +7,10 @@ import dev.callflow.harness.VerdictRow;
 import dev.callflow.iut.mutants.Mutant;
 import dev.callflow.iut.mutants.Mutants;
 import dev.callflow.monitor.RuleCatalog;
+import dev.callflow.report.AtomicFiles;
 import dev.callflow.rules.Severity;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -226,12 +223,7 @@ public final class KillMatrix {
     /** Writes {@link #markdown()} to {@code file} and returns it. */
     public String write(Path file) {
         String md = markdown();
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, md, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the kill matrix to " + file, e);
-        }
+        AtomicFiles.writeString(file, md);
         return md;
     }
 

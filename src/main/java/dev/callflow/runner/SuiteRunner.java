@@ -53,7 +53,8 @@ public final class SuiteRunner {
         features.check();
         List<FeatureFiles.Selected> selected = select(config, features);
         config.reportsDir().ifPresent(RunReports::clean);
-        try (RunContext run = RunContext.open(config)) {
+        try (RunContext run = RunContext.open(config);
+             InterruptHook interrupt = config.reportsDir().map(dir -> InterruptHook.arm(run, selected, dir)).orElse(null)) {
             List<Plugin> plugins = new ArrayList<>(List.of(new RunBinding(run)));
             config.reportsDir().ifPresent(dir -> {
                 plugins.add(new AllureReport(dir.resolve("allure-results"), run));
@@ -71,9 +72,15 @@ public final class SuiteRunner {
                 crash = e;
             }
             run.reportWork().finish(REPORT_WORK_BOUND);
+            if (interrupt != null && !interrupt.beginNormalEnd()) {
+                return interrupt.interruptedResult();
+            }
             reportUnfinished(run, selected, crash);
             RunResult result = run.result();
-            config.reportsDir().ifPresent(dir -> RunReports.write(result, dir));
+            config.reportsDir().ifPresent(dir -> {
+                RunReports.publishCucumberReports(dir);
+                RunReports.write(result, dir);
+            });
             return result;
         }
     }
@@ -103,7 +110,7 @@ public final class SuiteRunner {
         }
     }
 
-    private static String key(String uri, int line) {
+    static String key(String uri, int line) {
         String path;
         try {
             path = uri.startsWith("file:") ? Path.of(URI.create(uri)).toAbsolutePath().normalize().toString() : uri;
@@ -160,8 +167,10 @@ public final class SuiteRunner {
             o.addPluginName("progress");
         }
         config.reportsDir().ifPresent(dir -> {
-            o.addPluginName("junit:" + dir.resolve(Path.of("junit", "cucumber.xml")));
-            o.addPluginName("html:" + dir.resolve("cucumber.html"));
+            // Under partial names until the run's end (RunReports.publishCucumberReports): Cucumber writes them only
+            // when the run finishes, and a run stopped before that must not leave them truncated under the real names.
+            o.addPluginName("junit:" + dir.resolve(RunReports.JUNIT_PARTIAL));
+            o.addPluginName("html:" + dir.resolve(RunReports.HTML_PARTIAL));
         });
         return o.build();
     }
