@@ -145,7 +145,7 @@ final class ConsoleExportShape implements LineShape {
     }
 
     private static boolean isNumber(String t) {
-        if (t.isEmpty() || t.length() > 18) {
+        if (t.isEmpty() || t.length() > (t.startsWith("0x") ? 17 : 18)) { // what fits a long: 15 hex or 18 decimal digits
             return false;
         }
         int from = t.startsWith("0x") && t.length() > 2 ? 2 : 0;

@@ -52,7 +52,7 @@ final class LogShowShape implements LineShape {
         }
         i = LinePrefixes.skipSpaces(line, activityEnd, end);
         int pidEnd = word(line, i, end);
-        if (pidEnd == i || !Timestamps.digits(line, i, pidEnd - i)) {
+        if (pidEnd == i || pidEnd - i > 18 || !Timestamps.digits(line, i, pidEnd - i)) { // 18 digits fit a long
             return false;
         }
         out.pid = Long.parseLong(line, i, pidEnd, 10);

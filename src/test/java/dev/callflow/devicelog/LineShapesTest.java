@@ -162,4 +162,16 @@ class LineShapesTest {
         assertThat(names(log)).containsExactly("startAudio@3");
         assertThat(log.lines()).isEqualTo(3);
     }
+
+    /** Found by CheckLogFuzzTest: a pid or thread id past a long's range threw out of the reader. */
+    @Test
+    void numbersPastALongAreNotReadAsPidOrThread() {
+        String pid = "8".repeat(62);
+        DeviceLog log = read(
+                "2026-03-02 09:14:09.804021+0100 0x2a1f3    Default     0x0        " + pid + "    0    CallApp: provider:performAnswerCallAction:",
+                "2026-03-02 09:14:10.100\tDefault\t0xffffffffffffffff\t812\tCallApp\tprovider:performEndCallAction:");
+        assertThat(log.lines()).isEqualTo(2);
+        assertThat(log.events()).hasSize(2);
+        assertThat(log.events()).noneMatch(e -> e.thread() < 0);
+    }
 }

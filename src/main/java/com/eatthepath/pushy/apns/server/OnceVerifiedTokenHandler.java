@@ -4,6 +4,7 @@ import com.eatthepath.pushy.apns.auth.ApnsVerificationKey;
 import com.eatthepath.pushy.apns.auth.AuthenticationToken;
 import io.netty.handler.codec.http2.Http2Headers;
 
+import java.security.SignatureException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,7 +60,15 @@ public final class OnceVerifiedTokenHandler extends TokenAuthenticationValidatin
             }
             return;
         }
-        super.verifyAuthentication(headers);
+        try {
+            super.verifyAuthentication(headers);
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof SignatureException) {
+                // a signature that is not DER at all: Pushy throws (its server would answer 500), APNs answers 403
+                throw new RejectedNotificationException(RejectionReason.INVALID_PROVIDER_TOKEN);
+            }
+            throw e;
+        }
         if (key != null) {
             if (passed.size() >= MAX_REMEMBERED) {
                 passed.clear();

@@ -100,6 +100,16 @@ class OnceVerifiedTokenHandlerTest {
         assertThatCode(() -> handler.handlePushNotification(push(token, TOPIC), payload())).doesNotThrowAnyException();
     }
 
+    /** Found by PushPayloadFuzzTest: a character past the signature made Pushy throw, and the server answer 500. */
+    @Test
+    void aSignatureThatIsNotEvenDerIsAnInvalidProviderToken() {
+        String corrupted = bearer(KEY, Instant.now()) + "AAAA"; // three bytes past the end of the DER signature
+
+        assertThatThrownBy(() -> handler.handlePushNotification(push(corrupted, TOPIC), payload()))
+                .isInstanceOfSatisfying(RejectedNotificationException.class,
+                        e -> assertThat(e.getRejectionReason()).isEqualTo(RejectionReason.INVALID_PROVIDER_TOKEN));
+    }
+
     private static String bearer(ApnsAuthKey key, Instant issuedAt) {
         return new AuthenticationToken(key.signingKey(), issuedAt).getAuthorizationHeader().toString();
     }
