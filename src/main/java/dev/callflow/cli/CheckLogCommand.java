@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
 @Command(name = "check-log", mixinStandardHelpOptions = true,
         description = {"Read device logs (NSLog with or without zone or process, Console / 'log show' exports, "
                 + "bare plugin lines, mixed pastes, multi-line records) and apply every rule.",
-                "Exit 0: no violation; 1: a rule is violated; 2: a file is missing or holds no recognisable event."})
+                "Exit 0: no violation; 1: a rule is violated; 2: a file is missing, is no text log (a directory, a binary file) or holds no recognisable event."})
 final class CheckLogCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Device logs to check, each judged on its own.")
