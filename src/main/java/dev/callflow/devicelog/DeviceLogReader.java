@@ -100,21 +100,36 @@ public final class DeviceLogReader {
      * Reads lines into segments of at least {@code segmentLines}, each cut at a line that starts a record with a full
      * date, time and zone (where nothing before it can change how it and the lines after it read). Segments are parsed
      * on {@code threads} worker threads while this thread reads on, then joined; the result is the same as one pass line
-     * by line. A log of one segment is parsed on this thread.
+     * by line. A log of one segment is parsed on this thread, and so is one with no such line in its first two
+     * segments' worth, as it is read (holding no lines).
      */
     private DeviceLog read(LineSource source) throws IOException {
         ArrayDeque<Future<Run>> inFlight = new ArrayDeque<>();
         List<Run> done = new ArrayList<>();
         ExecutorService pool = null;
         Timestamps timestamps = new Timestamps();
-        LineShape first = NsLogShape.withZone(timestamps);
+        LineShape[] dated = {NsLogShape.withZone(timestamps), NsLogShape.withoutZone(timestamps),
+                new LogShowShape(timestamps), new ConsoleExportShape(timestamps), new NsLogNoProcessShape(timestamps)};
         RawLine raw = new RawLine();
+        Run single = null;
         List<String> segment = new ArrayList<>();
         int segmentStart = 0;
         int count = 0;
         try {
             for (String line = source.next(); line != null; line = source.next(), count++) {
-                if (threads > 1 && segment.size() >= segmentLines && cleanRecordStart(line, first, raw)) {
+                if (single != null) {
+                    single.line(line);
+                    continue;
+                }
+                if (pool == null && segment.size() >= 2 * segmentLines) {
+                    // no clean cut in sight: read the rest in one pass as it comes rather than hold it all
+                    single = new Run(0);
+                    segment.forEach(single::line);
+                    segment = null;
+                    single.line(line);
+                    continue;
+                }
+                if (threads > 1 && segment.size() >= segmentLines && cleanRecordStart(line, dated, raw)) {
                     if (pool == null) {
                         pool = Executors.newFixedThreadPool(threads, r -> {
                             Thread t = new Thread(r, "callflow-log-parser");
@@ -130,6 +145,9 @@ public final class DeviceLogReader {
                     segmentStart = count;
                 }
                 segment.add(line);
+            }
+            if (single != null) {
+                return single.finish();
             }
             if (pool == null) {
                 Run run = new Run(0);
@@ -185,10 +203,11 @@ public final class DeviceLogReader {
     private final int threads;
 
     /**
-     * A line the first shape reads with a full date, time and UTC offset, with no leading space: it can continue no
-     * record, and it sets the whole clock (day, zone) itself, so a chunk may start there.
+     * A line that the first shape to read it (in a run's order: NSLog, {@code log show}, ...) reads with a full date,
+     * time and UTC offset, with no leading space: it can continue no record, and it sets the whole clock (day, zone)
+     * itself, so a chunk may start there.
      */
-    private static boolean cleanRecordStart(String line, LineShape first, RawLine raw) {
+    private static boolean cleanRecordStart(String line, LineShape[] dated, RawLine raw) {
         int end = line.length();
         while (end > 0 && Character.isWhitespace(line.charAt(end - 1))) {
             end--;
@@ -197,8 +216,13 @@ public final class DeviceLogReader {
                 || skipped(line, end) || control(line, end) >= 0) {
             return false;
         }
-        raw.reset();
-        return first.read(line, end, raw) && raw.hasTime && !raw.timeOnly && raw.hasOffset;
+        for (LineShape shape : dated) {
+            raw.reset();
+            if (shape.read(line, end, raw)) {
+                return raw.hasTime && !raw.timeOnly && raw.hasOffset;
+            }
+        }
+        return false;
     }
 
     /** Joins chunk runs as one run over the whole log would have: one clock origin, seq from 1, a kill counted once. */
