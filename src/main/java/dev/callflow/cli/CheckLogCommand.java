@@ -7,6 +7,7 @@ import dev.callflow.devicelog.DeviceLog;
 import dev.callflow.devicelog.DeviceLogReader;
 import dev.callflow.devicelog.Grammar;
 import dev.callflow.devicelog.Recogniser;
+import dev.callflow.devicelog.TextFiles;
 import dev.callflow.monitor.RuleMonitor;
 import dev.callflow.rules.Policy;
 import picocli.CommandLine.Command;
@@ -17,7 +18,6 @@ import picocli.CommandLine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
 @Command(name = "check-log", mixinStandardHelpOptions = true,
         description = {"Read device logs (NSLog with or without zone or process, Console / 'log show' exports, "
                 + "bare plugin lines, mixed pastes, multi-line records) and apply every rule.",
-                "Exit 0: no violation; 1: a rule is violated; 2: a file is missing or holds no recognisable event."})
+                "Exit 0: no violation; 1: a rule is violated; 2: a file is missing, is no text log (a directory, a binary file) or holds no recognisable event."})
 final class CheckLogCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Device logs to check, each judged on its own.")
@@ -60,9 +60,8 @@ final class CheckLogCommand implements Callable<Integer> {
         try {
             p = Policy.named(policy);
             grammar = grammar();
-        } catch (IllegalArgumentException | NoSuchFileException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e instanceof NoSuchFileException
-                    ? "No grammar file at " + e.getMessage() : e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         DeviceLogReader reader = new DeviceLogReader(new Recogniser(grammar));
         RuleMonitor monitor = RuleMonitor.allRules(p);
@@ -88,12 +87,14 @@ final class CheckLogCommand implements Callable<Integer> {
     }
 
     private static CheckLogReport check(Path file, DeviceLogReader reader, RuleMonitor monitor, Policy p) {
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             return new CheckLogReport(file.toString(), null, List.of(), p, "no such file");
         }
         DeviceLog log;
         try {
             log = reader.read(file);
+        } catch (TextFiles.NotText e) {
+            return new CheckLogReport(file.toString(), null, List.of(), p, e.getMessage());
         } catch (IOException | java.io.UncheckedIOException e) {
             return new CheckLogReport(file.toString(), null, List.of(), p, "cannot read it: " + e.getMessage());
         }
@@ -110,7 +111,16 @@ final class CheckLogCommand implements Callable<Integer> {
         }
         Grammar g = Grammar.empty();
         for (Path f : grammars) {
-            g = g.and(Grammar.load(f));
+            List<String> lines = new ArrayList<>();
+            try (java.io.BufferedReader in = new java.io.BufferedReader(TextFiles.open(f))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    lines.add(line);
+                }
+            } catch (TextFiles.NotText e) {
+                throw new IllegalArgumentException(Files.exists(f) ? "--grammar " + f + " " + e.what()
+                        .replace("not a text log", "not a grammar file") : "No grammar file at " + f);
+            }
+            g = g.and(Grammar.parse(f.toString(), lines));
         }
         return g;
     }

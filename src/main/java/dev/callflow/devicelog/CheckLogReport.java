@@ -56,7 +56,7 @@ public record CheckLogReport(String file, DeviceLog log, List<RuleVerdict> verdi
         b.append("== ").append(file).append('\n');
         if (log != null) {
             b.append(String.format("%d lines, %d events (%d recognised, %d kept as log), %d unreadable; shapes: %s%n",
-                    log.lines(), log.events().size(), log.recognised(), log.events().size() - log.recognised(),
+                    log.lines(), log.recognised() + log.keptAsLog(), log.recognised(), log.keptAsLog(),
                     log.problems().size(), log.shapes().entrySet().stream()
                             .sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed()
                                     .thenComparing(java.util.Map.Entry.comparingByKey()))
@@ -115,7 +115,7 @@ public record CheckLogReport(String file, DeviceLog log, List<RuleVerdict> verdi
         m.put("policy", policy.wireName());
         if (log != null) {
             m.put("lines", log.lines());
-            m.put("events", log.events().size());
+            m.put("events", log.recognised() + log.keptAsLog());
             m.put("recognised", log.recognised());
             m.put("shapes", log.shapes());
             List<Map<String, Object>> problems = new ArrayList<>();

@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * A device log read into timeline events: one event per recognised record (two for a kill that is also a crash),
  * a {@code log} event for every other record, and one problem per line that could not be read. Every event carries
- * its first source line as the attribute {@code line}.
+ * its first source line as the attribute {@code line}. Consecutive {@code log} records that name no call are one
+ * event, with the first one's text and line and their number as the attribute {@code records}.
  *
  * @param events   in line order, {@code seq} from 1
  * @param problems unreadable lines, skipped, in line order
@@ -21,6 +22,8 @@ public record DeviceLog(List<Event> events, List<LogParseException> problems, in
 
     /** The attribute that holds an event's source line number. */
     public static final String LINE = "line";
+    /** The attribute that counts the records a {@code log} event stands for, when more than one. */
+    public static final String RECORDS = "records";
 
     public DeviceLog {
         events = List.copyOf(events);
@@ -31,6 +34,12 @@ public record DeviceLog(List<Event> events, List<LogParseException> problems, in
     /** Events the recogniser mapped to a canonical name (everything but {@code log}). */
     public long recognised() {
         return events.stream().filter(e -> !e.is(Recogniser.LOG)).count();
+    }
+
+    /** Records kept as {@code log} events, each counted even where a run of them is one event. */
+    public long keptAsLog() {
+        return events.stream().filter(e -> e.is(Recogniser.LOG))
+                .mapToLong(e -> e.attribute(RECORDS).map(Long::parseLong).orElse(1L)).sum();
     }
 
     /** The source line of an event read from a device log. */

@@ -8,12 +8,7 @@ import dev.callflow.timeline.Source;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -52,6 +47,8 @@ public final class DeviceLogReader {
             "apsd", "kernel", "SpringBoard", "InCallService", "CommCenter", "runningboardd", "symptomsd");
 
     private final Recogniser recogniser;
+    /** Characters read to tell whether a record's brackets are still open, over every read (see the tests). */
+    private final java.util.concurrent.atomic.LongAdder bracketChars = new java.util.concurrent.atomic.LongAdder();
 
     public DeviceLogReader(Recogniser recogniser) {
         this(recogniser, SEGMENT_LINES, Runtime.getRuntime().availableProcessors());
@@ -68,12 +65,19 @@ public final class DeviceLogReader {
         return recogniser;
     }
 
-    /** Reads a log file; bytes that are not UTF-8 cost only their line (reported, skipped). */
+    /** Characters read so far to follow open brackets across continuation lines: linear in the log's size. */
+    long bracketCharsScanned() {
+        return bracketChars.sum();
+    }
+
+    /**
+     * Reads a log file (gzip-compressed or not, UTF-8 or UTF-16 with a byte-order mark); bytes that are not UTF-8 cost
+     * only their line (reported, skipped).
+     *
+     * @throws TextFiles.NotText naming what the file is when it is no text log (a directory, a binary file, ...)
+     */
     public DeviceLog read(Path file) throws IOException {
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), utf8), 1 << 16)) {
+        try (BufferedReader in = new BufferedReader(TextFiles.open(file), 1 << 16)) {
             return read(in::readLine);
         }
     }
@@ -96,21 +100,36 @@ public final class DeviceLogReader {
      * Reads lines into segments of at least {@code segmentLines}, each cut at a line that starts a record with a full
      * date, time and zone (where nothing before it can change how it and the lines after it read). Segments are parsed
      * on {@code threads} worker threads while this thread reads on, then joined; the result is the same as one pass line
-     * by line. A log of one segment is parsed on this thread.
+     * by line. A log of one segment is parsed on this thread, and so is one with no such line in its first two
+     * segments' worth, as it is read (holding no lines).
      */
     private DeviceLog read(LineSource source) throws IOException {
         ArrayDeque<Future<Run>> inFlight = new ArrayDeque<>();
         List<Run> done = new ArrayList<>();
         ExecutorService pool = null;
         Timestamps timestamps = new Timestamps();
-        LineShape first = NsLogShape.withZone(timestamps);
+        LineShape[] dated = {NsLogShape.withZone(timestamps), NsLogShape.withoutZone(timestamps),
+                new LogShowShape(timestamps), new ConsoleExportShape(timestamps), new NsLogNoProcessShape(timestamps)};
         RawLine raw = new RawLine();
+        Run single = null;
         List<String> segment = new ArrayList<>();
         int segmentStart = 0;
         int count = 0;
         try {
             for (String line = source.next(); line != null; line = source.next(), count++) {
-                if (threads > 1 && segment.size() >= segmentLines && cleanRecordStart(line, first, raw)) {
+                if (single != null) {
+                    single.line(line);
+                    continue;
+                }
+                if (pool == null && segment.size() >= 2 * segmentLines) {
+                    // no clean cut in sight: read the rest in one pass as it comes rather than hold it all
+                    single = new Run(0);
+                    segment.forEach(single::line);
+                    segment = null;
+                    single.line(line);
+                    continue;
+                }
+                if (threads > 1 && segment.size() >= segmentLines && cleanRecordStart(line, dated, raw)) {
                     if (pool == null) {
                         pool = Executors.newFixedThreadPool(threads, r -> {
                             Thread t = new Thread(r, "callflow-log-parser");
@@ -119,13 +138,16 @@ public final class DeviceLogReader {
                         });
                     }
                     inFlight.add(pool.submit(parse(segmentStart, segment)));
-                    while (inFlight.size() > 2 * threads) {
+                    while (inFlight.size() > threads) {
                         done.add(await(inFlight.poll())); // the parsers are behind: hold the reading, not the lines
                     }
                     segment = new ArrayList<>();
                     segmentStart = count;
                 }
                 segment.add(line);
+            }
+            if (single != null) {
+                return single.finish();
             }
             if (pool == null) {
                 Run run = new Run(0);
@@ -148,7 +170,7 @@ public final class DeviceLogReader {
         return () -> {
             Run run = new Run(firstLine);
             lines.forEach(run::line);
-            run.flush();
+            run.end();
             return run;
         };
     }
@@ -167,17 +189,25 @@ public final class DeviceLogReader {
         }
     }
 
+    /**
+     * A record stops growing at this many lines or characters (a bracket that never closes would swallow the rest of
+     * the log into one record): the line that would pass the cap is reported and read on its own.
+     */
+    static final int MAX_RECORD_LINES = 4096;
+    static final int MAX_RECORD_CHARS = 64 * 1024;
+
     /** Logs shorter than this are parsed in one pass on the calling thread; longer ones in segments of this many lines. */
-    static final int SEGMENT_LINES = 100_000;
+    static final int SEGMENT_LINES = 25_000;
 
     private final int segmentLines;
     private final int threads;
 
     /**
-     * A line the first shape reads with a full date, time and UTC offset, with no leading space: it can continue no
-     * record, and it sets the whole clock (day, zone) itself, so a chunk may start there.
+     * A line that the first shape to read it (in a run's order: NSLog, {@code log show}, ...) reads with a full date,
+     * time and UTC offset, with no leading space: it can continue no record, and it sets the whole clock (day, zone)
+     * itself, so a chunk may start there.
      */
-    private static boolean cleanRecordStart(String line, LineShape first, RawLine raw) {
+    private static boolean cleanRecordStart(String line, LineShape[] dated, RawLine raw) {
         int end = line.length();
         while (end > 0 && Character.isWhitespace(line.charAt(end - 1))) {
             end--;
@@ -186,8 +216,13 @@ public final class DeviceLogReader {
                 || skipped(line, end) || control(line, end) >= 0) {
             return false;
         }
-        raw.reset();
-        return first.read(line, end, raw) && raw.hasTime && !raw.timeOnly && raw.hasOffset;
+        for (LineShape shape : dated) {
+            raw.reset();
+            if (shape.read(line, end, raw)) {
+                return raw.hasTime && !raw.timeOnly && raw.hasOffset;
+            }
+        }
+        return false;
     }
 
     /** Joins chunk runs as one run over the whole log would have: one clock origin, seq from 1, a kill counted once. */
@@ -203,8 +238,14 @@ public final class DeviceLogReader {
                 if (e == run.events.get(0) && repeatsKill(last, e.name(), e.call())) {
                     continue;
                 }
-                events.add(new Event(events.size() + 1L, e.micros() + shift, e.source(), e.level(), e.name(), e.call(),
-                        e.thread(), e.attributes()));
+                if (e == run.events.get(0) && last != null && collapsible(last.name(), last.call(), last.attributes())
+                        && collapsible(e.name(), e.call(), e.attributes())) {
+                    events.set(events.size() - 1, withRecords(last, records(last) + records(e),
+                            e.source() == Source.APP ? e.source() : last.source()));
+                    continue;
+                }
+                events.add(e.seq() == events.size() + 1L && shift == 0 ? e : new Event(events.size() + 1L,
+                        e.micros() + shift, e.source(), e.level(), e.name(), e.call(), e.thread(), e.attributes()));
             }
             problems.addAll(run.problems);
             for (int s = 0; s < run.shapes.length; s++) {
@@ -214,6 +255,44 @@ public final class DeviceLogReader {
             }
         }
         return new DeviceLog(events, problems, lines, shapes);
+    }
+
+    private static final String TEXT = "text";
+
+    /**
+     * Whether an event is a {@code log} record that may be counted in a run of them rather than kept on its own: one
+     * that names no call (a call's records are asked about per call) and does not mention {@code 0xbaadca11} in any
+     * case or word (R-PUSH-7 reads every event's text for it). A long log is mostly such chatter: one event per run
+     * of it keeps the timeline's memory to what the rules read. Such a run is from the app if any of its records is.
+     */
+    static boolean collapsible(String name, UUID call, Map<String, String> attributes) {
+        if (call != null || !name.equals(Recogniser.LOG)) {
+            return false;
+        }
+        String text = attributes.get(TEXT);
+        return text == null || !mentionsBaadCall(text);
+    }
+
+    private static boolean mentionsBaadCall(String text) {
+        String needle = "0xbaadca11";
+        for (int i = text.indexOf('0'); i >= 0 && i + needle.length() <= text.length(); i = text.indexOf('0', i + 1)) {
+            if (text.regionMatches(true, i, needle, 0, needle.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int records(Event log) {
+        return log.attribute(DeviceLog.RECORDS).map(Integer::parseInt).orElse(1);
+    }
+
+    private static Event withRecords(Event log, int records, Source source) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put(TEXT, log.attributes().get(TEXT));
+        attributes.put(DeviceLog.RECORDS, Integer.toString(records));
+        attributes.put(DeviceLog.LINE, log.attributes().get(DeviceLog.LINE));
+        return new Event(log.seq(), log.micros(), source, log.level(), log.name(), null, log.thread(), attributes);
     }
 
     /** PushKit's message and the exception that repeats it are one kill. */
@@ -261,8 +340,23 @@ public final class DeviceLogReader {
         private long lastEpochMicros;
         private long lastDayMicros;
         private int lastOffset;
-        private String lastLineText;
+        /** Open brackets less closed ones in the record so far, its lines and characters (capped). */
+        private int depth;
+        private int recordLines;
+        private int recordChars;
+        /** Characters scanned for brackets, added to the reader's count when the run ends. */
+        private long scanned;
         private Event lastEvent;
+
+        // the run of collapsible log records not yet on the timeline: its first record's fields, and how many (its
+        // source is the app's if any of them is)
+        private int logRecords;
+        private int logLine;
+        private long logMicros;
+        private Source logSource;
+        private Level logLevel;
+        private long logThread;
+        private String logText;
 
         void line(String line) {
             n++;
@@ -284,15 +378,24 @@ public final class DeviceLogReader {
                 return;
             }
             if (pending && continues(line, end)) {
-                if (continuation == null) {
-                    continuation = new StringBuilder(recordText);
-                }
                 int from = 0;
                 while (from < end && Character.isWhitespace(line.charAt(from))) {
                     from++;
                 }
-                continuation.append('\n').append(line, from, end);
-                return;
+                if (recordLines < MAX_RECORD_LINES && recordChars + 1 + end - from <= MAX_RECORD_CHARS) {
+                    if (continuation == null) {
+                        continuation = new StringBuilder(recordText);
+                    }
+                    continuation.append('\n').append(line, from, end);
+                    depth += depth(line, from, end);
+                    recordLines++;
+                    recordChars += 1 + end - from;
+                    return;
+                }
+                problems.add(new LogParseException(n, line, 1, "a record of at most " + MAX_RECORD_LINES
+                        + " lines and " + MAX_RECORD_CHARS / 1024 + " KiB (the record from line " + recordLine
+                        + " was cut before this line, which is read on its own)"));
+                flush();
             }
             int start = 0;
             while (start < end && Character.isWhitespace(line.charAt(start))) {
@@ -324,8 +427,10 @@ public final class DeviceLogReader {
             pending = true;
             recordLine = n;
             recordText = raw.messageStart == 0 && end == line.length() ? line : line.substring(raw.messageStart, end);
-            lastLineText = recordText;
             continuation = null;
+            depth = depth(recordText, 0, recordText.length());
+            recordLines = 1;
+            recordChars = recordText.length();
             recordLevel = raw.level;
             recordTag = raw.tag;
             recordThread = raw.thread;
@@ -361,12 +466,70 @@ public final class DeviceLogReader {
 
         @Override
         public void event(String name, Source source, Level level, UUID call, Map<String, String> attributes) {
+            if (collapsible(name, call, attributes)) {
+                if (logRecords > 0) {
+                    logRecords++;
+                    logSource = source == Source.APP ? source : logSource;
+                    return;
+                }
+                endLogRun();
+                logRecords = 1;
+                logLine = recordLine;
+                logMicros = recordMicros;
+                logSource = source;
+                logLevel = level;
+                logThread = recordThread;
+                logText = attributes.get(TEXT);
+                return;
+            }
+            endLogRun();
             if (repeatsKill(lastEvent, name, call)) {
                 return;
             }
             attributes.put(DeviceLog.LINE, Integer.toString(recordLine));
             lastEvent = new Event(events.size() + 1L, recordMicros, source, level, name, call, recordThread, attributes);
             events.add(lastEvent);
+        }
+
+        /** The run of collapsible {@code log} records so far becomes one event that counts them. */
+        private void endLogRun() {
+            if (logRecords == 0) {
+                return;
+            }
+            Map<String, String> attributes = new LinkedHashMap<>();
+            attributes.put(TEXT, logText);
+            if (logRecords > 1) {
+                attributes.put(DeviceLog.RECORDS, Integer.toString(logRecords));
+            }
+            attributes.put(DeviceLog.LINE, Integer.toString(logLine));
+            logRecords = 0;
+            logText = null;
+            lastEvent = new Event(events.size() + 1L, logMicros, logSource, logLevel, Recogniser.LOG, null, logThread,
+                    attributes);
+            events.add(lastEvent);
+        }
+
+        /** The end of this run's lines: the last record and log run recognised, the work counted. */
+        void end() {
+            flush();
+            endLogRun();
+            bracketChars.add(scanned);
+            scanned = 0;
+        }
+
+        /** Brackets {@code text[from, to)} opens less those it closes: the record goes on while its sum is positive. */
+        private int depth(String text, int from, int to) {
+            scanned += to - from;
+            int d = 0;
+            for (int i = from; i < to; i++) {
+                char c = text.charAt(i);
+                if (c == '{' || c == '(' || c == '[') {
+                    d++;
+                } else if (c == '}' || c == ')' || c == ']') {
+                    d--;
+                }
+            }
+            return d;
         }
 
         /** Whether this line continues the pending record rather than starting one. */
@@ -389,11 +552,11 @@ public final class DeviceLogReader {
             if (line.indexOf('\t') >= 0) {
                 return false; // a Console export row starts with its level word
             }
-            return open(continuation != null ? continuation : lastLineText);
+            return depth > 0;
         }
 
         private DeviceLog finish() {
-            flush();
+            end();
             Map<String, Integer> counts = new LinkedHashMap<>();
             for (int s = 0; s < shapes.length; s++) {
                 if (shapeCounts[s] > 0) {
@@ -413,19 +576,6 @@ public final class DeviceLogReader {
         return i > 0 && i < end && line.charAt(i) == ' ' && line.indexOf(" 0x", i) > 0;
     }
 
-    /** Whether the text opens more brackets than it closes, so the record goes on. */
-    private static boolean open(CharSequence text) {
-        int depth = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '{' || c == '(' || c == '[') {
-                depth++;
-            } else if (c == '}' || c == ')' || c == ']') {
-                depth--;
-            }
-        }
-        return depth > 0;
-    }
 
     private static boolean skipped(String line, int end) {
         int i = 0;

@@ -14,8 +14,10 @@ import java.util.Locale;
  * mvn -o -q test-compile
  * java -cp target/classes:target/test-classes:$(ls target/lib/*.jar | tr '\n' ':') dev.callflow.devicelog.CheckLogBenchmark [lines [dense|capture [FILE]]]
  * </pre>
- * {@code capture} generates a Console capture of thousands of calls instead (see {@link #capture}). With a FILE, only
- * writes the generated log there, to time {@code ./callflow check-log} on it.
+ * {@code capture} generates a Console capture of thousands of calls instead (see {@link #capture}), {@code seed} the
+ * seed sample's call flow over and over with chatter between (see {@link #seedCalls}; 1040000 lines are 20,000 calls).
+ * With a FILE, only writes the generated log there, to time {@code ./callflow check-log} on it
+ * ({@code scripts/bench-check-log.sh} does both and measures the process).
  */
 public final class CheckLogBenchmark {
 
@@ -49,14 +51,19 @@ public final class CheckLogBenchmark {
         List<String> lines = switch (kind) {
             case "dense" -> generate(n);
             case "capture" -> capture(n, new java.util.Random(7));
-            default -> throw new IllegalArgumentException("kind is dense or capture, not " + kind);
+            case "seed" -> seedCalls(n, new java.util.Random(11));
+            default -> throw new IllegalArgumentException("kind is dense, capture or seed, not " + kind);
         };
         if (args.length > 2) {
             java.nio.file.Files.write(java.nio.file.Path.of(args[2]), lines);
             return;
         }
-        System.out.println(kind.equals("dense") ? "dense log: " + BLOCK.length + "-line blocks of 6 shapes, one call"
-                : "Console capture: 10% app lines, a conforming call flow per call, fresh call UUIDs; 90% other processes");
+        System.out.println(switch (kind) {
+            case "dense" -> "dense log: " + BLOCK.length + "-line blocks of 6 shapes, one call";
+            case "capture" -> "Console capture: 10% app lines, a conforming call flow per call, fresh call UUIDs; 90% other processes";
+            default -> "seed-shaped calls: seed-sample.log's flow per call with a fresh call UUID, " + SEED_CHATTER_PER_CALL
+                    + " chatter lines between calls";
+        });
         java.nio.file.Path file = java.nio.file.Files.createTempFile("checklog-bench", ".log");
         java.nio.file.Files.write(file, lines);
         DeviceLogReader reader = new DeviceLogReader(new Recogniser(Logs.SEED));
@@ -148,6 +155,52 @@ public final class CheckLogBenchmark {
             }
         }
         return lines;
+    }
+
+    /** fixtures/logs/seed-sample.log's records, in its order: the thread and the seed app's word. */
+    private static final String[][] SEED_FLOW = {{"8610838", "handleIncomingCall"}, {"8610838", "unprepareSDK"},
+            {"8610627", "prepareSDK"}, {"8610627", "performAnswerCallAction"}, {"8610627", "didActivateAudioSession"},
+            {"8610628", "configAudio"}, {"8610627", "startAudio"}, {"8610838", "endCallWithCompletion"},
+            {"8610838", "performEndCallAction"}, {"8610628", "releaseAudio"}, {"8610838", "unprepareSDK"},
+            {"8610850", "didDeactivateAudioSession"}};
+    /** Lines of chatter after each call: 12 + 40 = 52 lines a call, so 1,040,000 lines are 20,000 calls. */
+    static final int SEED_CHATTER_PER_CALL = 40;
+    private static final String[] APP_CHATTER = {"[I][Network] GET https://api.example.com/v1/rooms/%d 200 (83 ms)",
+            "[D][UI] table view reloaded %d rows in 3.2 ms", "[I][Stats] heartbeat seq=%d rtt=41ms loss=0.0",
+            "[V][Image] cache hit key=avatar_%d.jpg size=12288", "[W][Net] reachability changed: wifi (%d)"};
+
+    /**
+     * Seed-shaped calls: the seed sample's flow (NSLog with zone, {@code [I][CallKit]} words) once per call with a fresh
+     * call UUID on every line, then {@link #SEED_CHATTER_PER_CALL} unrelated lines (the app's own chatter and other
+     * processes'), none of them a CallKit word.
+     */
+    static List<String> seedCalls(int n, java.util.Random random) {
+        List<String> lines = new ArrayList<>(n);
+        long micros = 0;
+        while (lines.size() < n) {
+            String call = new java.util.UUID(random.nextLong(), random.nextLong()).toString().toUpperCase(Locale.ROOT);
+            for (String[] record : SEED_FLOW) {
+                micros += 1_000 + random.nextInt(50_000);
+                lines.add(nslog(micros, "BigoOfree[19394:" + record[0] + "]", "[I][CallKit] " + record[1] + " call=" + call));
+            }
+            for (int c = 0; c < SEED_CHATTER_PER_CALL && lines.size() < n; c++) {
+                micros += 100 + random.nextInt(5_000);
+                int p = random.nextInt(PROCESSES.length + 1);
+                lines.add(p == PROCESSES.length
+                        ? nslog(micros, "BigoOfree[19394:8610838]",
+                                String.format(Locale.ROOT, APP_CHATTER[random.nextInt(APP_CHATTER.length)], random.nextInt(99_999)))
+                        : nslog(micros, PROCESSES[p] + "[" + (30 + p * 7) + ":" + (1000 + p) + "]",
+                                String.format(Locale.ROOT, CHATTER[random.nextInt(CHATTER.length)], random.nextInt(99_999))));
+            }
+        }
+        return lines;
+    }
+
+    /** {@code 2018-05-10 20:05:58.640136+0800 process[pid:thread] message}, {@code micros} after 2018-05-10 00:00. */
+    private static String nslog(long micros, String process, String message) {
+        long s = micros / 1_000_000;
+        return String.format(Locale.ROOT, "2018-05-%02d %02d:%02d:%02d.%06d+0800 %s %s", 10 + s / 86_400, s / 3600 % 24,
+                s / 60 % 60, s % 60, micros % 1_000_000, process, message);
     }
 
     static List<String> generate(int n) {
