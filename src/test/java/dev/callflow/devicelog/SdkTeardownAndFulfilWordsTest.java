@@ -1,8 +1,18 @@
 package dev.callflow.devicelog;
 
+import dev.callflow.cli.CallflowCli;
+import dev.callflow.rules.Logged;
 import dev.callflow.timeline.Event;
+import dev.callflow.timeline.EventKind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 
 import static dev.callflow.devicelog.Logs.only;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,5 +70,35 @@ class SdkTeardownAndFulfilWordsTest {
         Event e = one(message.strip());
         assertThat(e.name()).as(message).isEqualTo("fulfill");
         assertThat(e.attributes()).containsEntry("action", action);
+    }
+
+    @Test
+    void aGrammarAddsAnotherSdksTeardown(@TempDir Path dir) throws IOException {
+        Path grammar = Files.writeString(dir.resolve("acme.grammar"),
+                "/AcmeEngine destroyed/ -> unprepareSDK source=sdk sdk=acme signature=AcmeEngineDestroyed\n");
+        String t = "2026-01-01 10:00:0%d.000000+0000 CallApp[1:2] ";
+        Path log = Files.writeString(dir.resolve("acme.log"), String.join("\n",
+                t.formatted(1) + "provider:performAnswerCallAction:",
+                t.formatted(2) + "provider:didActivateAudioSession:",
+                t.formatted(3) + "[acme] AcmeEngine destroyed",
+                t.formatted(4) + "requestTransaction:completion: CXEndCallAction",
+                t.formatted(5) + "provider:performEndCallAction:"));
+
+        Cli r = Cli.run("check-log", "--grammar", grammar.toString(), log.toString());
+
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(CallflowCli.CONFORMANCE_FAILURE);
+        assertThat(r.out()).contains("lines 3, 5: AcmeEngineDestroyed (acme teardown) before performEndCallAction");
+    }
+
+    @Test
+    void aGrammarDeclaresTheEventsItMapsSoTheLogsVocabularyHasThem() {
+        Grammar g = Grammar.parse("g", List.of("/call is up/ -> fulfill action=start"));
+        DeviceLog log = new DeviceLogReader(new Recogniser(g)).read(List.of(
+                "2026-01-01 10:00:00.000000+0000 CallApp[1:2] provider:performStartCallAction:"));
+
+        assertThat(LogVocabulary.of(log, g).shows(Logged.ofAction("start fulfil", "start", EventKind.FULFILL))).isTrue();
+        assertThat(LogVocabulary.of(log, g).shows(Logged.ofAction("end fulfil", "end", EventKind.FULFILL))).isFalse();
+        assertThat(LogVocabulary.of(log, Grammar.empty()).shows(Logged.ofAction("start fulfil", "start", EventKind.FULFILL)))
+                .isFalse();
     }
 }
