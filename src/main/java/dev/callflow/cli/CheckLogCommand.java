@@ -6,6 +6,7 @@ import dev.callflow.devicelog.CheckLogReport;
 import dev.callflow.devicelog.DeviceLog;
 import dev.callflow.devicelog.DeviceLogReader;
 import dev.callflow.devicelog.Grammar;
+import dev.callflow.devicelog.LogVocabulary;
 import dev.callflow.devicelog.Recogniser;
 import dev.callflow.devicelog.TextFiles;
 import dev.callflow.monitor.RuleMonitor;
@@ -67,7 +68,7 @@ final class CheckLogCommand implements Callable<Integer> {
         RuleMonitor monitor = RuleMonitor.allRules(p);
         List<CheckLogReport> reports = new ArrayList<>();
         for (Path f : files) {
-            reports.add(check(f, reader, monitor, p));
+            reports.add(check(f, reader, monitor, p, grammar));
         }
         int exit = reports.stream().anyMatch(r -> !r.readable()) ? CallflowCli.USAGE
                 : reports.stream().anyMatch(CheckLogReport::violated) ? CallflowCli.CONFORMANCE_FAILURE : CallflowCli.PASS;
@@ -86,7 +87,7 @@ final class CheckLogCommand implements Callable<Integer> {
         return exit;
     }
 
-    private static CheckLogReport check(Path file, DeviceLogReader reader, RuleMonitor monitor, Policy p) {
+    private static CheckLogReport check(Path file, DeviceLogReader reader, RuleMonitor monitor, Policy p, Grammar grammar) {
         if (!Files.exists(file)) {
             return new CheckLogReport(file.toString(), null, List.of(), p, "no such file");
         }
@@ -102,7 +103,8 @@ final class CheckLogCommand implements Callable<Integer> {
             return new CheckLogReport(file.toString(), log, List.of(), p,
                     "no recognisable CallKit, PushKit, audio-session or app event in it");
         }
-        return new CheckLogReport(file.toString(), log, monitor.judge(log.events()), p, null);
+        return new CheckLogReport(file.toString(), log, monitor.judge(log.events(), LogVocabulary.of(log, grammar)),
+                p, null);
     }
 
     private Grammar grammar() throws IOException {

@@ -38,7 +38,12 @@ public record CheckLogReport(String file, DeviceLog log, List<RuleVerdict> verdi
 
     /** The source lines of a finding's offending events, in order, without repeats. */
     public static List<Integer> lines(Finding f) {
-        return f.offending().stream().map(DeviceLog::lineOf).flatMap(java.util.Optional::stream).distinct().sorted()
+        return lines(f.offending());
+    }
+
+    /** The source lines of these events, in order, without repeats. */
+    public static List<Integer> lines(List<Event> events) {
+        return events.stream().map(DeviceLog::lineOf).flatMap(java.util.Optional::stream).distinct().sorted()
                 .toList();
     }
 
@@ -76,6 +81,17 @@ public record CheckLogReport(String file, DeviceLog log, List<RuleVerdict> verdi
                         .append(lines.isEmpty() ? "" : (lines.size() == 1 ? "line " : "lines ")
                                 + lines.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ": ")
                         .append(f.severity() == Severity.WARNING ? "(warning) " : "").append(f.message()).append('\n');
+            }
+            for (RuleVerdict.Unjudged u : v.unjudged().subList(0, Math.min(limit, v.unjudged().size()))) {
+                List<Integer> lines = lines(u.events());
+                b.append("            not judged")
+                        .append(lines.isEmpty() ? "" : (lines.size() == 1 ? " at line " : " at lines ")
+                                + lines.stream().map(String::valueOf).collect(Collectors.joining(", ")))
+                        .append(u.call() == null ? "" : " (call " + u.call() + ")").append(": ").append(u.reason())
+                        .append(" (else it would say: ").append(u.wouldSay()).append(")\n");
+            }
+            if (v.unjudged().size() > limit) {
+                b.append("            ... and ").append(v.unjudged().size() - limit).append(" more calls not judged\n");
             }
             if (v.findings().size() > limit) {
                 List<Integer> rest = lines(v.findings().get(v.findings().size() - 1));
@@ -147,6 +163,19 @@ public record CheckLogReport(String file, DeviceLog log, List<RuleVerdict> verdi
                 findings.add(fm);
             }
             r.put("findings", findings);
+            List<Map<String, Object>> unjudged = new ArrayList<>();
+            for (RuleVerdict.Unjudged u : v.unjudged()) {
+                Map<String, Object> um = new LinkedHashMap<>();
+                um.put("call", u.call() == null ? null : u.call().toString());
+                um.put("reason", u.reason());
+                um.put("lacking", u.lacking().description());
+                um.put("lackingEvents", u.lacking().names().stream().sorted().toList());
+                um.put("lackingAction", u.lacking().action());
+                um.put("wouldSay", u.wouldSay());
+                um.put("lines", lines(u.events()));
+                unjudged.add(um);
+            }
+            r.put("notJudged", unjudged);
             rules.add(r);
         }
         m.put("verdicts", rules);

@@ -59,7 +59,9 @@ public final class Recogniser {
     enum Kind {
         EVENT, ACTION, PERFORM, FULFILL, FAIL, REASON, REPORT_CALL, ENDED_AT, OUTGOING, CONNECTED_AT, STARTED_AT,
         SET_ACTIVE, SET_CATEGORY, TIMED_OUT, KILL, PRI, REC, AUDIO_UNIT, TX_DOMAIN, INC_DOMAIN, ERROR_NAME,
-        ACTIVATING, REQUESTED, PUSH_TYPE, GRAMMAR
+        ACTIVATING, REQUESTED, PUSH_TYPE, GRAMMAR,
+        TEARDOWN,
+        ACTION_WORD
     }
 
     /**
@@ -181,6 +183,18 @@ public final class Recogniser {
             }
             errorName("CXErrorCodeIncomingCallError" + capital(INC_ERRORS[code]), -1, code);
         }
+        for (int i = 0; i < SdkTeardowns.ALL.size(); i++) {
+            table.put(SdkTeardowns.ALL.get(i).word(), new Keyword(Kind.TEARDOWN, SdkTeardowns.ALL.get(i).word(), i, -1, null, null));
+        }
+        words(Kind.FULFILL, "fulfil", "fulfilled", "Fulfilled", "Fulfill", "Fulfil", "fulfilling", "Fulfilling");
+        for (String[] w : new String[][]{{"start", "start"}, {"Start", "start"}, {"outgoing", "start"},
+                {"answer", "answer"}, {"Answer", "answer"}, {"accept", "answer"}, {"Accept", "answer"},
+                {"end", "end"}, {"End", "end"}, {"hold", "setHeld"}, {"Hold", "setHeld"}, {"mute", "setMuted"},
+                {"Mute", "setMuted"}}) {
+            if (table.get(w[0]) == null) {
+                table.put(w[0], Keyword.of(Kind.ACTION_WORD, w[1]));
+            }
+        }
         errorName("UnknownCallUUID", 4, -1);
         errorName("ERROR_UNKNOWN_CALLUUID", 4, -1);
         for (String[] r : new String[][]{{"Failed", "failed"}, {"RemoteEnded", "remoteEnded"},
@@ -279,6 +293,8 @@ public final class Recogniser {
         private boolean activating;
         private boolean requested;
         private boolean pushType;
+        private Keyword teardown;
+        private String actionWord;
 
         private void reset() {
             attrs.clear();
@@ -293,6 +309,8 @@ public final class Recogniser {
             perform = fulfill = fail = reportCall = endedAt = outgoing = connectedAt = startedAt = false;
             setActive = setCategory = timedOut = kill = pri = rec = audioUnit = txDomain = incDomain = false;
             activating = requested = pushType = false;
+            teardown = null;
+            actionWord = null;
         }
 
         /**
@@ -337,7 +355,7 @@ public final class Recogniser {
                 }
                 emit(sink, grammarWord != null ? grammarWord.value() : regexEvent, l);
             } else if (fulfill || fail && action != null) {
-                put("action", action);
+                put("action", action != null ? action : fulfill ? actionWord : null);
                 emit(sink, fulfill ? EventKind.FULFILL : EventKind.FAIL, l);
             } else if (reportCall && endedAt) {
                 put("reason", reason);
@@ -347,6 +365,10 @@ public final class Recogniser {
                         : EventKind.REPORT_OUTGOING_CALL_STARTED_CONNECTING, l);
             } else if (requested && containsIgnoreCase(text, "requested transaction successfully")) {
                 emit(sink, EventKind.REQUEST_TRANSACTION_COMPLETION, l);
+            } else if (teardown != null) {
+                attrs.put("sdk", SdkTeardowns.ALL.get(teardown.code()).sdk());
+                attrs.put("signature", SdkTeardowns.ALL.get(teardown.code()).shown());
+                emit(sink, EventKind.UNPREPARE_SDK, l);
             } else if (event != null) {
                 emitStandard(event.event(), l, sink);
             } else if (perform && action != null) {
@@ -493,6 +515,8 @@ public final class Recogniser {
                 case ACTIVATING -> activating = true;
                 case REQUESTED -> requested = true;
                 case PUSH_TYPE -> pushType = true;
+                case TEARDOWN -> teardown = teardown == null && SdkTeardowns.holds(k.code(), s, start) ? k : teardown;
+                case ACTION_WORD -> actionWord = actionWord == null ? k.value() : actionWord;
             }
         }
 

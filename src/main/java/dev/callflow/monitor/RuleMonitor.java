@@ -4,6 +4,7 @@ import dev.callflow.rules.Policy;
 import dev.callflow.rules.Rule;
 import dev.callflow.rules.RuleVerdict;
 import dev.callflow.rules.Trace;
+import dev.callflow.rules.Vocabulary;
 import dev.callflow.timeline.Event;
 
 import java.util.List;
@@ -34,7 +35,15 @@ public final class RuleMonitor {
      * stateless and the trace is immutable, so a large trace is judged by all cores; a scenario's stays on its thread.
      */
     public List<RuleVerdict> judge(List<Event> events) {
-        Trace trace = new Trace(events);
+        return judge(events, Vocabulary.FULL);
+    }
+
+    /**
+     * As {@link #judge(List)}, for a timeline that shows only {@code vocabulary}'s kinds (a device log): a finding
+     * that needs a kind the log never shows becomes "not judged" for its call.
+     */
+    public List<RuleVerdict> judge(List<Event> events, Vocabulary vocabulary) {
+        Trace trace = new Trace(events, vocabulary);
         var stream = events.size() >= PARALLEL_FROM ? rules.parallelStream() : rules.stream();
         return stream.map(r -> judgeOne(r, trace)).toList();
     }

@@ -16,6 +16,14 @@ public interface Rule {
 
     Severity severity();
 
+    /**
+     * The events whose absence some of this rule's findings rely on ("... never came"): on a device log that never
+     * shows one of them, the rule says "not judged" for the call instead ({@link Finding#unlessLogged}).
+     */
+    default java.util.List<Logged> reliesOnAbsenceOf() {
+        return java.util.List.of();
+    }
+
     /** Judges one scenario's timeline under a policy. */
     RuleVerdict judge(Trace trace, Policy policy);
 }

@@ -37,7 +37,17 @@ public final class Trace {
     /** The events without a call ID, by name: they may concern any call ({@link #sameCall}). */
     private final Map<String, int[]> callLessByName;
 
+    /** What this timeline can show at all: {@link Vocabulary#FULL} for a live run's. */
+    private final Vocabulary vocabulary;
+
+    /** A live run's timeline: it records every kind of event. */
     public Trace(List<Event> events) {
+        this(events, Vocabulary.FULL);
+    }
+
+    /** A timeline that shows only {@code vocabulary}'s kinds, such as a device log's. */
+    public Trace(List<Event> events, Vocabulary vocabulary) {
+        this.vocabulary = java.util.Objects.requireNonNull(vocabulary, "vocabulary");
         this.events = List.copyOf(events);
         long[] s = new long[this.events.size()];
         Map<String, Positions> byName = new HashMap<>();
@@ -95,6 +105,10 @@ public final class Trace {
 
     public List<Event> events() {
         return events;
+    }
+
+    public Vocabulary vocabulary() {
+        return vocabulary;
     }
 
     public List<Event> where(Predicate<Event> p) {

@@ -146,7 +146,7 @@ class CheckLogCommandTest {
         }
         assertThat(verdict).as("the R-AUD-2 verdict among all rules' verdicts").isNotNull();
         assertThat(verdict.fieldNames()).toIterable()
-                .containsExactly("id", "outcome", "severity", "statement", "note", "findings");
+                .containsExactly("id", "outcome", "severity", "statement", "note", "findings", "notJudged");
         JsonNode finding = verdict.get("findings").get(0);
         assertThat(finding.fieldNames()).toIterable().containsExactly("severity", "message", "lines", "events");
         assertThat(finding.get("lines").get(0).asInt()).isEqualTo(9);

@@ -24,11 +24,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The violation fixtures under {@code fixtures/logs/}: what the parser makes of each (canonical events with their
  * line numbers), and end to end, that {@code check-log} exits 1 naming the rule and the line. A fixture's header
  * says which: {@code // expect: R-AUD-2 violated at lines 9, 10}. The end-to-end check of a rule that is not in
- * the catalogue yet is skipped, so it turns on by itself once the rule lands.
+ * the catalogue yet is skipped, so it turns on by itself once the rule lands. A conformant fixture says
+ * {@code // expect: R-OUT-1 holds}, one the log cannot judge {@code // expect: R-OUT-1 not judged lacking <event>}:
+ * both exit 0.
  */
 class FixtureLogsTest {
     private static final Path LOGS = Path.of("fixtures/logs");
     private static final Pattern EXPECT = Pattern.compile("^// expect: (R-[A-Z]+-\\d+) (violated|warning) at lines? ([\\d, ]+)$");
+    private static final Pattern EXPECT_NO_FINDING = Pattern.compile("^// expect: (R-[A-Z]+-\\d+) (holds|not judged)(?: lacking (.+))?$");
 
     private static DeviceLog read(String file) throws IOException {
         return new DeviceLogReader(new Recogniser(Logs.SEED)).read(LOGS.resolve(file));
@@ -125,6 +128,12 @@ class FixtureLogsTest {
         try (Stream<Path> files = Files.list(LOGS)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".log")).sorted().toList()) {
                 for (String header : Files.readAllLines(f)) {
+                    Matcher none = EXPECT_NO_FINDING.matcher(header.strip());
+                    if (none.matches()) {
+                        tests.add(DynamicTest.dynamicTest(none.group(1) + " " + none.group(2) + " " + f.getFileName(),
+                                () -> noFinding(f, none.group(1), none.group(2), none.group(3))));
+                        continue;
+                    }
                     Matcher m = EXPECT.matcher(header.strip());
                     if (!m.matches()) {
                         continue;
@@ -151,8 +160,61 @@ class FixtureLogsTest {
                 }
             }
         }
-        assertThat(tests).as("fixtures with an '// expect:' header").hasSizeGreaterThanOrEqualTo(6);
+        assertThat(tests).as("fixtures with an '// expect:' header").hasSizeGreaterThanOrEqualTo(12);
         return tests.stream();
+    }
+
+    /** The rule holds, or is not judged for lack of {@code lacking}, and the log exits 0. */
+    private static void noFinding(Path f, String rule, String outcome, String lacking) throws IOException {
+        Cli r = Cli.run("check-log", "--json", f.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(CallflowCli.PASS);
+        JsonNode verdict = verdict(new ObjectMapper().readTree(r.out()), rule);
+        assertThat(verdict.get("outcome").asText()).as(verdict.toString()).isEqualTo(outcome);
+        assertThat(verdict.get("findings")).isEmpty();
+        if (lacking != null) {
+            assertThat(verdict.get("notJudged")).isNotEmpty();
+            verdict.get("notJudged").forEach(u -> assertThat(u.get("lacking").asText()).isEqualTo(lacking));
+        }
+    }
+
+    @Test
+    void theSameOutgoingFlowWithAndWithoutItsFulfilLine() throws IOException {
+        DeviceLog with = read("out1-start-fulfilled-in-own-words.log");
+        assertThat(recognised(with)).containsExactly("requestTransaction@6", "requestTransactionCompletion@7",
+                "performStartCallAction@8", "fulfill@10", "reportOutgoingCallStartedConnecting@11",
+                "didActivateAudioSession@12", "reportOutgoingCallConnected@13");
+        assertThat(with.events().get(4).attributes()).containsEntry("action", "start");
+
+        Cli without = Cli.run("check-log", "fixtures/logs/out1-no-fulfil-lines.log");
+        assertThat(without.exit()).as(without.out()).isEqualTo(CallflowCli.PASS);
+        assertThat(without.out()).containsPattern("R-OUT-1 +not judged")
+                .contains("not judged at lines 7, 9 (call 7d2e4c1a-93b5-4f60-8a1d-2b7c9e0f4a36): the log never shows a "
+                        + "fulfil of a CXStartCallAction")
+                .contains("CONFORMANT");
+        JsonNode u = verdict(new ObjectMapper().readTree(Cli.run("check-log", "--json",
+                "fixtures/logs/out1-no-fulfil-lines.log").out()), "R-OUT-1").get("notJudged").get(0);
+        assertThat(u.get("reason").asText()).isEqualTo("the log never shows a fulfil of a CXStartCallAction");
+        assertThat(u.get("lackingEvents").get(0).asText()).isEqualTo("fulfill");
+        assertThat(u.get("lackingAction").asText()).isEqualTo("start");
+        assertThat(u.get("call").asText()).isEqualTo("7d2e4c1a-93b5-4f60-8a1d-2b7c9e0f4a36");
+    }
+
+    @Test
+    void twilioTearsTheCallDownBeforePerformEnd() throws IOException {
+        DeviceLog log = read("end2-sdk-teardown-before-perform-end.log");
+        assertThat(recognised(log)).containsSubsequence("didActivateAudioSession@8", "unprepareSDK@15", "unprepareSDK@16",
+                "unprepareSDK@17", "requestTransaction@18", "performEndCallAction@19");
+        assertThat(log.events().stream().filter(e -> e.is("unprepareSDK")).map(e -> e.attributes().get("signature")))
+                .containsExactly("~CallImpl", "-[TVOMediaFactory dealloc]", "~AudioMediaFactoryImpl");
+    }
+
+    @Test
+    void anEndRefusedWithUnknownCallUuidThenNothing() throws IOException {
+        DeviceLog log = read("tx3-end-unknown-uuid-ui-stays-up.log");
+        assertThat(recognised(log)).endsWith("requestTransaction@19", "requestTransactionCompletion@20");
+        Cli r = Cli.run("check-log", "fixtures/logs/tx3-end-unknown-uuid-ui-stays-up.log");
+        assertThat(r.out()).contains("lines 19, 20: the end transaction failed with unknownCallUUID (4) and nothing later "
+                + "in the log ends or cleans up the call: the system call UI stays up").contains("VIOLATED R-TX-3, R-END-3");
     }
 
     private static JsonNode verdict(JsonNode root, String rule) {

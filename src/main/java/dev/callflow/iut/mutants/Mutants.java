@@ -85,7 +85,7 @@ public final class Mutants {
             mutant("end-pending-until-server-confirms", "R-TX-6", "#24 flutter_callkit_incoming PR #850: the end action is "
                     + "completed only when the server confirms, so a failed decline leaves it pending", "@R-TX-6",
                     EndPendingUntilServerConfirms::new),
-            mutant("end-request-after-reported-end", "R-TX-3", "#11/#49 twilio/voice-quickstart-ios #155, "
+            warningMutant("end-request-after-reported-end", "R-TX-3", "#11/#49 twilio/voice-quickstart-ios #155, "
                     + "react-native-callkit #3: after reporting a remote end, the app also runs its hang-up path, whose "
                     + "CXEndCallAction names a call the system already ended (error 4)", "@R-END-1",
                     EndRequestAfterReportedEnd::new),

@@ -3,6 +3,7 @@ package dev.callflow.rules.ending;
 import dev.callflow.rules.BaseRule;
 import dev.callflow.rules.CallFacts;
 import dev.callflow.rules.Finding;
+import dev.callflow.rules.Logged;
 import dev.callflow.rules.Policy;
 import dev.callflow.rules.RuleVerdict;
 import dev.callflow.rules.Severity;
@@ -14,7 +15,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import static dev.callflow.timeline.EventKind.CALL_ENDED;
 import static dev.callflow.timeline.EventKind.PREPARE_SDK;
+import static dev.callflow.timeline.EventKind.RELEASE_AUDIO;
+import static dev.callflow.timeline.EventKind.REPORT_CALL_ENDED;
+import static dev.callflow.timeline.EventKind.UNPREPARE_SDK;
 import static dev.callflow.timeline.EventKind.REQUEST_TRANSACTION_COMPLETION;
 
 /**
@@ -31,6 +36,14 @@ public final class EndedCallStaysEnded extends BaseRule {
                 "[M] twilio voice-quickstart-ios #451, voximplant/flutter_callkit #8; [A-hdr] CXError.h; bugs #11, #16, #49");
     }
 
+    static final Logged RELEASED = Logged.anyOf("a media release (releaseAudio or unprepareSDK)", RELEASE_AUDIO, UNPREPARE_SDK);
+    static final Logged END_REPORTED = Logged.anyOf("an end report (reportCallEnded, callEnded)", REPORT_CALL_ENDED, CALL_ENDED);
+
+    @Override
+    public List<Logged> reliesOnAbsenceOf() {
+        return List.of(RELEASED, END_REPORTED);
+    }
+
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
         List<Event> unknown = trace.where(Trace.is(REQUEST_TRANSACTION_COMPLETION).and(e -> ("unknownCallUUID".equals(e.attributes().get("error")) || "4".equals(e.attributes().get("code")))));
@@ -45,7 +58,7 @@ public final class EndedCallStaysEnded extends BaseRule {
         for (Event failed : unknown) {
             if (holdsMedia(trace, failed) && trace.firstAfter(failed, CallFacts.RELEASES_MEDIA.mayConcern(failed.call())).isEmpty()) {
                 findings.add(Finding.of("the system no longer knows the call (unknownCallUUID) but the app never tore "
-                        + "down its media for it", failed));
+                        + "down its media for it", failed).unlessLogged(RELEASED));
             }
         }
         for (Event end : remoteReleases) {
@@ -53,10 +66,10 @@ public final class EndedCallStaysEnded extends BaseRule {
             if (CallFacts.liveAtEnd(trace, call)) {
                 Event release = trace.firstAfter(end, CallFacts.RELEASES_MEDIA.and(e -> call.equals(e.call()))).orElseThrow();
                 findings.add(Finding.of("ghost call: the app dropped the call after the remote end but the system still "
-                        + "has it live (no reportCallEnded)", end, release));
+                        + "has it live (no reportCallEnded)", end, release).unlessLogged(END_REPORTED));
             }
         }
-        return verdict(findings);
+        return verdict(trace, findings);
     }
 
     /** The SDK was prepared for the call and not released when {@code at} happened. */

@@ -13,7 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import static dev.callflow.timeline.EventKind.DID_ACTIVATE_AUDIO_SESSION;
+import static dev.callflow.timeline.EventKind.PERFORM_ANSWER_CALL_ACTION;
 import static dev.callflow.timeline.EventKind.PERFORM_END_CALL_ACTION;
+import static dev.callflow.timeline.EventKind.PERFORM_START_CALL_ACTION;
+import static dev.callflow.timeline.EventKind.START_AUDIO;
+import static dev.callflow.timeline.EventKind.UNPREPARE_SDK;
 
 /**
  * R-END-2, the seed's rule: "release the SDK only after the system's callback, never before". A local hang-up is
@@ -21,6 +26,12 @@ import static dev.callflow.timeline.EventKind.PERFORM_END_CALL_ACTION;
  * then releaseAudio/unprepareSDK for that call.
  */
 public final class LocalHangUpOrder extends BaseRule {
+
+    /** The call is up from its answer or start, or from the activation of its audio. */
+    private static final Trace.Named CALL_UP = Trace.anyOf(PERFORM_ANSWER_CALL_ACTION, PERFORM_START_CALL_ACTION,
+            DID_ACTIVATE_AUDIO_SESSION, START_AUDIO);
+    /** A release a device log shows as a media SDK's own teardown signature (only device logs have these). */
+    private static final Trace.Named SDK_TEARDOWNS = Trace.is(UNPREPARE_SDK).and(e -> e.attribute("signature").isPresent());
 
     public LocalHangUpOrder() {
         super("R-END-2", Severity.VIOLATION,
@@ -51,12 +62,26 @@ public final class LocalHangUpOrder extends BaseRule {
             }
             Optional<Event> start = trace.lastBefore(end, CallFacts.STARTS_MEDIA.mayConcern(end.call()));
             Optional<Event> from = start.isPresent() ? start : request;
-            if (from.isEmpty()) {
-                continue;
+            java.util.Set<Long> cited = new java.util.HashSet<>();
+            if (from.isPresent()) {
+                for (Event early : trace.between(from.get(), end, CallFacts.RELEASES_MEDIA.mayConcern(end.call()))) {
+                    cited.add(early.seq());
+                    findings.add(Finding.of(early.name() + " before performEndCallAction: the SDK is released before the "
+                            + "system's callback", early, end));
+                }
             }
-            for (Event early : trace.between(from.get(), end, CallFacts.RELEASES_MEDIA.mayConcern(end.call()))) {
-                findings.add(Finding.of(early.name() + " before performEndCallAction: the SDK is released before the "
-                        + "system's callback", early, end));
+            // An SDK's own teardown (a device log's ~CallImpl, leaveChannel, ...) released the call's media whether or
+            // not the app asked: from the moment the call was up, not only from the app's end request.
+            Optional<Event> up = trace.lastBefore(end, CALL_UP.mayConcern(end.call()))
+                    .filter(u -> previousEnd.map(p -> u.seq() > p.seq()).orElse(true));
+            if (up.isPresent()) {
+                for (Event torn : trace.between(up.get(), end, SDK_TEARDOWNS.mayConcern(end.call()))) {
+                    if (cited.add(torn.seq())) {
+                        findings.add(Finding.of(torn.attribute("signature").orElse(torn.name()) + " ("
+                                + torn.attribute("sdk").orElse("SDK") + " teardown) before performEndCallAction: the "
+                                + "call's media is released before the system's callback", torn, end));
+                    }
+                }
             }
         }
         return verdict(findings);

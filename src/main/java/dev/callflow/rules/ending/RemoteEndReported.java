@@ -3,6 +3,7 @@ package dev.callflow.rules.ending;
 import dev.callflow.rules.BaseRule;
 import dev.callflow.rules.CallFacts;
 import dev.callflow.rules.Finding;
+import dev.callflow.rules.Logged;
 import dev.callflow.rules.Policy;
 import dev.callflow.rules.RuleVerdict;
 import dev.callflow.rules.Severity;
@@ -46,6 +47,13 @@ public final class RemoteEndReported extends BaseRule {
                         + "voice-quickstart PR #200 / objc PR #136; bugs #10, #19, #26, #38");
     }
 
+    static final Logged REPORTED = Logged.anyOf("reportCall(with:endedAt:reason:)", REPORT_CALL_ENDED);
+
+    @Override
+    public List<Logged> reliesOnAbsenceOf() {
+        return List.of(REPORTED);
+    }
+
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
         List<Event> remoteEnds = trace.where(Trace.is(SERVER_EVENT).and(e -> CallFacts.isRemoteEnd(e) && e.call() != null
@@ -71,9 +79,9 @@ public final class RemoteEndReported extends BaseRule {
             } else {
                 boolean live = CallFacts.liveAtEnd(trace, end.call());
                 findings.add(Finding.of("remote " + type + " never reported to CallKit"
-                        + (live ? "; the call stays live in the system UI" : ""), end));
+                        + (live ? "; the call stays live in the system UI" : ""), end).unlessLogged(REPORTED));
             }
         }
-        return verdict(findings);
+        return verdict(trace, findings);
     }
 }

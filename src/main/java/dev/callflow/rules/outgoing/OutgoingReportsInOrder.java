@@ -2,6 +2,7 @@ package dev.callflow.rules.outgoing;
 
 import dev.callflow.rules.BaseRule;
 import dev.callflow.rules.Finding;
+import dev.callflow.rules.Logged;
 import dev.callflow.rules.Policy;
 import dev.callflow.rules.RuleVerdict;
 import dev.callflow.rules.Severity;
@@ -36,6 +37,15 @@ public final class OutgoingReportsInOrder extends BaseRule {
                         + "[A-sample] Speakerbox; bug #14");
     }
 
+    /** A start action's fulfil: a log that never shows one cannot say that one never came. */
+    static final Logged START_FULFILLED = Logged.ofAction("a fulfil of a CXStartCallAction", "start", FULFILL);
+    static final Logged CONNECTED = Logged.anyOf("reportOutgoingCall(with:connectedAt:)", REPORT_OUTGOING_CALL_CONNECTED);
+
+    @Override
+    public List<Logged> reliesOnAbsenceOf() {
+        return List.of(START_FULFILLED, CONNECTED);
+    }
+
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
         List<Event> starts = trace.named(PERFORM_START_CALL_ACTION);
@@ -44,8 +54,9 @@ public final class OutgoingReportsInOrder extends BaseRule {
         }
         Trace.Named connectings = Trace.is(REPORT_OUTGOING_CALL_STARTED_CONNECTING);
         Trace.Named connecteds = Trace.is(REPORT_OUTGOING_CALL_CONNECTED);
+        // A device log's "fulfilled" may not say of which action: after the start, it counts as the start's.
         Trace.Named fulfils = Trace.is(FULFILL)
-                .and(e -> "start".equals(e.attributes().get("action")));
+                .and(e -> "start".equals(e.attributes().getOrDefault("action", "start")));
         Trace.Named answers = Trace.is(SERVER_EVENT)
                 .and(e -> "answered".equals(e.attributes().get("type")));
         Trace.Named ends = Trace.anyOf(CALL_ENDED, REPORT_CALL_ENDED,
@@ -62,13 +73,13 @@ public final class OutgoingReportsInOrder extends BaseRule {
             }
             if (connecting.isPresent() && fulfilled.isEmpty()) {
                 findings.add(Finding.of("reportOutgoingCall(startedConnectingAt:) for a start action never fulfilled",
-                        start, connecting.get()));
+                        start, connecting.get()).unlessLogged(START_FULFILLED));
             }
             if (answered.isPresent() && connected.isEmpty() && trace.firstBetween(start, answered.get(), ends.mayConcern(start.call())).isEmpty()) {
                 findings.add(Finding.of("the callee answered but reportOutgoingCall(connectedAt:) never came; "
-                        + "the system will record a cancelled call", start, answered.get()));
+                        + "the system will record a cancelled call", start, answered.get()).unlessLogged(CONNECTED));
             }
         }
-        return verdict(findings);
+        return verdict(trace, findings);
     }
 }

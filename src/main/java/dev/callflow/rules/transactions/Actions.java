@@ -47,7 +47,12 @@ public final class Actions {
 
     /** The action's type in the app's vocabulary: performEndCallAction is {@code end}. */
     public static String type(Event perform) {
-        String core = perform.name().substring("perform".length(), perform.name().length() - "CallAction".length());
+        return typeOf(perform.name());
+    }
+
+    /** The action type of a perform*CallAction name. */
+    static String typeOf(String performName) {
+        String core = performName.substring("perform".length(), performName.length() - "CallAction".length());
         return switch (core) {
             case "SetHeld" -> "setHeld";
             case "SetMuted" -> "setMuted";

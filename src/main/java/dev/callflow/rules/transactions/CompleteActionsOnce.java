@@ -2,6 +2,7 @@ package dev.callflow.rules.transactions;
 
 import dev.callflow.rules.BaseRule;
 import dev.callflow.rules.Finding;
+import dev.callflow.rules.Logged;
 import dev.callflow.rules.Policy;
 import dev.callflow.rules.RuleVerdict;
 import dev.callflow.rules.Severity;
@@ -26,6 +27,17 @@ public final class CompleteActionsOnce extends BaseRule {
                         + "PR #1162, flutter_callkit_incoming PR #825; bugs #28, #45, #46");
     }
 
+    /** A completion of each action type: a log that never shows one cannot say that one never came. */
+    static final java.util.Map<String, Logged> COMPLETED = dev.callflow.timeline.EventKind.performs().stream()
+            .map(k -> Actions.typeOf(k.wireName())).collect(java.util.stream.Collectors.toMap(t -> t,
+                    t -> Logged.ofAction("a fulfil or fail of a " + t + " action", t,
+                            dev.callflow.timeline.EventKind.FULFILL, dev.callflow.timeline.EventKind.FAIL)));
+
+    @Override
+    public List<Logged> reliesOnAbsenceOf() {
+        return List.copyOf(COMPLETED.values());
+    }
+
     @Override
     public RuleVerdict judge(Trace trace, Policy policy) {
         List<Event> performs = trace.where(e -> Actions.isPerform(e) && Actions.id(e).isPresent());
@@ -48,7 +60,9 @@ public final class CompleteActionsOnce extends BaseRule {
                         + String.join(", ", completions.stream().map(Event::name).toList()) + ")", offending));
             } else if (completions.isEmpty() && outcomes.timeoutOf(perform).isEmpty()
                     && outcomes.excuse(perform).isEmpty()) {
-                findings.add(Finding.of(perform.name() + " was never fulfilled or failed", perform));
+                Finding never = Finding.of(perform.name() + " was never fulfilled or failed", perform);
+                Logged needed = COMPLETED.get(Actions.type(perform));
+                findings.add(needed == null ? never : never.unlessLogged(needed));
             }
         }
         for (Event dup : duplicates) {
@@ -57,6 +71,6 @@ public final class CompleteActionsOnce extends BaseRule {
                         + dup.name() + " after it was already completed)", dup));
             }
         }
-        return verdict(findings);
+        return verdict(trace, findings);
     }
 }
