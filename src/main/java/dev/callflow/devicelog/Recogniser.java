@@ -26,12 +26,18 @@ import java.util.regex.Pattern;
  * signatures of CALLKIT-RULES.md section 2: PushKit's "never posted an incoming call" kill and
  * {@code _terminateAppIfThereAreUnhandledVoIPPushes}, {@code 0xbaadca11}, the push ban, {@code 561017449} /
  * {@code '!pri'} / "Insufficient priority", {@code 561145187} / {@code AUIOClient_StartIO}, the request-transaction
- * and incoming-call error domains and codes, and {@code timedOutPerformingAction}. A {@link Grammar} adds the app's
- * own words. A record in the harness's own form ({@code name key=value ...}) keeps its name and attributes.
+ * and incoming-call error domains and codes, and {@code timedOutPerformingAction}; CallKit's client lines in the app's
+ * process ("Received request to commit transaction", "Provider ... was notified that action ... completed"); and the
+ * daemons' view of the session: mediaserverd's activate naming another process's {@code controlling_PID}, or
+ * callservicesd lowering the other interruption providers' priority, is the system's didActivateAudioSession (once
+ * per activation). The wrappers' built-in grammars ({@link Grammar#builtIn()}) and a {@link Grammar} add the
+ * wrappers' and the app's own words. A record in the harness's own form ({@code name key=value ...}) keeps its name
+ * and attributes.
  * <p>
  * When several things match one record, the most telling wins: kill signatures, then action timeouts, transaction
  * and incoming-call errors, media start failures, session activation, the grammar's words, fulfil/fail, end and
- * outgoing reports, then delegate callbacks and API names. Nothing matched: a {@code log} event keeps the text.
+ * outgoing reports, then delegate callbacks and API names (the daemons' grants come after session activation, and a
+ * grammar's word-gated regexes before its plain words). Nothing matched: a {@code log} event keeps the text.
  * <p>
  * Immutable tables; {@link #newScan()} gives each reader its own scratch state.
  */
