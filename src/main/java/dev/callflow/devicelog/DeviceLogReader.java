@@ -30,10 +30,11 @@ import java.util.concurrent.Future;
  * record's first line number as the event attribute {@code line}.
  * <p>
  * Shapes are tried in this order: NSLog with zone (the harness's format), NSLog without zone, {@code log show},
- * Console export (tab-separated), NSLog without process, and a bare line without timestamp.
+ * Console export (tab-separated), NSLog without process name, NSLog without process, liblinphone's logger, a
+ * NativeScript / React Native / Flutter console prefix, and a bare line without timestamp.
  * <p>
- * A line continues the record above when it is indented, starts with a closing bracket, {@code ***} or a stack
- * frame, or when the record above still has an open {@code {}, {@code (} or {@code [}. Timestamps are optional:
+ * A line continues the record above when it is indented (but not Metro's {@code  LOG  }), is a liblinphone line
+ * whose message starts with a tab, starts with a closing bracket, {@code ***} or a stack frame, or when the record above still has an open {@code {}, {@code (} or {@code [}. Timestamps are optional:
  * events keep line order; an event without a time reuses the previous one; a time without a date takes the
  * previous date; a time without a zone takes the last zone seen (UTC before any). Micros count from the first
  * timestamp. Blank lines, {@code //} comments and {@code log show} headers are skipped. A line that starts like a
@@ -309,8 +310,8 @@ public final class DeviceLogReader {
     private final class Run implements Recogniser.Sink {
         private final Timestamps timestamps = new Timestamps();
         private final LineShape[] shapes = {NsLogShape.withZone(timestamps), NsLogShape.withoutZone(timestamps),
-                new LogShowShape(timestamps), new ConsoleExportShape(timestamps), new NsLogNoProcessShape(timestamps),
-                new BareShape()};
+                new LogShowShape(timestamps), new ConsoleExportShape(timestamps), new NsLogNoNameShape(timestamps),
+                new NsLogNoProcessShape(timestamps), new LinphoneShape(), new ConsolePrefixShape(), new BareShape()};
         private final int[] shapeCounts = new int[shapes.length];
         private final Recogniser.Scan scan = recogniser.newScan();
         private final RawLine raw = new RawLine();
@@ -534,6 +535,9 @@ public final class DeviceLogReader {
 
         /** Whether this line continues the pending record rather than starting one. */
         private boolean continues(String line, int end) {
+            if (ConsolePrefixShape.startsRecord(line, end) || LinphoneShape.continues(line, end)) {
+                return !ConsolePrefixShape.startsRecord(line, end); // Metro's " LOG  ", liblinphone's tab dumps
+            }
             char c = line.charAt(0);
             if (c == ' ' || c == '\t') {
                 return true;

@@ -22,6 +22,22 @@ final class LinePrefixes {
         if (open == pos || open >= end || s.charAt(open - 1) == ' ') {
             return -1;
         }
+        int i = pidThread(s, open, end, out);
+        if (i < 0) {
+            return -1;
+        }
+        out.process = s.substring(pos, open);
+        return i;
+    }
+
+    /**
+     * {@code [19394:8610838]} (thread decimal or {@code 0x} hex) at {@code open}, followed by a space or the end: sets
+     * pid and thread, returns the index after the closing bracket, or -1.
+     */
+    static int pidThread(String s, int open, int end, RawLine out) {
+        if (open >= end || s.charAt(open) != '[') {
+            return -1;
+        }
         int i = open + 1;
         int pidStart = i;
         long pid = 0;
@@ -54,7 +70,6 @@ final class LinePrefixes {
         if (i < end && s.charAt(i) != ' ') {
             return -1;
         }
-        out.process = s.substring(pos, open);
         out.pid = pid;
         out.thread = thread;
         return i;

@@ -6,7 +6,9 @@ import dev.callflow.timeline.Level;
 import dev.callflow.timeline.LogFormat;
 import dev.callflow.timeline.Source;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -24,12 +26,18 @@ import java.util.regex.Pattern;
  * signatures of CALLKIT-RULES.md section 2: PushKit's "never posted an incoming call" kill and
  * {@code _terminateAppIfThereAreUnhandledVoIPPushes}, {@code 0xbaadca11}, the push ban, {@code 561017449} /
  * {@code '!pri'} / "Insufficient priority", {@code 561145187} / {@code AUIOClient_StartIO}, the request-transaction
- * and incoming-call error domains and codes, and {@code timedOutPerformingAction}. A {@link Grammar} adds the app's
- * own words. A record in the harness's own form ({@code name key=value ...}) keeps its name and attributes.
+ * and incoming-call error domains and codes, and {@code timedOutPerformingAction}; CallKit's client lines in the app's
+ * process ("Received request to commit transaction", "Provider ... was notified that action ... completed"); and the
+ * daemons' view of the session: mediaserverd's activate naming another process's {@code controlling_PID}, or
+ * callservicesd lowering the other interruption providers' priority, is the system's didActivateAudioSession (once
+ * per activation). The wrappers' built-in grammars ({@link Grammar#builtIn()}) and a {@link Grammar} add the
+ * wrappers' and the app's own words. A record in the harness's own form ({@code name key=value ...}) keeps its name
+ * and attributes.
  * <p>
  * When several things match one record, the most telling wins: kill signatures, then action timeouts, transaction
  * and incoming-call errors, media start failures, session activation, the grammar's words, fulfil/fail, end and
- * outgoing reports, then delegate callbacks and API names. Nothing matched: a {@code log} event keeps the text.
+ * outgoing reports, then delegate callbacks and API names (the daemons' grants come after session activation, and a
+ * grammar's word-gated regexes before its plain words). Nothing matched: a {@code log} event keeps the text.
  * <p>
  * Immutable tables; {@link #newScan()} gives each reader its own scratch state.
  */
@@ -59,7 +67,7 @@ public final class Recogniser {
     enum Kind {
         EVENT, ACTION, PERFORM, FULFILL, FAIL, REASON, REPORT_CALL, ENDED_AT, OUTGOING, CONNECTED_AT, STARTED_AT,
         SET_ACTIVE, SET_CATEGORY, TIMED_OUT, KILL, PRI, REC, AUDIO_UNIT, TX_DOMAIN, INC_DOMAIN, ERROR_NAME,
-        ACTIVATING, REQUESTED, PUSH_TYPE, GRAMMAR,
+        ACTIVATING, REQUESTED, PUSH_TYPE, GRAMMAR, GATE, CONTROLLING, DECREASING, COMMIT, NOTIFIED,
         TEARDOWN,
         ACTION_WORD
     }
@@ -68,7 +76,12 @@ public final class Recogniser {
      * A word's meaning: for ERROR_NAME, {@code code} is the transaction code and {@code code2} the incoming one; for
      * EVENT, {@code event} is the kind and {@code value} its name.
      */
-    record Keyword(Kind kind, String value, int code, int code2, Grammar.Mapping mapping, EventKind event) {
+    record Keyword(Kind kind, String value, int code, int code2, Grammar.Mapping mapping, EventKind event,
+                   List<Grammar.Mapping> gated) {
+        Keyword(Kind kind, String value, int code, int code2, Grammar.Mapping mapping, EventKind event) {
+            this(kind, value, code, code2, mapping, event, List.of());
+        }
+
         static Keyword of(Kind kind, String value) {
             return new Keyword(kind, value, -1, -1, null, null);
         }
@@ -87,20 +100,39 @@ public final class Recogniser {
     private final Grammar grammar;
     private final EventVocabulary vocabulary;
     private final LogFormat format;
+    /** The grammars' regexes searched in every record, in order: ungated ones, and gated ones whose word is taken. */
+    private final List<Grammar.Mapping> regexes = new ArrayList<>();
 
+    /** The standard vocabulary, the wrappers' built-in grammars ({@link Grammar#builtIn()}), then {@code grammar}. */
     public Recogniser(Grammar grammar) {
         this.grammar = grammar;
         standardWords();
+        Grammar all = Grammar.builtIn().and(grammar);
         EventVocabulary v = EventVocabulary.standard();
-        for (Map.Entry<String, Grammar.Mapping> w : grammar.words().entrySet()) {
+        for (Map.Entry<String, Grammar.Mapping> w : all.words().entrySet()) {
             table.put(w.getKey(), new Keyword(Kind.GRAMMAR, w.getValue().event(), -1, -1, w.getValue(), null));
             if (w.getValue().source() != null) {
                 v = v.with(w.getValue().source(), w.getValue().event());
             }
         }
-        for (Grammar.Mapping m : grammar.regexes()) {
+        regexes.addAll(all.regexes());
+        for (Map.Entry<String, List<Grammar.Mapping>> g : all.gated().entrySet()) {
+            if (table.get(g.getKey()) == null) {
+                table.put(g.getKey(), new Keyword(Kind.GATE, g.getKey(), -1, -1, null, null, g.getValue()));
+            } else {
+                regexes.addAll(g.getValue()); // the word means something else too: search the regex everywhere
+            }
+        }
+        for (Grammar.Mapping m : all.regexes()) {
             if (m.source() != null) {
                 v = v.with(m.source(), m.event());
+            }
+        }
+        for (List<Grammar.Mapping> list : all.gated().values()) {
+            for (Grammar.Mapping m : list) {
+                if (m.source() != null) {
+                    v = v.with(m.source(), m.event());
+                }
             }
         }
         this.vocabulary = v;
@@ -114,6 +146,11 @@ public final class Recogniser {
 
     public Grammar grammar() {
         return grammar;
+    }
+
+    /** The grammar regexes searched in every record (a cost per record): ungated ones, and gated ones whose word is taken. */
+    List<Grammar.Mapping> regexesOnEveryRecord() {
+        return List.copyOf(regexes);
     }
 
     public EventVocabulary vocabulary() {
@@ -173,6 +210,10 @@ public final class Recogniser {
         words(Kind.ACTIVATING, "Activating");
         words(Kind.REQUESTED, "Requested", "requesting");
         words(Kind.PUSH_TYPE, "voIP", "VoIP", "voip", "PKPushTypeVoIP");
+        words(Kind.CONTROLLING, "controlling_PID");
+        words(Kind.DECREASING, "Decreasing");
+        words(Kind.COMMIT, "commit");
+        words(Kind.NOTIFIED, "notified");
         for (int code = 0; code < TX_ERRORS.length; code++) {
             errorName(TX_ERRORS[code], code, indexOf(INC_ERRORS, TX_ERRORS[code]));
             errorName("CXErrorCodeRequestTransactionError" + capital(TX_ERRORS[code]), code, -1);
@@ -295,6 +336,13 @@ public final class Recogniser {
         private boolean pushType;
         private Keyword teardown;
         private String actionWord;
+        private boolean controlling;
+        private boolean decreasing;
+        private boolean commit;
+        private boolean notified;
+        private List<Grammar.Mapping> gated;
+        /** The last event this scan gave was the daemons' view of an activation: callservicesd's echo adds none. */
+        private boolean daemonActivation;
 
         private void reset() {
             attrs.clear();
@@ -311,6 +359,8 @@ public final class Recogniser {
             activating = requested = pushType = false;
             teardown = null;
             actionWord = null;
+            controlling = decreasing = commit = notified = false;
+            gated = null;
         }
 
         /**
@@ -349,6 +399,20 @@ public final class Recogniser {
                     attrs.put("reason", "'!pri' Insufficient priority");
                 }
                 emit(sink, EventKind.AUDIO_SESSION_SET_ACTIVE, pri ? Level.ERROR : l);
+            } else if (controlling && daemonGrant(text, l, sink)) {
+                return;
+            } else if (decreasing && containsIgnoreCase(text, "Decreasing priority of other AVAudioSession")) {
+                if (daemonActivation) {
+                    attrs.put("text", text);
+                    sink.event(LOG, Source.SYSTEM, l, call, attrs);
+                    attrs.clear();
+                } else {
+                    attrs.put("via", "callservicesd");
+                    emit(sink, EventKind.DID_ACTIVATE_AUDIO_SESSION, l);
+                }
+                daemonActivation = true;
+            } else if (gated != null && gatedRegex(text)) {
+                emit(sink, regexEvent, l);
             } else if (grammarWord != null || grammarRegex(text)) {
                 if (grammarWord != null) {
                     attrs.putAll(grammarWord.mapping().attributes());
@@ -357,6 +421,13 @@ public final class Recogniser {
             } else if (fulfill || fail && action != null) {
                 put("action", action != null ? action : fulfill ? actionWord : null);
                 emit(sink, fulfill ? EventKind.FULFILL : EventKind.FAIL, l);
+            } else if (notified && action != null && containsIgnoreCase(text, "was notified that action")) {
+                // CallKit's client side: "Provider <CXProvider ...> was notified that action <CX...Action ...> completed"
+                put("action", action);
+                emit(sink, fail || containsIgnoreCase(text, "failed") ? EventKind.FAIL : EventKind.FULFILL, l);
+            } else if (commit && containsIgnoreCase(text, "request to commit transaction")) {
+                put("actions", action);
+                emit(sink, EventKind.REQUEST_TRANSACTION, l);
             } else if (reportCall && endedAt) {
                 put("reason", reason);
                 emit(sink, EventKind.REPORT_CALL_ENDED, l);
@@ -431,6 +502,7 @@ public final class Recogniser {
             if (k != null && k.kind() == Kind.GRAMMAR) {
                 k.mapping().attributes().forEach(attrs::putIfAbsent);
             }
+            daemonActivation = false;
             Source source = tag == null ? vocabulary.sourceOf(name) : format.sourceOf(tag, name);
             sink.event(name, source, level == null ? Level.INFO : level, call, attrs);
             attrs.clear();
@@ -517,6 +589,17 @@ public final class Recogniser {
                 case PUSH_TYPE -> pushType = true;
                 case TEARDOWN -> teardown = teardown == null && SdkTeardowns.holds(k.code(), s, start) ? k : teardown;
                 case ACTION_WORD -> actionWord = actionWord == null ? k.value() : actionWord;
+                case CONTROLLING -> controlling = true;
+                case DECREASING -> decreasing = true;
+                case COMMIT -> commit = true;
+                case NOTIFIED -> notified = true;
+                case GATE -> {
+                    if (gated == null) {
+                        gated = new ArrayList<>(k.gated());
+                    } else if (!gated.containsAll(k.gated())) {
+                        gated.addAll(k.gated());
+                    }
+                }
             }
         }
 
@@ -559,7 +642,16 @@ public final class Recogniser {
         }
 
         private boolean grammarRegex(String text) {
-            for (Grammar.Mapping m : grammar.regexes()) {
+            return firstMatch(regexes, text);
+        }
+
+        /** The regexes gated by words of this record: they win over the grammar's plain words, being more specific. */
+        private boolean gatedRegex(String text) {
+            return firstMatch(gated, text);
+        }
+
+        private boolean firstMatch(List<Grammar.Mapping> mappings, String text) {
+            for (Grammar.Mapping m : mappings) {
                 Matcher matcher = m.regex().matcher(text);
                 if (matcher.find()) {
                     attrs.putAll(m.attributes());
@@ -576,6 +668,25 @@ public final class Recogniser {
             return false;
         }
 
+        /**
+         * mediaserverd's {@code { "action":"activate", "session":{"PID":2145,...}, "details":{"controlling_PID":150} }}:
+         * another process (callservicesd, for CallKit) activated the app's session, which is what the app sees as
+         * didActivateAudioSession; {@code "deactivate"} likewise didDeactivateAudioSession. Returns whether it was that.
+         */
+        private boolean daemonGrant(String text, Level l, Sink sink) {
+            long controller = jsonNumber(text, "\"controlling_PID\"");
+            long session = jsonNumber(text, "\"PID\"");
+            boolean activate = jsonValue(text, "\"action\"", "activate");
+            if (controller < 0 || controller == session || !activate && !jsonValue(text, "\"action\"", "deactivate")) {
+                return false;
+            }
+            attrs.put("via", "mediaserverd");
+            attrs.put("controllingPid", Long.toString(controller));
+            emit(sink, activate ? EventKind.DID_ACTIVATE_AUDIO_SESSION : EventKind.DID_DEACTIVATE_AUDIO_SESSION, l);
+            daemonActivation = activate;
+            return true;
+        }
+
         private void put(String key, String value) {
             if (value != null) {
                 attrs.put(key, value);
@@ -584,6 +695,7 @@ public final class Recogniser {
 
         /** A grammar's event, named by the grammar. */
         private void emit(Sink sink, String name, Level level) {
+            daemonActivation = false;
             sink.event(name, vocabulary.sourceOf(name), level, call, attrs);
             attrs.clear();
         }
@@ -614,6 +726,38 @@ public final class Recogniser {
         String word = s.substring(i + 1, wordEnd).toLowerCase(Locale.ROOT);
         return word.equals("call") || word.equals("calluuid") || word.equals("callid") || word.equals("uuid")
                 && i >= 3 && s.regionMatches(true, i - 3, "call", 0, 4);
+    }
+
+    /** The number after {@code key:} in a JSON text (spaces allowed), or -1. */
+    static long jsonNumber(String text, String key) {
+        int at = text.indexOf(key);
+        if (at < 0) {
+            return -1;
+        }
+        int i = skipSpaces(text, at + key.length());
+        if (i >= text.length() || text.charAt(i) != ':') {
+            return -1;
+        }
+        i = skipSpaces(text, i + 1);
+        int d = i;
+        while (d < text.length() && d - i < 18 && text.charAt(d) >= '0' && text.charAt(d) <= '9') {
+            d++;
+        }
+        return d == i ? -1 : Long.parseLong(text, i, d, 10);
+    }
+
+    /** Whether {@code key:"value"} is in a JSON text (spaces allowed). */
+    static boolean jsonValue(String text, String key, String value) {
+        for (int at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + 1)) {
+            int i = skipSpaces(text, at + key.length());
+            if (i < text.length() && text.charAt(i) == ':') {
+                i = skipSpaces(text, i + 1);
+                if (text.startsWith("\"" + value + "\"", i)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static Level worse(Level a, Level b) {

@@ -10,7 +10,8 @@ import java.time.LocalDate;
  *   <li>{@code 2018-05-10 20:05:58.640} (NSLog without zone; any 1 to 9 fraction digits, or none);</li>
  *   <li>{@code 2018/05/10 ...} and {@code 10.05.2018 20:05:58,640136} (localised dates; a comma before the fraction);</li>
  *   <li>zones {@code +0800}, {@code +08:00}, {@code +08}, {@code Z}, or none;</li>
- *   <li>a time of day alone, {@code 20:05:58.640136+0800} (Console export columns).</li>
+ *   <li>a time of day alone, {@code 20:05:58.640136+0800} (Console export columns);</li>
+ *   <li>followed by a space, a tab, the end, or {@code [} ({@code 20:05:58.640136+0800[3368:2280709]}).</li>
  * </ul>
  * Not thread-safe: caches the last date, which consecutive lines nearly always share.
  */
@@ -150,8 +151,8 @@ final class Timestamps {
                 i = j;
             }
         }
-        if (i < end && !Character.isWhitespace(s.charAt(i))) {
-            return NONE;
+        if (i < end && !Character.isWhitespace(s.charAt(i)) && s.charAt(i) != '[') {
+            return NONE; // '[': NSLog without a process name writes [pid:thread] straight after the zone
         }
         out.hasTime = true;
         out.timeOnly = true;

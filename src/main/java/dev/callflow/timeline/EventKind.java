@@ -83,11 +83,16 @@ public enum EventKind {
             a("after", "the action timeout, e.g. 1500ms")),
     DID_ACTIVATE_AUDIO_SESSION(Source.SYSTEM, SYSTEM_CALLBACK, "didActivateAudioSession", STANDARD,
             "provider(_:didActivate:)",
-            "The system activated the audio session for the call: media I/O may start now, and not before (R-AUD-2)."),
+            "The system activated the audio session for the call: media I/O may start now, and not before (R-AUD-2).",
+            a("via", "device logs of the daemons only: mediaserverd (its activate names a controlling_PID) or "
+                    + "callservicesd (it lowers the other interruption providers' priority)"),
+            a("controllingPid", "with via=mediaserverd: the process that activated the app's session, callservicesd")),
     DID_DEACTIVATE_AUDIO_SESSION(Source.SYSTEM, SYSTEM_CALLBACK, "didDeactivateAudioSession", STANDARD,
             "provider(_:didDeactivate:)",
             "The system deactivated the audio session (the call ended or was held): media I/O must have stopped "
-                    + "(R-AUD-3)."),
+                    + "(R-AUD-3).",
+            a("via", "device logs of the daemons only: mediaserverd (its deactivate names a controlling_PID)"),
+            a("controllingPid", "with via=mediaserverd: the process that deactivated the app's session")),
     PROVIDER_DID_RESET(Source.SYSTEM, SYSTEM_CALLBACK, "providerDidReset", STANDARD,
             "providerDidReset(_:)",
             "The system reset the provider: every call has ended; the app tears down all call state and completes no "
