@@ -71,7 +71,8 @@ final class InterruptHook implements AutoCloseable {
 
     /** What the hook wrote: the result of the scenarios finished when the run was stopped. */
     RunResult interruptedResult() {
-        return interrupted;
+        RunResult r = interrupted;
+        return r != null ? r : run.result().interrupted(interruption(run.result()));
     }
 
     /** The run is over: a hook that runs from now on does nothing. */
@@ -98,14 +99,22 @@ final class InterruptHook implements AutoCloseable {
         try {
             RunResult sofar = run.result();
             Interruption interruption = interruption(sofar);
+            interrupted = sofar.interrupted(interruption);
             err.printf("%ncallflow: %s; writing their reports to %s%n", interruption.describe(), dir);
             err.flush();
-            Thread writer = new Thread(() -> write(sofar.interrupted(interruption)), "callflow-interrupted-reports");
+            AtomicReference<String> outcome = new AtomicReference<>("gave up writing the reports after " + BOUND.toSeconds() + " s");
+            Thread writer = new Thread(() -> {
+                try {
+                    write(interrupted);
+                    outcome.set(dir.resolve(RunReports.SUMMARY) + " says which scenarios finished");
+                } catch (RuntimeException e) {
+                    outcome.set("could not write the reports: " + e.getMessage());
+                }
+            }, "callflow-interrupted-reports");
             writer.setDaemon(true);
             writer.start();
             writer.join(BOUND.toMillis());
-            err.println(writer.isAlive() ? "callflow: interrupted; gave up writing the reports after " + BOUND.toSeconds() + " s"
-                    : "callflow: interrupted; " + dir.resolve(RunReports.SUMMARY) + " says which scenarios finished");
+            err.println("callflow: interrupted; " + outcome.get());
             err.flush();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -131,7 +140,6 @@ final class InterruptHook implements AutoCloseable {
         ReportFiles.deleteRecursively(dir.resolve(RunReports.HTML_PARTIAL));
         ReportFiles.deleteRecursively(dir.resolve(RunReports.JUNIT_PARTIAL));
         RunReports.write(result, dir);
-        interrupted = result;
     }
 
     private static void await(CountDownLatch latch, Duration bound) {
