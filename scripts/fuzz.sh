@@ -56,7 +56,11 @@ for t in "${targets[@]}"; do
   [ -n "$execs" ] || execs=$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#')
   rate=$(grep -oE 'exec/s: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+')
   crashes=$(grep -c 'Test unit written to' "$log")
-  [ "$rc" -eq 0 ] || [ "$crashes" -gt 0 ] || crashes="?"
+  if grep -q 'libFuzzer: run interrupted' "$log"; then
+    crashes="$crashes (interrupted)"
+  elif [ "$rc" -ne 0 ] && [ "$crashes" -eq 0 ]; then
+    crashes="? (the run failed, see the log)"
+  fi
   line=$(printf '%-10s execs %s, exec/s %s, crashes %s, fuzzing %ss (%ss with start-up), exit %s' \
     "$t" "${execs:-0}" "${rate:-?}" "$crashes" "${runSecs:-?}" "$secs" "$rc")
   summary+=("$line")
