@@ -33,8 +33,14 @@ public record ApnsPush(String deviceToken, String topic, String pushType, int pr
         Long expiration = headers.getLong("apns-expiration");
         return new ApnsPush(token, string(headers.get("apns-topic")), string(headers.get("apns-push-type")),
                 priority == null ? DEFAULT_PRIORITY : priority, string(headers.get("apns-id")),
-                expiration == null ? null : Instant.ofEpochSecond(expiration),
+                expiration == null ? null : instantOf(expiration),
                 payload == null ? "" : payload.toString(StandardCharsets.UTF_8));
+    }
+
+    /** APNs takes any 64-bit epoch second; past {@link Instant}'s range it is "store for ever" (or long expired). */
+    static Instant instantOf(long epochSecond) {
+        long clamped = Math.max(Instant.MIN.getEpochSecond(), Math.min(Instant.MAX.getEpochSecond(), epochSecond));
+        return Instant.ofEpochSecond(clamped);
     }
 
     private static String string(CharSequence value) {
