@@ -38,6 +38,7 @@ public final class RunContext implements AutoCloseable {
     private final Map<String, ScenarioVerdicts> verdictsByCase = new ConcurrentHashMap<>();
     private final ReportWork reportWork = new ReportWork();
     /** The distinct hellos of the run's external implementation (one per app launch, usually all alike). */
+    private volatile boolean stopped;
     private final Set<IutHello> hellos = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
 
     private RunContext(RunConfig config, Infrastructure infrastructure, long startNanos) {
@@ -178,6 +179,20 @@ public final class RunContext implements AutoCloseable {
         synchronized (undefinedSteps) {
             undefinedSteps.add(advice);
         }
+    }
+
+    /**
+     * The run was stopped from outside (SIGINT, SIGTERM): what finished so far. A scenario that ends from now on
+     * (its implementation killed by the same signal) writes no timeline or diagram, so the reports stay those of the
+     * scenarios finished when the run was stopped.
+     */
+    public RunResult stop() {
+        stopped = true;
+        return result();
+    }
+
+    public boolean stopped() {
+        return stopped;
     }
 
     /** Everything so far, in suite order (feature, then line), whatever thread finished first. */

@@ -97,7 +97,7 @@ final class InterruptHook implements AutoCloseable {
             return;
         }
         try {
-            RunResult sofar = run.result();
+            RunResult sofar = run.stop();
             Interruption interruption = interruption(sofar);
             interrupted = sofar.interrupted(interruption);
             err.printf("%ncallflow: %s; writing their reports to %s%n", interruption.describe(), dir);

@@ -51,7 +51,7 @@ public class DiagramHooks {
         }
         RunContext run = context.run();
         Optional<Path> reports = run.config().reportsDir();
-        if (reports.isEmpty()) {
+        if (reports.isEmpty() || run.stopped()) {
             return;
         }
         List<Event> events = context.rig().timeline().events();

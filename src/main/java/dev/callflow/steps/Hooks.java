@@ -110,7 +110,7 @@ public class Hooks {
         ScenarioRig rig = context.rig();
         try {
             Optional<Path> reports = context.run().config().reportsDir();
-            if (reports.isPresent()) {
+            if (reports.isPresent() && !context.run().stopped()) {
                 String log = TimelineReport.write(reports.get(), scenario.getUri().toString(), scenario.getName(),
                         scenario.getLine(), rig.timeline());
                 scenario.attach(log.getBytes(StandardCharsets.UTF_8), "text/plain", "timeline.log");
