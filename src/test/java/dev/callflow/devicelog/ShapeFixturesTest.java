@@ -106,10 +106,11 @@ class ShapeFixturesTest {
     @Test
     void twilioVoiceCancelledInviteNeverReported() throws IOException {
         DeviceLog log = read("end1-twilio-cancelled-invite.log");
-        assertThat(recognised(log)).containsExactly("didReceiveIncomingPush@6", "serverEvent@7", "reportNewIncomingCall@8",
-                "serverEvent@10");
-        assertThat(at(log, "serverEvent", 7).attributes()).containsEntry("type", "offer");
-        assertThat(at(log, "serverEvent", 10).attributes()).containsEntry("type", "cancel");
+        assertThat(recognised(log)).containsExactly("didReceiveIncomingPush@7", "serverEvent@8", "reportNewIncomingCall@9",
+                "serverEvent@11", "reportCallEnded@12", "didReceiveIncomingPush@13", "serverEvent@14",
+                "reportNewIncomingCall@15", "serverEvent@17");
+        assertThat(at(log, "serverEvent", 14).attributes()).containsEntry("type", "offer");
+        assertThat(at(log, "serverEvent", 17).attributes()).containsEntry("type", "cancel");
         Cli r = check("end1-twilio-cancelled-invite.log");
         assertThat(r.exit()).as(r.out()).isEqualTo(CallflowCli.CONFORMANCE_FAILURE);
         assertThat(r.out()).contains("VIOLATED R-END-1 ");
