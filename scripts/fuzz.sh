@@ -2,7 +2,8 @@
 # The long fuzz run (issue 12): each Jazzer target in its own JVM, in fuzzing mode, then execs and crashes per target.
 #   scripts/fuzz.sh [LIMIT] [TARGET...]
 # LIMIT: executions per target (a plain number, default 1000000) or a duration (30s, 10m, 2h).
-# TARGET: checkLog, decodeLine, mockApns (default: all three, one after the other).
+# TARGET: readLog, checkLog, decodeLine, mockApns (default: all four, one after the other). readLog is the device-log
+# reader alone (thousands of execs/s); checkLog adds every rule and the report (a few hundred execs/s).
 # Exit 0 when no target crashed, 1 on a crash (or a target that did not run), 2 on a usage error.
 # A crash reproducer lands where Jazzer puts it, in the target's inputs directory under src/test/resources (printed
 # below); there it also becomes a regression input that `mvn test` runs. Logs: target/fuzz/<target>.log. The generated
@@ -14,12 +15,13 @@ cd "$home"
 limit="${1:-1000000}"
 shift $(( $# > 0 ? 1 : 0 ))
 declare -A tests=(
+  [readLog]="dev.callflow.devicelog.DeviceLogReaderFuzzTest#readLog"
   [checkLog]="dev.callflow.devicelog.CheckLogFuzzTest#checkLog"
   [decodeLine]="dev.callflow.iut.external.CodecFuzzTest#decodeLine"
   [mockApns]="dev.callflow.push.PushPayloadFuzzTest#mockApns"
 )
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(checkLog decodeLine mockApns)
+[ ${#targets[@]} -gt 0 ] || targets=(readLog checkLog decodeLine mockApns)
 
 case "$limit" in
   *[0-9][smh]) limitProp="-Djazzer.max_duration=$limit -Djazzer.max_executions=0" ;;

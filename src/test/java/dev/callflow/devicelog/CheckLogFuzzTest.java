@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * fixture logs and the shapes of the README). Long run: {@code scripts/fuzz.sh}.
  */
 class CheckLogFuzzTest {
-    private static final Recogniser RECOGNISER = new Recogniser(grammar());
+    static final Recogniser RECOGNISER = new Recogniser(grammar());
     private static final DeviceLogReader ONE_PASS = new DeviceLogReader(RECOGNISER, DeviceLogReader.SEGMENT_LINES, 1);
     /** Segments of a few lines on two threads, so short inputs take the joining path too. */
     private static final DeviceLogReader SEGMENTED = new DeviceLogReader(RECOGNISER, 3, 2);
@@ -70,7 +70,7 @@ class CheckLogFuzzTest {
     }
 
     /** As {@link DeviceLogReader#read(Path)}: bytes that are not UTF-8 become U+FFFD (and cost their line). */
-    private static String utf8(byte[] input) {
+    static String utf8(byte[] input) {
         CharsetDecoder d = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         try {
