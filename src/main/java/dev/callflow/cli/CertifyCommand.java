@@ -12,8 +12,6 @@ import dev.callflow.harness.RunResult;
 import dev.callflow.report.AllureHtml;
 import dev.callflow.report.RunReports;
 import dev.callflow.runner.FeatureFiles;
-import dev.callflow.runner.SuiteRunner;
-import io.cucumber.core.exception.CucumberException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code callflow certify}: the whole suite against an implementation, and a certificate of what it found. */
@@ -100,16 +99,11 @@ final class CertifyCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        RunResult result;
-        try {
-            result = SuiteRunner.run(config);
-        } catch (CucumberException e) {
-            spec.commandLine().getErr().println("The suite could not run: " + e.getMessage());
-            return CallflowCli.USAGE;
-        } catch (RunReports.NotAReportsFolder e) {
-            spec.commandLine().getErr().println(e.getMessage());
+        Optional<RunResult> ran = SuiteRuns.run(config, spec.commandLine());
+        if (ran.isEmpty()) {
             return CallflowCli.USAGE;
         }
+        RunResult result = ran.get();
         if (result.interrupted().isPresent()) {
             // Stopped by SIGINT or SIGTERM: the run's shutdown hook wrote the reports and said so; the JVM is exiting.
             return result.exitCode();

@@ -7,8 +7,6 @@ import dev.callflow.harness.RunResult;
 import dev.callflow.report.AllureHtml;
 import dev.callflow.report.RunReports;
 import dev.callflow.runner.FeatureFiles;
-import dev.callflow.runner.SuiteRunner;
-import io.cucumber.core.exception.CucumberException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -16,6 +14,7 @@ import picocli.CommandLine;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code callflow run}: the whole suite in features/ against an implementation under test. */
@@ -137,16 +136,11 @@ final class RunCommand implements Callable<Integer> {
             }
             return Explore.run(spec.commandLine().getOut(), config, explore);
         }
-        RunResult result;
-        try {
-            result = SuiteRunner.run(config);
-        } catch (CucumberException e) {
-            spec.commandLine().getErr().println("The suite could not run: " + e.getMessage());
-            return CallflowCli.USAGE;
-        } catch (RunReports.NotAReportsFolder e) {
-            spec.commandLine().getErr().println(e.getMessage());
+        Optional<RunResult> ran = SuiteRuns.run(config, spec.commandLine());
+        if (ran.isEmpty()) {
             return CallflowCli.USAGE;
         }
+        RunResult result = ran.get();
         if (result.interrupted().isPresent()) {
             // Stopped by SIGINT or SIGTERM: the run's shutdown hook wrote the reports and said so; the JVM is exiting.
             return result.exitCode();
