@@ -66,22 +66,31 @@ final class CheckLogCommand implements Callable<Integer> {
         }
         DeviceLogReader reader = new DeviceLogReader(new Recogniser(grammar));
         RuleMonitor monitor = RuleMonitor.allRules(p);
-        List<CheckLogReport> reports = new ArrayList<>();
-        for (Path f : files) {
-            reports.add(check(f, reader, monitor, p, grammar));
-        }
-        int exit = reports.stream().anyMatch(r -> !r.readable()) ? CallflowCli.USAGE
-                : reports.stream().anyMatch(CheckLogReport::violated) ? CallflowCli.CONFORMANCE_FAILURE : CallflowCli.PASS;
+        // each file's report is printed (or turned into its JSON) as soon as it is judged, and its events let go: memory
+        // holds one log at a time, however many files are named
         PrintWriter out = spec.commandLine().getOut();
+        boolean unreadable = false;
+        boolean violated = false;
+        List<Map<String, Object>> jsonFiles = new ArrayList<>();
+        for (Path f : files) {
+            CheckLogReport r = check(f, reader, monitor, p, grammar);
+            unreadable |= !r.readable();
+            violated |= r.violated();
+            if (json) {
+                jsonFiles.add(r.json());
+            } else {
+                out.print(r.text(maxFindings));
+                out.flush();
+            }
+        }
+        int exit = unreadable ? CallflowCli.USAGE : violated ? CallflowCli.CONFORMANCE_FAILURE : CallflowCli.PASS;
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("grammar", grammar.name());
             m.put("policy", p.wireName());
             m.put("exitCode", exit);
-            m.put("files", reports.stream().map(CheckLogReport::json).toList());
+            m.put("files", jsonFiles);
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
-        } else {
-            reports.forEach(r -> out.print(r.text(maxFindings)));
         }
         out.flush();
         return exit;

@@ -62,7 +62,7 @@ public record CheckLogReport(String file, DeviceLog log, List<RuleVerdict> verdi
         if (log != null) {
             b.append(String.format("%d lines, %d events (%d recognised, %d kept as log), %d unreadable; shapes: %s%n",
                     log.lines(), log.recognised() + log.keptAsLog(), log.recognised(), log.keptAsLog(),
-                    log.problems().size(), log.shapes().entrySet().stream()
+                    log.unreadable(), log.shapes().entrySet().stream()
                             .sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed()
                                     .thenComparing(java.util.Map.Entry.comparingByKey()))
                             .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
@@ -106,9 +106,12 @@ public record CheckLogReport(String file, DeviceLog log, List<RuleVerdict> verdi
                 b.append("  line ").append(p.lineNumber()).append(": expected ").append(p.expected())
                         .append(" at column ").append(p.column()).append('\n');
             }
-            if (log.problems().size() > limit) {
-                b.append("  ... and ").append(log.problems().size() - limit)
-                        .append(" more unreadable lines (--max-findings 0 shows them all; --json lists them)\n");
+            int listed = Math.min(limit, log.problems().size());
+            if (log.unreadable() > listed) {
+                b.append("  ... and ").append(log.unreadable() - listed).append(" more unreadable lines")
+                        .append(log.unreadable() > log.problems().size()
+                                ? " (the first " + log.problems().size() + " are kept: --max-findings 0 shows them, --json lists them)\n"
+                                : " (--max-findings 0 shows them all; --json lists them)\n");
             }
         }
         if (readable()) {
@@ -144,6 +147,7 @@ public record CheckLogReport(String file, DeviceLog log, List<RuleVerdict> verdi
                 problems.add(pm);
             }
             m.put("problems", problems);
+            m.put("unreadable", log.unreadable());
         }
         List<Map<String, Object>> rules = new ArrayList<>();
         for (RuleVerdict v : verdicts) {

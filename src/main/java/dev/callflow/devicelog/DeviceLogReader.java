@@ -231,6 +231,7 @@ public final class DeviceLogReader {
         long origin = runs.stream().filter(r -> r.anyTime).mapToLong(r -> r.originMicros).findFirst().orElse(0);
         List<Event> events = new ArrayList<>(runs.stream().mapToInt(r -> r.events.size()).sum());
         List<LogParseException> problems = new ArrayList<>();
+        int unreadable = 0;
         Map<String, Integer> shapes = new LinkedHashMap<>();
         for (Run run : runs) {
             long shift = run.anyTime ? run.originMicros - origin : 0;
@@ -248,14 +249,15 @@ public final class DeviceLogReader {
                 events.add(e.seq() == events.size() + 1L && shift == 0 ? e : new Event(events.size() + 1L,
                         e.micros() + shift, e.source(), e.level(), e.name(), e.call(), e.thread(), e.attributes()));
             }
-            problems.addAll(run.problems);
+            run.problems.stream().limit(DeviceLog.PROBLEMS_KEPT - problems.size()).forEach(problems::add);
+            unreadable += run.unreadable;
             for (int s = 0; s < run.shapes.length; s++) {
                 if (run.shapeCounts[s] > 0) {
                     shapes.merge(run.shapes[s].name(), run.shapeCounts[s], Integer::sum);
                 }
             }
         }
-        return new DeviceLog(events, problems, lines, shapes);
+        return new DeviceLog(events, problems, unreadable, lines, shapes);
     }
 
     private static final String TEXT = "text";
@@ -317,6 +319,7 @@ public final class DeviceLogReader {
         private final RawLine raw = new RawLine();
         private final List<Event> events = new ArrayList<>();
         private final List<LogParseException> problems = new ArrayList<>();
+        private int unreadable;
         private int n;
 
         /** A run over the lines from index {@code firstLine} on: line numbers count from there. */
@@ -373,9 +376,9 @@ public final class DeviceLogReader {
             }
             int bad = control(line, end);
             if (bad >= 0) {
-                problems.add(new LogParseException(n, line, bad + 1, line.charAt(bad) == '\uFFFD'
+                problem(line, bad + 1, line.charAt(bad) == '\uFFFD'
                         ? "UTF-8 text (bytes that are not UTF-8 are there; save the log as UTF-8)"
-                        : "printable text (a control character is there)"));
+                        : "printable text (a control character is there)");
                 return;
             }
             if (pending && continues(line, end)) {
@@ -393,9 +396,9 @@ public final class DeviceLogReader {
                     recordChars += 1 + end - from;
                     return;
                 }
-                problems.add(new LogParseException(n, line, 1, "a record of at most " + MAX_RECORD_LINES
+                problem(line, 1, "a record of at most " + MAX_RECORD_LINES
                         + " lines and " + MAX_RECORD_CHARS / 1024 + " KiB (the record from line " + recordLine
-                        + " was cut before this line, which is read on its own)"));
+                        + " was cut before this line, which is read on its own)");
                 flush();
             }
             int start = 0;
@@ -410,8 +413,8 @@ public final class DeviceLogReader {
                 raw.reset();
                 if (s == shapes.length - 1 && Timestamps.looksLikeTimestamp(line, end)) {
                     int at = timestamps.dateTime(line, 0, end, raw);
-                    problems.add(new LogParseException(n, line, 1, (at == Timestamps.INVALID ? "a valid timestamp like "
-                            : "a timestamp like ") + Timestamps.EXAMPLE + " and then a message"));
+                    problem(line, 1, (at == Timestamps.INVALID ? "a valid timestamp like "
+                            : "a timestamp like ") + Timestamps.EXAMPLE + " and then a message");
                     return;
                 }
                 if (shapes[s].read(line, end, raw)) {
@@ -420,6 +423,19 @@ public final class DeviceLogReader {
                     begin(line, end);
                     return;
                 }
+            }
+        }
+
+        /**
+         * Line {@code n} is unreadable: counted, and kept with what was expected where while few are, its text cut
+         * (but not before the column where it broke).
+         */
+        private void problem(String line, int column, String expected) {
+            unreadable++;
+            if (problems.size() < DeviceLog.PROBLEMS_KEPT) {
+                int keep = Math.max(DeviceLog.PROBLEM_TEXT_KEPT, column + 64);
+                problems.add(new LogParseException(n, line.length() > keep ? line.substring(0, keep) : line, column,
+                        expected));
             }
         }
 
@@ -567,7 +583,7 @@ public final class DeviceLogReader {
                     counts.put(shapes[s].name(), shapeCounts[s]);
                 }
             }
-            return new DeviceLog(events, problems, n, counts);
+            return new DeviceLog(events, problems, unreadable, n, counts);
         }
     }
 
