@@ -240,8 +240,8 @@ public final class DeviceLogReader {
                 if (e == run.events.get(0) && repeatsKill(last, e.name(), e.call())) {
                     continue;
                 }
-                if (e == run.events.get(0) && last != null && collapsible(last.name(), last.call(), last.attributes())
-                        && collapsible(e.name(), e.call(), e.attributes())) {
+                if (e == run.events.get(0) && last != null && collapsible(last.name(), last.attributes())
+                        && collapsible(e.name(), e.attributes()) && sameRun(last.call(), last.source(), e.call(), e.source())) {
                     events.set(events.size() - 1, withRecords(last, records(last) + records(e),
                             e.source() == Source.APP ? e.source() : last.source()));
                     continue;
@@ -264,16 +264,26 @@ public final class DeviceLogReader {
 
     /**
      * Whether an event is a {@code log} record that may be counted in a run of them rather than kept on its own: one
-     * that names no call (a call's records are asked about per call) and does not mention {@code 0xbaadca11} in any
-     * case or word (R-PUSH-7 reads every event's text for it). A long log is mostly such chatter: one event per run
-     * of it keeps the timeline's memory to what the rules read. Such a run is from the app if any of its records is.
+     * that does not mention {@code 0xbaadca11} in any case or word (R-PUSH-7 reads every event's text for it). A long
+     * log is mostly such chatter: one event per run of it keeps the timeline's memory to what the rules read.
      */
-    static boolean collapsible(String name, UUID call, Map<String, String> attributes) {
-        if (call != null || !name.equals(Recogniser.LOG)) {
+    static boolean collapsible(String name, Map<String, String> attributes) {
+        if (!name.equals(Recogniser.LOG)) {
             return false;
         }
         String text = attributes.get(TEXT);
         return text == null || !mentionsBaadCall(text);
+    }
+
+    /**
+     * Whether a collapsible record joins the run before it. Records that name no call join any such run, which is
+     * then from the app if any of its records is. Records that name a call join only a run of the same call from the
+     * same source: a rule asking whether a call (or a source) shows anything between two other events gets the same
+     * answer from the run's one event as from its records (rules read neither the time, the thread nor the level of a
+     * {@code log} event, and the text only for 0xbaadca11, which is never collapsed).
+     */
+    static boolean sameRun(UUID runCall, Source runSource, UUID call, Source source) {
+        return java.util.Objects.equals(runCall, call) && (call == null || runSource == source);
     }
 
     private static boolean mentionsBaadCall(String text) {
@@ -295,7 +305,7 @@ public final class DeviceLogReader {
         attributes.put(TEXT, log.attributes().get(TEXT));
         attributes.put(DeviceLog.RECORDS, Integer.toString(records));
         attributes.put(DeviceLog.LINE, log.attributes().get(DeviceLog.LINE));
-        return new Event(log.seq(), log.micros(), source, log.level(), log.name(), null, log.thread(), attributes);
+        return new Event(log.seq(), log.micros(), source, log.level(), log.name(), log.call(), log.thread(), attributes);
     }
 
     /** PushKit's message and the exception that repeats it are one kill. */
@@ -358,6 +368,7 @@ public final class DeviceLogReader {
         private int logLine;
         private long logMicros;
         private Source logSource;
+        private UUID logCall;
         private Level logLevel;
         private long logThread;
         private String logText;
@@ -483,8 +494,8 @@ public final class DeviceLogReader {
 
         @Override
         public void event(String name, Source source, Level level, UUID call, Map<String, String> attributes) {
-            if (collapsible(name, call, attributes)) {
-                if (logRecords > 0) {
+            if (collapsible(name, attributes)) {
+                if (logRecords > 0 && sameRun(logCall, logSource, call, source)) {
                     logRecords++;
                     logSource = source == Source.APP ? source : logSource;
                     return;
@@ -494,6 +505,7 @@ public final class DeviceLogReader {
                 logLine = recordLine;
                 logMicros = recordMicros;
                 logSource = source;
+                logCall = call;
                 logLevel = level;
                 logThread = recordThread;
                 logText = attributes.get(TEXT);
@@ -521,7 +533,7 @@ public final class DeviceLogReader {
             attributes.put(DeviceLog.LINE, Integer.toString(logLine));
             logRecords = 0;
             logText = null;
-            lastEvent = new Event(events.size() + 1L, logMicros, logSource, logLevel, Recogniser.LOG, null, logThread,
+            lastEvent = new Event(events.size() + 1L, logMicros, logSource, logLevel, Recogniser.LOG, logCall, logThread,
                     attributes);
             events.add(lastEvent);
         }
