@@ -11,7 +11,8 @@ import java.util.Optional;
  * A device log read into timeline events: one event per recognised record (two for a kill that is also a crash),
  * a {@code log} event for every other record, and one problem per line that could not be read. Every event carries
  * its first source line as the attribute {@code line}. Consecutive {@code log} records that name no call are one
- * event, with the first one's text and line and their number as the attribute {@code records}.
+ * event, with the first one's text and line and their number as the attribute {@code records}; so are consecutive ones of
+ * one call from one source.
  *
  * @param events   in line order, {@code seq} from 1
  * @param problems   the first {@link #PROBLEMS_KEPT} unreadable lines, skipped, in line order, each line's text cut at
