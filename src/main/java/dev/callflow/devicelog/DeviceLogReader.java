@@ -6,7 +6,6 @@ import dev.callflow.timeline.Level;
 import dev.callflow.timeline.LogParseException;
 import dev.callflow.timeline.Source;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -78,8 +77,8 @@ public final class DeviceLogReader {
      * @throws TextFiles.NotText naming what the file is when it is no text log (a directory, a binary file, ...)
      */
     public DeviceLog read(Path file) throws IOException {
-        try (BufferedReader in = new BufferedReader(TextFiles.open(file), 1 << 16)) {
-            return read(in::readLine);
+        try (java.io.Reader in = TextFiles.open(file)) {
+            return read(new CappedLines(in, MAX_LINE_CHARS)::next);
         }
     }
 
@@ -196,6 +195,8 @@ public final class DeviceLogReader {
      */
     static final int MAX_RECORD_LINES = 4096;
     static final int MAX_RECORD_CHARS = 64 * 1024;
+    /** A longer line is read cut to this many characters (a file is never read into memory past it), and reported. */
+    static final int MAX_LINE_CHARS = MAX_RECORD_CHARS;
 
     /** Logs shorter than this are parsed in one pass on the calling thread; longer ones in segments of this many lines. */
     static final int SEGMENT_LINES = 25_000;
@@ -377,6 +378,11 @@ public final class DeviceLogReader {
             n++;
             if (n == 1 && line.startsWith("\uFEFF")) {
                 line = line.substring(1);
+            }
+            if (line.length() > MAX_LINE_CHARS) {
+                problem(line, 1, "a line of at most " + MAX_LINE_CHARS + " characters (this one is longer: its first "
+                        + MAX_LINE_CHARS + " are read, the rest is skipped)");
+                line = line.substring(0, MAX_LINE_CHARS);
             }
             int end = line.length();
             while (end > 0 && Character.isWhitespace(line.charAt(end - 1))) {
