@@ -29,7 +29,8 @@ import java.util.concurrent.Future;
  * record's first line number as the event attribute {@code line}.
  * <p>
  * Shapes are tried in this order: NSLog with zone (the harness's format), NSLog without zone, {@code log show},
- * Console export (tab-separated), NSLog without process name, NSLog without process, liblinphone's logger, a
+ * Console export (tab-separated), NSLog without process name, NSLog without process, syslog ({@code idevicesyslog}),
+ * liblinphone's logger, a
  * NativeScript / React Native / Flutter console prefix, and a bare line without timestamp.
  * <p>
  * A line continues the record above when it is indented (but not Metro's {@code  LOG  }), is a liblinphone line
@@ -324,7 +325,8 @@ public final class DeviceLogReader {
         private final Timestamps timestamps = new Timestamps();
         private final LineShape[] shapes = {NsLogShape.withZone(timestamps), NsLogShape.withoutZone(timestamps),
                 new LogShowShape(timestamps), new ConsoleExportShape(timestamps), new NsLogNoNameShape(timestamps),
-                new NsLogNoProcessShape(timestamps), new LinphoneShape(), new ConsolePrefixShape(), new BareShape()};
+                new NsLogNoProcessShape(timestamps), new SyslogShape(timestamps), new LinphoneShape(), new ConsolePrefixShape(),
+                new BareShape()};
         private final int[] shapeCounts = new int[shapes.length];
         private final Recogniser.Scan scan = recogniser.newScan();
         private final RawLine raw = new RawLine();
@@ -575,6 +577,9 @@ public final class DeviceLogReader {
             char c = line.charAt(0);
             if (c == ' ' || c == '\t') {
                 return true;
+            }
+            if (SyslogShape.startsRecord(line, end)) {
+                return false;
             }
             if (c == '}' || c == ')' || c == ']' || line.startsWith("***") || line.startsWith("(0x")) {
                 return true;

@@ -17,7 +17,7 @@ final class LevelWords {
         put(Level.INFO, "default", "notice", "info", "activity", "log", "standard", "par défaut", "infos",
                 "predeterminado", "información", "デフォルト", "情報", "默认", "默認", "信息", "資訊");
         put(Level.DEBUG, "debug", "fehlersuche", "débogage", "depuración", "デバッグ", "调试", "除錯");
-        put(Level.ERROR, "error", "fault", "fehler", "fehlschlag", "erreur", "erreur grave", "falla", "fallo",
+        put(Level.ERROR, "error", "fault", "critical", "alert", "emergency", "fehler", "fehlschlag", "erreur", "erreur grave", "falla", "fallo",
                 "エラー", "障害", "错误", "錯誤", "故障");
         put(Level.WARNING, "warning", "warnung", "avertissement", "advertencia", "警告");
     }

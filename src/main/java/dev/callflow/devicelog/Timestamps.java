@@ -32,7 +32,12 @@ final class Timestamps {
     private boolean memoHasOffset;
     private int memoOffset;
 
-    /** Date, time and optional zone at {@code pos}; returns the index after them, {@link #NONE} or {@link #INVALID}. */
+    /** The year of the last full date read, or -1 before any. */
+    int lastYear() {
+        return cachedDate > 0 ? cachedDate / 10000 : -1;
+    }
+
+        /** Date, time and optional zone at {@code pos}; returns the index after them, {@link #NONE} or {@link #INVALID}. */
     int dateTime(String s, int pos, int end, RawLine out) {
         if (s == memoLine && pos == memoPos) {
             if (memoResult >= 0) {
