@@ -28,7 +28,8 @@ import java.util.concurrent.Future;
  * attaches continuation lines to the record above, recognises each record with a {@link Recogniser} and keeps the
  * record's first line number as the event attribute {@code line}.
  * <p>
- * Shapes are tried in this order: NSLog with zone (the harness's format), NSLog without zone, {@code log show},
+ * Shapes are tried in this order: NSLog with zone (the harness's format), {@code log}'s syslog and compact styles,
+ * NSLog without zone, {@code log show},
  * Console export (tab-separated), NSLog without process name, NSLog without process, syslog ({@code idevicesyslog}),
  * liblinphone's logger, a
  * NativeScript / React Native / Flutter console prefix, and a bare line without timestamp.
@@ -323,7 +324,8 @@ public final class DeviceLogReader {
     /** One pass over one log. */
     private final class Run implements Recogniser.Sink {
         private final Timestamps timestamps = new Timestamps();
-        private final LineShape[] shapes = {NsLogShape.withZone(timestamps), NsLogShape.withoutZone(timestamps),
+        private final LineShape[] shapes = {NsLogShape.withZone(timestamps), LogStyleShape.syslog(timestamps),
+                LogStyleShape.compact(timestamps), NsLogShape.withoutZone(timestamps),
                 new LogShowShape(timestamps), new ConsoleExportShape(timestamps), new NsLogNoNameShape(timestamps),
                 new NsLogNoProcessShape(timestamps), new SyslogShape(timestamps), new LinphoneShape(), new ConsolePrefixShape(),
                 new BareShape()};
@@ -628,8 +630,9 @@ public final class DeviceLogReader {
         if (line.startsWith("//", i)) {
             return true;
         }
-        if (line.startsWith("Timestamp", i) && line.contains("Thread") && line.contains("Type")) {
-            return true; // the log show header
+        if (line.startsWith("Timestamp", i) && (line.contains("Thread") && line.contains("Type")
+                || line.contains(" Ty ") && line.contains("Process["))) {
+            return true; // the log show header, and its compact style's
         }
         if (line.startsWith("Filtering the log data") || line.startsWith("Skipping info and debug messages")) {
             return true;
