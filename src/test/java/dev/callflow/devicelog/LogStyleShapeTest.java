@@ -84,4 +84,14 @@ class LogStyleShapeTest {
         assertThat(log.events().get(2).attribute("via")).contains("callservicesd");
         assertThat(log.events().get(1).thread()).isEqualTo(0x2f4a3d);
     }
+
+    @Test
+    void theFixtureReadsEveryLineAsCompact() throws java.io.IOException {
+        DeviceLog log = new DeviceLogReader(new Recogniser(Logs.SEED))
+                .read(java.nio.file.Path.of("fixtures/logs/push1-simulator-log-stream-compact.log"));
+        assertThat(log.shapes()).isEqualTo(Map.of("log-compact", 6));
+        assertThat(Logs.names(log).stream().filter(n -> !n.startsWith("log@")).toList())
+                .containsExactly("didReceiveIncomingPush@7", "pushNotReported@11");
+        assertThat(log.events().get(1).attribute(DeviceLog.RECORDS)).as("lines 8 to 10, no call named").contains("3");
+    }
 }
