@@ -33,8 +33,12 @@ import java.util.concurrent.Callable;
                 "Exit 0: no violation; 1: a rule is violated; 2: a file is missing, is no text log (a directory, a binary file) or holds no recognisable event."})
 final class CheckLogCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Device logs to check, each judged on its own.")
+    @Parameters(arity = "1..*", paramLabel = "FILE",
+            description = "Device logs to check, each judged on its own; - reads standard input (a pipe from idevicesyslog or log stream, judged when it ends).")
     List<Path> files;
+
+    /** Standard input, for {@code -}; tests give their own. */
+    java.io.InputStream in = System.in;
 
     @Option(names = "--policy", defaultValue = "default", paramLabel = "NAME",
             description = "Where the seed and Apple disagree: 'default', 'seed-strict' or 'apple'. Default: ${DEFAULT-VALUE}.")
@@ -72,6 +76,9 @@ final class CheckLogCommand implements Callable<Integer> {
         boolean unreadable = false;
         boolean violated = false;
         List<Map<String, Object>> jsonFiles = new ArrayList<>();
+        if (files.stream().filter(f -> f.toString().equals("-")).count() > 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "- (standard input) can be named once");
+        }
         for (Path f : files) {
             CheckLogReport r = check(f, reader, monitor, p, grammar);
             unreadable |= !r.readable();
@@ -96,23 +103,25 @@ final class CheckLogCommand implements Callable<Integer> {
         return exit;
     }
 
-    private static CheckLogReport check(Path file, DeviceLogReader reader, RuleMonitor monitor, Policy p, Grammar grammar) {
-        if (!Files.exists(file)) {
-            return new CheckLogReport(file.toString(), null, List.of(), p, "no such file");
+    private CheckLogReport check(Path file, DeviceLogReader reader, RuleMonitor monitor, Policy p, Grammar grammar) {
+        boolean stdin = file.toString().equals("-");
+        String name = stdin ? "- (" + TextFiles.STDIN + ")" : file.toString();
+        if (!stdin && !Files.exists(file)) {
+            return new CheckLogReport(name, null, List.of(), p, "no such file");
         }
         DeviceLog log;
         try {
-            log = reader.read(file);
+            log = stdin ? reader.read(TextFiles.open(in, null)) : reader.read(file);
         } catch (TextFiles.NotText e) {
-            return new CheckLogReport(file.toString(), null, List.of(), p, e.getMessage());
+            return new CheckLogReport(name, null, List.of(), p, e.getMessage());
         } catch (IOException | java.io.UncheckedIOException e) {
-            return new CheckLogReport(file.toString(), null, List.of(), p, "cannot read it: " + e.getMessage());
+            return new CheckLogReport(name, null, List.of(), p, "cannot read it: " + e.getMessage());
         }
         if (log.recognised() == 0) {
-            return new CheckLogReport(file.toString(), log, List.of(), p,
+            return new CheckLogReport(name, log, List.of(), p,
                     "no recognisable CallKit, PushKit, audio-session or app event in it");
         }
-        return new CheckLogReport(file.toString(), log, monitor.judge(log.events(), LogVocabulary.of(log, grammar)),
+        return new CheckLogReport(name, log, monitor.judge(log.events(), LogVocabulary.of(log, grammar)),
                 p, null);
     }
 

@@ -80,8 +80,13 @@ public final class DeviceLogReader {
      */
     public DeviceLog read(Path file) throws IOException {
         try (java.io.Reader in = TextFiles.open(file)) {
-            return read(new CappedLines(in, MAX_LINE_CHARS)::next);
+            return read(in);
         }
+    }
+
+    /** Reads a log's text from a reader (check-log's standard input); the caller closes it. */
+    public DeviceLog read(java.io.Reader in) throws IOException {
+        return read(new CappedLines(in, MAX_LINE_CHARS)::next);
     }
 
     public DeviceLog read(List<String> lines) {

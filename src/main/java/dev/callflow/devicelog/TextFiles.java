@@ -29,7 +29,12 @@ public final class TextFiles {
         private final String what;
 
         public NotText(Path file, String what) {
-            super(file + " " + what);
+            this(file.toString(), what);
+        }
+
+        /** {@code name}: a file's name, or {@link #STDIN}. */
+        public NotText(String name, String what) {
+            super(name + " " + what);
             this.what = what;
         }
 
@@ -53,7 +58,15 @@ public final class TextFiles {
         if (!a.isRegularFile()) {
             throw new NotText(file, "is not a regular file (a device, socket or pipe); save what it holds to a file");
         }
-        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        return open(Files.newInputStream(file), file);
+    }
+
+    /** What check-log calls its standard input ({@code -} on its command line) in messages. */
+    public static final String STDIN = "standard input";
+
+    /** A reader over the text of {@code raw} as {@link #open(Path)} reads a file's; {@code file} null for stdin. */
+    public static Reader open(InputStream raw, Path file) throws IOException {
+        InputStream in = new BufferedInputStream(raw, 1 << 16);
         try {
             in.mark(SNIFF);
             byte[] head = in.readNBytes(SNIFF);
@@ -73,6 +86,7 @@ public final class TextFiles {
     }
 
     private static Reader decoder(Path file, InputStream in, byte[] head, String compressed) throws IOException {
+        String name = file == null ? STDIN : file.toString();
         Charset charset = StandardCharsets.UTF_8;
         if (startsWith(head, 0xEF, 0xBB, 0xBF)) {
             in.skipNBytes(3);
@@ -85,7 +99,7 @@ public final class TextFiles {
         } else {
             String kind = kind(head, file);
             if (kind != null) {
-                throw new NotText(file, "is " + kind + compressed);
+                throw new NotText(name, "is " + kind + compressed);
             }
         }
         return new InputStreamReader(in, charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
@@ -107,12 +121,12 @@ public final class TextFiles {
         }
         int pairs = head.length / 2;
         if (pairs >= 4 && zerosOdd * 10 >= pairs * 8 && zerosEven == 0) {
-            return "UTF-16LE text without a byte-order mark; convert it to UTF-8: iconv -f UTF-16LE -t UTF-8 " + file
-                    + " > " + file + ".utf8";
+            return "UTF-16LE text without a byte-order mark; convert it to UTF-8: iconv -f UTF-16LE -t UTF-8"
+                    + (file == null ? " (in the pipe)" : " " + file + " > " + file + ".utf8");
         }
         if (pairs >= 4 && zerosEven * 10 >= pairs * 8 && zerosOdd == 0) {
-            return "UTF-16BE text without a byte-order mark; convert it to UTF-8: iconv -f UTF-16BE -t UTF-8 " + file
-                    + " > " + file + ".utf8";
+            return "UTF-16BE text without a byte-order mark; convert it to UTF-8: iconv -f UTF-16BE -t UTF-8"
+                    + (file == null ? " (in the pipe)" : " " + file + " > " + file + ".utf8");
         }
         if (startsWith(head, 'P', 'K', 3, 4)) {
             return "a zip archive, not a text log; unzip it and name the log in it";

@@ -33,6 +33,27 @@ class CheckLogCommandTest {
                 .contains("VIOLATED R-AUD-2");
     }
 
+    /** {@code -} reads standard input: a pipe from idevicesyslog or a gzip'd capture, judged like a file beside it. */
+    @Test
+    void aDashReadsStandardInput() throws IOException {
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(Files.readAllBytes(Path.of(R_AUD_2)));
+        }
+        Cli r = Cli.runWithStdin(gz.toByteArray(), "check-log", "-", "fixtures/logs/seed-sample.log");
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(CallflowCli.CONFORMANCE_FAILURE);
+        assertThat(r.out()).contains("== - (standard input)").contains("line 9: startAudio before the system activated")
+                .contains("== fixtures/logs/seed-sample.log");
+
+        Cli binary = Cli.runWithStdin(new byte[] {'a', 0, 'b', 0, 0, 0, 1, 2, 3, 4}, "check-log", "-");
+        assertThat(binary.exit()).isEqualTo(CallflowCli.USAGE);
+        assertThat(binary.out()).contains("UNREADABLE: standard input is a binary file");
+
+        Cli twice = Cli.runWithStdin(new byte[0], "check-log", "-", "-");
+        assertThat(twice.exit()).isEqualTo(CallflowCli.USAGE);
+        assertThat(twice.err()).contains("- (standard input) can be named once");
+    }
+
     @Test
     void missingFileExitsTwo() {
         Cli r = Cli.run("check-log", "fixtures/logs/no-such.log");

@@ -26,4 +26,15 @@ record Cli(int exit, String out, String err) {
             System.setErr(oldErr);
         }
     }
+
+    /** As {@link #run}, with {@code stdin} as standard input (for {@code check-log -}). */
+    static synchronized Cli runWithStdin(byte[] stdin, String... args) {
+        java.io.InputStream oldIn = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(stdin));
+            return run(args);
+        } finally {
+            System.setIn(oldIn);
+        }
+    }
 }
