@@ -29,13 +29,14 @@ import java.util.concurrent.Future;
  * record's first line number as the event attribute {@code line}.
  * <p>
  * Shapes are tried in this order: NSLog with zone (the harness's format), {@code log}'s syslog and compact styles,
- * NSLog without zone, {@code log show},
- * Console export (tab-separated), NSLog without process name, NSLog without process, syslog ({@code idevicesyslog}),
- * liblinphone's logger, a
- * NativeScript / React Native / Flutter console prefix, and a bare line without timestamp.
+ * NSLog without zone, {@code log show}, Console export (tab-separated), NSLog without process name, NSLog without
+ * process, syslog ({@code idevicesyslog}), liblinphone's logger, a NativeScript / React Native / Flutter console
+ * prefix, and a bare line without timestamp.
  * <p>
  * A line continues the record above when it is indented (but not Metro's {@code  LOG  }), is a liblinphone line
- * whose message starts with a tab, starts with a closing bracket, {@code ***} or a stack frame, or when the record above still has an open {@code {}, {@code (} or {@code [}. Timestamps are optional:
+ * whose message starts with a tab, starts with a closing bracket, {@code ***} or a stack frame, or when the record
+ * above still has an open {@code {}, {@code (} or {@code [} (unless it starts like a syslog line). A line longer than
+ * {@link #MAX_LINE_CHARS} is read cut there, and listed. Timestamps are optional:
  * events keep line order; an event without a time reuses the previous one; a time without a date takes the
  * previous date; a time without a zone takes the last zone seen (UTC before any). Micros count from the first
  * timestamp. Blank lines, {@code //} comments and {@code log show} headers are skipped. A line that starts like a
