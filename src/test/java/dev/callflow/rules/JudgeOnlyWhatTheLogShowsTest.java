@@ -69,6 +69,28 @@ class JudgeOnlyWhatTheLogShowsTest {
                 .isEqualTo(RuleVerdict.Outcome.VIOLATED);
     }
 
+    /**
+     * R-AUD-6 on a capture stopped right after the answer was fulfilled: a log that never shows didActivate (a QA
+     * engineer's Ctrl-C too soon) cannot say that it never came; a live run, or a log that shows one elsewhere, can.
+     */
+    @Test
+    void anAnswerFulfilledAtTheEndOfACaptureThatNeverShowsAnActivationIsNotJudged() {
+        b.app("reportNewIncomingCall", a);
+        b.system("performAnswerCallAction", a);
+        b.app("fulfill", a, "action", "answer");
+        List<Event> events = b.events();
+        var rule = new dev.callflow.rules.audio.FailCleanlyWithoutActivation();
+
+        assertThat(rule.judge(new Trace(events), Policy.DEFAULT).outcome()).as("live").isEqualTo(RuleVerdict.Outcome.VIOLATED);
+        RuleVerdict log = rule.judge(new Trace(events, shown(events)), Policy.DEFAULT);
+        assertThat(log.outcome()).as("a log without activations").isEqualTo(RuleVerdict.Outcome.NOT_JUDGED);
+        assertThat(log.unjudged()).singleElement().satisfies(u -> assertThat(u.reason())
+                .isEqualTo("the log never shows didActivateAudioSession"));
+        Vocabulary withActivations = Vocabulary.builder().add("didActivateAudioSession", null).build();
+        assertThat(rule.judge(new Trace(events, withActivations), Policy.DEFAULT).outcome()).as("a log that shows them")
+                .isEqualTo(RuleVerdict.Outcome.VIOLATED);
+    }
+
     @Test
     void aFindingThatReliesOnAnUndeclaredAbsenceIsAProgrammingError() {
         Logged undeclared = Logged.anyOf("something", dev.callflow.timeline.EventKind.CALL_ENDED);

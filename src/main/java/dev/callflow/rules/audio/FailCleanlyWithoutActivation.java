@@ -3,6 +3,7 @@ package dev.callflow.rules.audio;
 import dev.callflow.rules.BaseRule;
 import dev.callflow.rules.CallFacts;
 import dev.callflow.rules.Finding;
+import dev.callflow.rules.Logged;
 import dev.callflow.rules.Policy;
 import dev.callflow.rules.RuleVerdict;
 import dev.callflow.rules.Severity;
@@ -28,12 +29,19 @@ import static dev.callflow.timeline.EventKind.REPORT_CALL_ENDED;
  */
 public final class FailCleanlyWithoutActivation extends BaseRule {
     private static final Set<String> ACTIVATING = Set.of("answer", "start");
+    /** A log that never shows an activation (or a capture stopped before one) cannot say that one never came. */
+    private static final Logged ACTIVATION = Logged.anyOf("didActivateAudioSession", DID_ACTIVATE_AUDIO_SESSION);
 
     public FailCleanlyWithoutActivation() {
         super("R-AUD-6", Severity.VIOLATION,
                 "When provider(_:didActivate:) never comes after a fulfilled answer or start, end the call "
                         + "(reportCall(with:endedAt:reason:) or a CXEndCallAction) instead of hanging",
                 "[A-DTS] forum 783870 (FB19429215, setConfiguration before reporting); [U] openradar #16116; bug #50");
+    }
+
+    @Override
+    public List<Logged> reliesOnAbsenceOf() {
+        return List.of(ACTIVATION);
     }
 
     @Override
@@ -57,13 +65,13 @@ public final class FailCleanlyWithoutActivation extends BaseRule {
                         ? Finding.of("no didActivateAudioSession after the fulfilled " + f.attributes().get("action")
                                 + ", and the app never ended the call", f, why.get())
                         : Finding.of("no didActivateAudioSession after the fulfilled " + f.attributes().get("action")
-                                + " by the end of the timeline, and the app never ended the call", f));
+                                + " by the end of the timeline, and the app never ended the call", f).unlessLogged(ACTIVATION));
             }
         }
         if (unactivated == 0) {
             return notJudged(fulfilled.isEmpty() ? "no fulfilled answer or start on the timeline"
                     : "every fulfilled answer or start was activated");
         }
-        return verdict(findings);
+        return verdict(trace, findings);
     }
 }
