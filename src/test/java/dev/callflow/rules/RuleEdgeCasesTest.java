@@ -93,6 +93,22 @@ class RuleEdgeCasesTest {
         assertThat(judge("R-AUD-3", stopInNextTurn, Policy.DEFAULT)).isEqualTo(RuleVerdict.Outcome.VIOLATED);
     }
 
+    /** R-AUD-1 says why a refused self-activation failed, rather than calling it the iOS 10 pre-heat pattern. */
+    @Test
+    void aSelfActivationRefusedWithPriSaysSo() {
+        TraceBuilder t = new TraceBuilder();
+        java.util.UUID a = t.call("A");
+        t.app("reportNewIncomingCall", a).app("audioSessionSetActive", null, "active", "true")
+                .system("performAnswerCallAction", a)
+                .app("audioSessionSetActive", null, "active", "true", "error", "561017449");
+        RuleVerdict v = new dev.callflow.rules.audio.NoAppActivation().judge(t.trace(), Policy.DEFAULT);
+        assertThat(v.findings()).extracting(Finding::message).containsExactly(
+                "the app activated the audio session itself (setActive(true)); the legacy iOS 10 'pre-heat' pattern, "
+                        + "refused or blocking CallKit's activation on iOS 13+",
+                "the app activated the audio session itself (setActive(true)) and was refused: '!pri' 561017449 "
+                        + "(insufficient priority), CallKit owns the activation");
+    }
+
     private static TraceBuilder copy(TraceBuilder original) {
         TraceBuilder c = new TraceBuilder();
         original.events().forEach(e -> c.add(e.source(), e.name(), e.call(),

@@ -43,8 +43,11 @@ public final class NoAppActivation extends BaseRule {
         }
         List<Finding> findings = new ArrayList<>();
         for (Event e : selfActivations) {
-            findings.add(Finding.of("the app activated the audio session itself (setActive(true)); the legacy iOS 10 "
-                    + "'pre-heat' pattern, refused or blocking CallKit's activation on iOS 13+", e));
+            findings.add(Finding.of(INSUFFICIENT_PRIORITY.equals(e.attributes().get("error"))
+                    ? "the app activated the audio session itself (setActive(true)) and was refused: '!pri' 561017449 "
+                            + "(insufficient priority), CallKit owns the activation"
+                    : "the app activated the audio session itself (setActive(true)); the legacy iOS 10 "
+                            + "'pre-heat' pattern, refused or blocking CallKit's activation on iOS 13+", e));
         }
         for (Event e : trace.named(AUDIO_SESSION_ACTIVATION_FAILED)) {
             findings.add(Finding.of("CallKit could not activate the audio session because the app had activated it itself", e));
