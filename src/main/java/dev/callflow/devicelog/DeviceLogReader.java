@@ -510,6 +510,9 @@ public final class DeviceLogReader {
 
         @Override
         public void event(String name, Source source, Level level, UUID call, Map<String, String> attributes) {
+            if (name.equals(Recogniser.LOG)) {
+                attributes.remove(DeviceLog.RECORDS); // the reader's count of this log's lines; a line's own is not it
+            }
             if (collapsible(name, attributes)) {
                 if (logRecords > 0 && sameRun(logCall, logSource, call, source)) {
                     logRecords++;

@@ -74,4 +74,20 @@ class LogRunsTest {
             assertThat(log.events().get(1).attribute(DeviceLog.RECORDS)).contains("36000");
         }
     }
+
+    /**
+     * {@code records} on a {@code log} event is the reader's count; a line in the harness's own form that writes its own
+     * (here not even a number) must not become it (fuzzing found it: check-log died with a NumberFormatException).
+     */
+    @Test
+    void aLinesOwnRecordsAttributeIsNotTheReadersCount() {
+        DeviceLog log = Logs.read(
+                app(1, "[I][CallKit] handleIncomingCall call=" + A),
+                app(2, "[I][App] log text=0xbaadca11 records=alice"),
+                app(3, "[I][App] log call=" + A + " records=7 handle=alice"));
+        assertThat(log.events().get(1).attributes()).doesNotContainKey(DeviceLog.RECORDS).containsEntry("text", "0xbaadca11");
+        assertThat(log.keptAsLog()).isEqualTo(2);
+        assertThat(new CheckLogReport("records.log", log, List.of(), dev.callflow.rules.Policy.DEFAULT, null).text())
+                .contains("2 kept as log");
+    }
 }
