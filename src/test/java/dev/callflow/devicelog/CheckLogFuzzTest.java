@@ -43,7 +43,7 @@ class CheckLogFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5m", maxExecutions = 1000)
     void checkLog(byte[] input) {
         List<String> lines = utf8(input).lines().toList();
         DeviceLog log = ONE_PASS.read(lines);

@@ -20,7 +20,7 @@ class DeviceLogReaderFuzzTest {
     private static final Recogniser RECOGNISER = CheckLogFuzzTest.RECOGNISER;
     private static final DeviceLogReader ONE_PASS = new DeviceLogReader(RECOGNISER, DeviceLogReader.SEGMENT_LINES, 1);
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5m", maxExecutions = 7000)
     void readLog(byte[] input) {
         List<String> lines = CheckLogFuzzTest.utf8(input).lines().toList();
         DeviceLog log = ONE_PASS.read(lines);

@@ -54,7 +54,7 @@ class PushPayloadFuzzTest {
         handler = new VoipValidatingHandlerFactory(registry).buildHandler(null);
     }
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5m", maxExecutions = 30000)
     void mockApns(byte[] input) {
         int split = bodyStart(input);
         Http2Headers headers = new DefaultHttp2Headers(false);

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CodecFuzzTest {
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5m", maxExecutions = 80000)
     void decodeLine(byte[] input) {
         String line = new String(input, StandardCharsets.UTF_8);
         Codec.jsonOrText(line); // the harness-to-IUT direction: a payload that is not JSON goes as text
