@@ -246,7 +246,8 @@ public final class DeviceLogReader {
             long shift = run.anyTime ? run.originMicros - origin : 0;
             for (Event e : run.events) {
                 Event last = events.isEmpty() ? null : events.get(events.size() - 1);
-                if (e == run.events.get(0) && repeatsKill(last, e.name(), e.call())) {
+                if (repeatsKill(last, e.name(), e.call())) { // here, not per run: a run cut before a kill knows not
+                    // which kill came before it
                     continue;
                 }
                 if (e == run.events.get(0) && last != null && collapsible(last.name(), last.attributes())
@@ -371,7 +372,6 @@ public final class DeviceLogReader {
         private int recordChars;
         /** Characters scanned for brackets, added to the reader's count when the run ends. */
         private long scanned;
-        private Event lastEvent;
 
         // the run of collapsible log records not yet on the timeline: its first record's fields, and how many (its
         // source is the app's if any of them is)
@@ -531,12 +531,8 @@ public final class DeviceLogReader {
                 return;
             }
             endLogRun();
-            if (repeatsKill(lastEvent, name, call)) {
-                return;
-            }
             attributes.put(DeviceLog.LINE, Integer.toString(recordLine));
-            lastEvent = new Event(events.size() + 1L, recordMicros, source, level, name, call, recordThread, attributes);
-            events.add(lastEvent);
+            events.add(new Event(events.size() + 1L, recordMicros, source, level, name, call, recordThread, attributes));
         }
 
         /** The run of collapsible {@code log} records so far becomes one event that counts them. */
@@ -552,9 +548,8 @@ public final class DeviceLogReader {
             attributes.put(DeviceLog.LINE, Integer.toString(logLine));
             logRecords = 0;
             logText = null;
-            lastEvent = new Event(events.size() + 1L, logMicros, logSource, logLevel, Recogniser.LOG, logCall, logThread,
-                    attributes);
-            events.add(lastEvent);
+            events.add(new Event(events.size() + 1L, logMicros, logSource, logLevel, Recogniser.LOG, logCall, logThread,
+                    attributes));
         }
 
         /** The end of this run's lines: the last record and log run recognised, the work counted. */
@@ -611,13 +606,7 @@ public final class DeviceLogReader {
 
         private DeviceLog finish() {
             end();
-            Map<String, Integer> counts = new LinkedHashMap<>();
-            for (int s = 0; s < shapes.length; s++) {
-                if (shapeCounts[s] > 0) {
-                    counts.put(shapes[s].name(), shapeCounts[s]);
-                }
-            }
-            return new DeviceLog(events, problems, unreadable, n, counts);
+            return join(List.of(this), n); // one run joined alone: repeated kills dropped as a segmented read drops them
         }
     }
 
