@@ -16,7 +16,8 @@ final class CappedLines {
     private int pos;
     private int limit;
     private boolean skipLf;
-    private StringBuilder long_;
+    /** Where a line longer than the buffer is put together (reused: it never grows past the cap). */
+    private final StringBuilder longLine = new StringBuilder();
 
     CappedLines(Reader in, int cap) {
         this.in = in;
@@ -52,7 +53,7 @@ final class CappedLines {
                     return line;
                 }
                 if (part == null) {
-                    part = long_ == null ? (long_ = new StringBuilder()) : long_;
+                    part = longLine;
                     part.setLength(0);
                 }
                 part.append(buf, start, take);

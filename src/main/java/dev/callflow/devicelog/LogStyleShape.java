@@ -127,18 +127,13 @@ final class LogStyleShape implements LineShape {
 
     /** Steps over a {@code (Library)} or {@code [subsystem:category]} word at {@code i} and the spaces after it. */
     private static int skipped(String s, int i, int end, char open, char close) {
-        if (i >= end || s.charAt(i) != open) {
+        int c = i < end && s.charAt(i) == open ? s.indexOf(close, i + 1) : -1;
+        if (c <= i + 1 || c >= end) {
             return i;
         }
-        int c = s.indexOf(close, i + 1);
-        if (c < 0 || c >= end || s.substring(i + 1, c).indexOf(' ') >= 0 || open == '[' && s.indexOf(':', i) > c
-                || open == '[' && s.indexOf(':', i) < 0 || c == i + 1) {
-            return i;
-        }
-        // the harness's own [I][CallKit] block is the message, not a subsystem
-        if (open == '[' && c == i + 2) {
-            return i;
-        }
-        return LinePrefixes.skipSpaces(s, c + 1, end);
+        String word = s.substring(i + 1, c);
+        // a subsystem names its category after a colon; the harness's own [I][CallKit] block is the message
+        boolean subsystem = open != '[' || word.length() > 1 && word.indexOf(':') >= 0;
+        return subsystem && word.indexOf(' ') < 0 ? LinePrefixes.skipSpaces(s, c + 1, end) : i;
     }
 }

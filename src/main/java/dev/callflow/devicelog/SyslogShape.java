@@ -71,7 +71,7 @@ final class SyslogShape implements LineShape {
         int name = hostEnd + 1;
         int library = line.indexOf('(', name);
         out.process = line.substring(name, library > name && library < open ? library : open);
-        out.localMicros += epochDay(year(), month + 1, day) * 86_400_000_000L;
+        out.localMicros += timestamps.clampedEpochDay(year(), month + 1, day) * 86_400_000_000L;
         out.timeOnly = false;
         out.messageStart = LinePrefixes.levelAndTag(line, LinePrefixes.skipSpaces(line, levelEnd + 2, end), end, out);
         return true;
@@ -100,20 +100,6 @@ final class SyslogShape implements LineShape {
             i++;
         }
         return i + 9 <= end && line.charAt(i) == ' ' && line.charAt(i + 3) == ':' && line.charAt(i + 6) == ':';
-    }
-
-    private int cachedKey = -1;
-    private long cachedEpochDay;
-
-    /** The day, clamped to the month's length (Feb 29 in a year that has none is Feb 28). */
-    private long epochDay(int year, int month, int day) {
-        int key = year * 10000 + month * 100 + day;
-        if (key != cachedKey) {
-            java.time.YearMonth ym = java.time.YearMonth.of(year, month);
-            cachedEpochDay = ym.atDay(Math.min(day, ym.lengthOfMonth())).toEpochDay();
-            cachedKey = key;
-        }
-        return cachedEpochDay;
     }
 
     private int year() {

@@ -32,6 +32,20 @@ final class Timestamps {
     private boolean memoHasOffset;
     private int memoOffset;
 
+    /**
+     * The epoch day of a date whose day may pass its month's end (Feb 29 in a year without one: its last day), through
+     * the same one-date cache as {@link #dateTime}.
+     */
+    long clampedEpochDay(int year, int month, int day) {
+        int clamped = day <= 28 ? day : Math.min(day, java.time.YearMonth.of(year, month).lengthOfMonth());
+        int date = year * 10000 + month * 100 + clamped; // a real date, so dateTime's cache holds only valid ones
+        if (date != cachedDate) {
+            cachedEpochDay = LocalDate.of(year, month, clamped).toEpochDay();
+            cachedDate = date;
+        }
+        return cachedEpochDay;
+    }
+
     /** The year of the last full date read, or -1 before any. */
     int lastYear() {
         return cachedDate > 0 ? cachedDate / 10000 : -1;
