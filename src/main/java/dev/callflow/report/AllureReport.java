@@ -11,7 +11,6 @@ import io.cucumber.plugin.event.TestCaseFinished;
 import io.cucumber.plugin.event.TestStepStarted;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.AllureResultsWriter;
-import io.qameta.allure.FileSystemResultsWriter;
 import io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm;
 import io.qameta.allure.model.TestResult;
 import io.qameta.allure.model.TestResultContainer;
@@ -55,7 +54,7 @@ public final class AllureReport implements ConcurrentEventListener {
     }
 
     private AllureReport(Path resultsDir, Function<String, Optional<RunContext>> runs) {
-        this.files = new FileSystemResultsWriter(resultsDir);
+        this.files = new AtomicAllureWriter(resultsDir);
         this.runs = runs;
         this.allure = new AllureCucumber7Jvm(new AllureLifecycle(new Writer()));
     }
