@@ -51,6 +51,10 @@ final class CheckLogCommand implements Callable<Integer> {
             description = "Findings shown per rule in the text output (0: all); --json always lists all. Default: ${DEFAULT-VALUE}.")
     int maxFindings;
 
+    @Option(names = "--brief", description = "List only the rules violated or warned about (with their findings), "
+            + "and count the rules that hold or were not judged in one line. No effect with --json.")
+    boolean brief;
+
     @Option(names = "--grammar", paramLabel = "FILE",
             description = "App-specific words (see fixtures/grammars/seed.grammar); repeatable. Default: the seed grammar.")
     List<Path> grammars;
@@ -86,7 +90,7 @@ final class CheckLogCommand implements Callable<Integer> {
             if (json) {
                 jsonFiles.add(r.json());
             } else {
-                out.print(r.text(maxFindings));
+                out.print(r.text(maxFindings, brief));
                 out.flush();
             }
         }

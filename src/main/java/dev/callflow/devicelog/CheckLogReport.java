@@ -56,6 +56,13 @@ public record CheckLogReport(String file, DeviceLog log, List<RuleVerdict> verdi
 
     /** The text form, showing at most {@code shown} findings per rule and unreadable lines ({@code 0}: all). */
     public String text(int shown) {
+        return text(shown, false);
+    }
+
+    /**
+     * The text form; {@code brief} lists only the rules violated or warned about, and counts the others in one line.
+     */
+    public String text(int shown, boolean brief) {
         int limit = shown <= 0 ? Integer.MAX_VALUE : shown;
         StringBuilder b = new StringBuilder();
         b.append("== ").append(file).append('\n');
@@ -71,6 +78,9 @@ public record CheckLogReport(String file, DeviceLog log, List<RuleVerdict> verdi
             b.append("UNREADABLE: ").append(error).append('\n');
         }
         for (RuleVerdict v : verdicts) {
+            if (brief && !v.failed() && v.outcome() != RuleVerdict.Outcome.WARNED) {
+                continue;
+            }
             b.append(String.format("%-11s %-10s %s%n", v.rule().id(), v.outcome().label(), v.rule().statement()));
             if (v.outcome() == RuleVerdict.Outcome.NOT_JUDGED && v.note() != null) {
                 b.append("            (").append(v.note()).append(")\n");
@@ -99,6 +109,12 @@ public record CheckLogReport(String file, DeviceLog log, List<RuleVerdict> verdi
                         .append(" findings").append(rest.isEmpty() ? "" : ", the last at line " + rest.get(0))
                         .append(" (--max-findings 0 shows them all; --json lists them)\n");
             }
+        }
+        if (brief && readable()) {
+            long hold = verdicts.stream().filter(v -> v.outcome() == RuleVerdict.Outcome.HOLDS).count();
+            long notJudged = verdicts.stream().filter(v -> v.outcome() == RuleVerdict.Outcome.NOT_JUDGED).count();
+            b.append(String.format("%d other rules: %d hold, %d not judged (without --brief: each one, and why)%n",
+                    hold + notJudged, hold, notJudged));
         }
         if (log != null && !log.problems().isEmpty()) {
             b.append("Unreadable lines (skipped):\n");

@@ -33,6 +33,26 @@ class CheckLogCommandTest {
                 .contains("VIOLATED R-AUD-2");
     }
 
+    /** {@code --brief}: the rules that need attention, and one line counting the rest. */
+    @Test
+    void briefListsOnlyViolatedAndWarnedRules() {
+        Cli full = Cli.run("check-log", R_AUD_2);
+        Cli brief = Cli.run("check-log", "--brief", R_AUD_2);
+        assertThat(brief.exit()).isEqualTo(full.exit()).isEqualTo(CallflowCli.CONFORMANCE_FAILURE);
+        long rules = full.out().lines().filter(l -> l.matches("R-[A-Z]+-\\d+ .*")).count();
+        assertThat(brief.out())
+                .contains("R-AUD-2     violated   Start media I/O (startAudio) only after provider(_:didActivate:)")
+                .contains("line 9: startAudio before the system activated the audio session")
+                .doesNotContain("R-PUSH-1").doesNotContain("R-AUD-4").doesNotContain("(no PushKit completion")
+                .contains((rules - 1) + " other rules: ")
+                .containsPattern("(?m)^VIOLATED R-AUD-2 \\(policy default.*\\)\n\\z");
+        assertThat(brief.out().lines().filter(l -> l.matches("R-[A-Z]+-\\d+ .*"))).hasSize(1);
+
+        Cli warned = Cli.run("check-log", "--brief", "fixtures/logs/end3-end-unknown-uuid.log");
+        assertThat(warned.out()).contains("R-TX-3      warning").contains("lines 13, 14: (warning)")
+                .doesNotContain("R-PUSH-1");
+    }
+
     /** {@code -} reads standard input: a pipe from idevicesyslog or a gzip'd capture, judged like a file beside it. */
     @Test
     void aDashReadsStandardInput() throws IOException {
