@@ -51,7 +51,7 @@ Feature: Outgoing call
 
     Examples:
       | outcome         | type     | reasons                         |
-      | declines        | declined | remoteEnded\|declinedElsewhere  |
+      | declines        | declined | remoteEnded\|failed             |
       | does not answer | noAnswer | unanswered                      |
       | is busy for     | busy     | failed\|remoteEnded\|unanswered |
 

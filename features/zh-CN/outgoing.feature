@@ -50,7 +50,7 @@
 
     例子:
       | outcome  | type     | reasons                         |
-      | 拒接     | declined | remoteEnded\|declinedElsewhere  |
+      | 拒接     | declined | remoteEnded\|failed             |
       | 未接听   | noAnswer | unanswered                      |
       | 占线拒接 | busy     | failed\|remoteEnded\|unanswered |
 

@@ -44,7 +44,7 @@ import static dev.callflow.timeline.EventKind.UNPREPARE_SDK;
 public final class CallFacts {
     /** Server events that end a call from the far side (CALLKIT-RULES.md R-END-1). */
     public static final Set<String> REMOTE_END_TYPES =
-            Set.of("cancel", "remoteHangup", "declined", "busy", "noAnswer", "answeredElsewhere");
+            Set.of("cancel", "remoteHangup", "declined", "busy", "noAnswer", "answeredElsewhere", "declinedElsewhere");
 
     private static final Set<String> DELEGATE_CALLBACKS = Set.of(DID_ACTIVATE_AUDIO_SESSION.wireName(),
             DID_DEACTIVATE_AUDIO_SESSION.wireName(), PROVIDER_DID_RESET.wireName(),

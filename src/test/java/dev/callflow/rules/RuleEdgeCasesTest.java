@@ -195,6 +195,32 @@ class RuleEdgeCasesTest {
         assertThat(judge("R-AUD-6", hung, Policy.DEFAULT)).isEqualTo(RuleVerdict.Outcome.VIOLATED);
     }
 
+    /** R-END-1's reasons are docs/iut-protocol.md section 6's table: each one it gives holds, any other is violated. */
+    @Test
+    void aRemoteEndIsReportedWithAReasonTheProtocolTableGives() {
+        assertThat(remoteEnd("declined", "remoteEnded")).isEqualTo(RuleVerdict.Outcome.HOLDS);
+        assertThat(remoteEnd("declined", "failed")).isEqualTo(RuleVerdict.Outcome.HOLDS);
+        assertThat(remoteEnd("declined", "declinedElsewhere")).as("the user's other device did not decline it")
+                .isEqualTo(RuleVerdict.Outcome.VIOLATED);
+        assertThat(remoteEnd("declinedElsewhere", "declinedElsewhere")).isEqualTo(RuleVerdict.Outcome.HOLDS);
+        assertThat(remoteEnd("declinedElsewhere", "remoteEnded")).isEqualTo(RuleVerdict.Outcome.VIOLATED);
+        assertThat(remoteEnd("declinedElsewhere", null)).as("declined elsewhere, and the call left ringing")
+                .isEqualTo(RuleVerdict.Outcome.VIOLATED);
+        assertThat(remoteEnd("busy", "unanswered")).isEqualTo(RuleVerdict.Outcome.HOLDS);
+    }
+
+    private static RuleVerdict.Outcome remoteEnd(String type, String reportedReason) {
+        TraceBuilder b = new TraceBuilder();
+        UUID a = b.call("A");
+        b.app("reportNewIncomingCall", a, "handleType", "generic")
+                .system("incomingCallUiShown", a)
+                .signalling("serverEvent", a, "type", type);
+        if (reportedReason != null) {
+            b.app("reportCallEnded", a, "reason", reportedReason).system("callEnded", a);
+        }
+        return judge("R-END-1", b.trace(), Policy.DEFAULT);
+    }
+
     @Test
     void findingsCarryTheOffendingEvents() {
         TraceBuilder b = new TraceBuilder();

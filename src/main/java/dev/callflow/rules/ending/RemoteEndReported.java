@@ -32,7 +32,9 @@ public final class RemoteEndReported extends BaseRule {
     static final Map<String, Set<String>> FITTING = Map.of(
             "cancel", Set.of("remoteEnded", "unanswered"),
             "remoteHangup", Set.of("remoteEnded"),
-            "declined", Set.of("remoteEnded", "declinedElsewhere"),
+            // the callee declined an outgoing call: declinedElsewhere means the user's own other device declined
+            "declined", Set.of("remoteEnded", "failed"),
+            "declinedElsewhere", Set.of("declinedElsewhere"),
             "busy", Set.of("failed", "remoteEnded", "unanswered"),
             "noAnswer", Set.of("unanswered"),
             "answeredElsewhere", Set.of("answeredElsewhere"));
@@ -60,7 +62,8 @@ public final class RemoteEndReported extends BaseRule {
                 && CallFacts.knownBefore(trace, e.call(), e) && !CallFacts.endedBefore(trace, e.call(), e)
                 && trace.lastBefore(e, LOCAL_END.forCall(e.call())).isEmpty()));
         if (remoteEnds.isEmpty()) {
-            return notJudged("no remote end (cancel, remoteHangup, declined, busy, noAnswer, answeredElsewhere) of a live call");
+            return notJudged("no remote end (cancel, remoteHangup, declined, busy, noAnswer, answeredElsewhere, "
+                    + "declinedElsewhere) of a live call");
         }
         List<Finding> findings = new ArrayList<>();
         for (Event end : remoteEnds) {
