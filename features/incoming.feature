@@ -60,7 +60,6 @@ Feature: Incoming call
       | system | reportNewIncomingCallCompletion | A    | error=<error> |
     And there is no prepareSDK for call A
     And there is no incomingCallUiShown for call A
-    And rule R-INC-3 holds
 
     Examples:
       | filter                          | error                  |

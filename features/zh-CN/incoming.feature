@@ -60,7 +60,6 @@
       | system | reportNewIncomingCallCompletion | A    | error=<error> |
     并且 没有 prepareSDK 事件，通话 A
     并且 没有 incomingCallUiShown 事件，通话 A
-    并且 规则 R-INC-3 成立
 
     例子:
       | filter           | error                  |
