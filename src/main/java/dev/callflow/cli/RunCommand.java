@@ -110,10 +110,16 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        FeatureFiles featureFiles = FeatureFiles.of(config.home(), config.features());
         try {
-            FeatureFiles.of(config.home(), config.features()).check();
+            featureFiles.check();
         } catch (FeatureFiles.Unusable e) {
             spec.commandLine().getErr().println(e.getMessage());
+            return CallflowCli.USAGE;
+        }
+        String noMatch = noScenarioMatches(config, featureFiles);
+        if (noMatch != null) {
+            spec.commandLine().getErr().println(noMatch);
             return CallflowCli.USAGE;
         }
         if (repeat != null) {
@@ -161,6 +167,29 @@ final class RunCommand implements Callable<Integer> {
                 noHtml ? "" : AllureHtml.DIR + "/index.html, ");
         out.flush();
         return result.exitCode();
+    }
+
+    /**
+     * A --tags or --name that selects nothing is a mistake (a typo would otherwise pass a CI gate with 0 scenarios):
+     * what to say, or null when something is selected or no filter was given. An empty --shard is not one: with more
+     * shards than scenarios some are empty by design.
+     */
+    static String noScenarioMatches(RunConfig config, FeatureFiles featureFiles) {
+        if (config.tags().isEmpty() && config.name().isEmpty()) {
+            return null;
+        }
+        if (!featureFiles.selected(config.tagExpression(), config.name()).isEmpty()) {
+            return null;
+        }
+        String filter = config.tags().map(t -> "--tags '" + t + "'").orElse("")
+                + (config.tags().isPresent() && config.name().isPresent() ? " and " : "")
+                + config.name().map(n -> "--name '" + n.pattern() + "'").orElse("");
+        java.util.SortedSet<String> flows = new java.util.TreeSet<>();
+        featureFiles.selected("not @wip", Optional.empty())
+                .forEach(s -> s.tags().stream().filter(t -> t.startsWith("@flow-")).forEach(flows::add));
+        return "No scenario matches " + filter + " in " + config.features() + ", so nothing would run (exit 2). Tags "
+                + "and names are case-sensitive; a tag expression reads like \"@R-PUSH-1 and not @wip\". Flow tags: "
+                + String.join(", ", flows) + "; rule tags are the rule IDs (./callflow rules).";
     }
 
     /** Points the run at the last run's rerun file; a code to exit with when there is nothing to rerun. */

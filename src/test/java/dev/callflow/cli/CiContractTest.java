@@ -76,6 +76,31 @@ class CiContractTest {
         assertThat(cli("run", "--shard", "two", "--no-html").err()).contains("--shard 'two' is no shard");
     }
 
+    /** A typo in a CI job's --tags must not pass the gate with 0 scenarios. */
+    @Test
+    void aFilterThatSelectsNoScenarioIsAUsageError() {
+        Run typo = cli("run", "--tags", "@flow-answr", "--no-html", "--reports", HOME.resolve("target/ci-contract/typo").toString());
+        assertThat(typo.exit()).as(typo.out() + typo.err()).isEqualTo(CallflowCli.USAGE);
+        assertThat(typo.err()).contains("No scenario matches --tags '@flow-answr'").contains("@flow-answer")
+                .contains("nothing would run");
+        assertThat(HOME.resolve("target/ci-contract/typo/summary.txt")).as("nothing ran, nothing written").doesNotExist();
+
+        Run name = cli("run", "--tags", "@flow-answer", "--name", "no scenario is called this", "--no-html");
+        assertThat(name.exit()).isEqualTo(CallflowCli.USAGE);
+        assertThat(name.err()).contains("No scenario matches --tags '@flow-answer' and --name 'no scenario is called this'");
+    }
+
+    /** More shards than scenarios leaves some shards empty by design: they run nothing and pass. */
+    @Test
+    void anEmptyShardOfAMatchingSelectionIsNoError() throws Exception {
+        String tags = "@flow-answer and @R-AUD-2";
+        int n = keys(Runs.config("reference").tags(tags).build()).size() + 1;
+        Run run = cli("run", "--tags", tags, "--shard", n + "/" + n, "--no-html",
+                "--reports", HOME.resolve("target/ci-contract/empty-shard").toString());
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        assertThat(run.err()).doesNotContain("No scenario matches");
+    }
+
     @Test
     void threeShardsRunEachScenarioOfTheSelectionExactlyOnce() throws Exception {
         String tags = "@flow-answer";
