@@ -17,6 +17,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The frameworks one app process sees. */
 final class DeviceEnvironment implements AppEnvironment {
+    /** App timers this long or longer wait in the background while a call rings for a person. */
+    static final Duration PATIENT_TIMER = Duration.ofSeconds(20);
+
     private final SimulatedDevice device;
     private final MediaSdk sdk;
     private final int generation;
@@ -44,7 +47,9 @@ final class DeviceEnvironment implements AppEnvironment {
     /**
      * {@code DispatchQueue.main.asyncAfter} on the scenario's virtual clock: the task is queued on the main queue once
      * {@code delay} has passed in virtual time. A pending timer counts as the phone's work in flight (it may still
-     * produce events, so an absence cannot be judged before it fired or was cancelled).
+     * produce events, so an absence cannot be judged before it fired or was cancelled), except a timer of
+     * {@link #PATIENT_TIMER} or more while a call rings for a person: that is how an app gives up on a call nobody
+     * answers, and like the system's own ring timeout it is reached only when the scenario lets the call ring.
      */
     @Override
     public AppTimer runOnMainAfter(Duration delay, Runnable task) {
@@ -59,7 +64,8 @@ final class DeviceEnvironment implements AppEnvironment {
                 device.appTimers.decrementAndGet();
             }
         };
-        VirtualClock.Scheduled timer = device.clock.schedule(delay, VirtualClock.Lane.MAIN, true, () -> {
+        VirtualClock.Wait wait = delay.compareTo(PATIENT_TIMER) >= 0 ? VirtualClock.Wait.PATIENT : VirtualClock.Wait.COUNTED;
+        VirtualClock.Scheduled timer = device.clock.schedule(delay, VirtualClock.Lane.MAIN, wait, () -> {
             disarm.run();
             if (generation == device.generation()) {
                 device.main.async(task);

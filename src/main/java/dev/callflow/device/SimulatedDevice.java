@@ -545,7 +545,9 @@ public final class SimulatedDevice implements AutoCloseable {
                 SystemCall call = new SystemCall(uuid, false, handle, update.supportsHolding(), SystemCall.Phase.RINGING);
                 call.uiOptions = options;
                 calls.put(uuid, call);
-                call.ringTimer = schedule(() -> ringTimedOut(uuid), timing.ringTimeout());
+                // a person is awaited while it is pending: the app's long timers wait with it (VirtualClock.Wait)
+                call.ringTimer = clock.schedule(timing.ringTimeout(), VirtualClock.Lane.SYSTEM, VirtualClock.Wait.RINGING,
+                        guarded(() -> ringTimedOut(uuid)));
             }
         }
         if (error == null) {

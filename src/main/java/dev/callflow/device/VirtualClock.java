@@ -39,6 +39,11 @@ import java.util.function.Consumer;
  * with no quiet period. Uncounted tasks (a ring timer, an action's timeout) wait in the background: time reaches them
  * only while a waiter lets it.
  * <p>
+ * <b>A ringing call waits for a person.</b> While a {@link Wait#RINGING} task is pending (the system's ring timer of a
+ * call that rings unanswered), the phone also counts as settled when its only work in flight is {@link Wait#PATIENT}
+ * (the app's long timers, such as its own give-up on a call nobody answers): a person answers or declines within
+ * seconds, so neither the system's ring timeout nor the app's own is reached unless a waiter lets time pass that far.
+ * <p>
  * <b>Seed.</b> Tasks due at the same virtual instant are truly concurrent on a phone. Seed 0 runs them in the order
  * they were caused; any other seed shuffles them by a hash of (seed, sequence number). Order that matters is kept by
  * structure, never by this tie-break: the main queue is FIFO whatever order its pumps run in, audio transitions chain,
@@ -104,21 +109,37 @@ public final class VirtualClock implements AutoCloseable {
         CLOSED
     }
 
+    /** How a scheduled task bears on whether the phone has settled. */
+    public enum Wait {
+        /** Work in flight until it ran or was cancelled. */
+        COUNTED,
+        /** A background timer (an action's timeout): not in flight; time reaches it only while a waiter lets it. */
+        BACKGROUND,
+        /** The system's ring timer: in the background, and while it is pending a call rings for a person. */
+        RINGING,
+        /** In flight, except while a call rings for a person ({@link #RINGING}): the app's long timers. */
+        PATIENT;
+
+        boolean counted() {
+            return this == COUNTED || this == PATIENT;
+        }
+    }
+
     private static final class Entry {
         final long due;
         final long rank;
         final long seq;
         final Lane lane;
-        final boolean counted;
+        final Wait wait;
         Runnable task; // null until an arrival arrives; guarded by the clock's lock
         boolean done;
 
-        Entry(long due, long rank, long seq, Lane lane, boolean counted, Runnable task) {
+        Entry(long due, long rank, long seq, Lane lane, Wait wait, Runnable task) {
             this.due = due;
             this.rank = rank;
             this.seq = seq;
             this.lane = lane;
-            this.counted = counted;
+            this.wait = wait;
             this.task = task;
         }
     }
@@ -151,6 +172,10 @@ public final class VirtualClock implements AutoCloseable {
     /** Bumped whenever the simulation's state changes: after a task, when time moves. */
     private long version;
     private int inFlight;
+    /** Of {@link #inFlight}, the {@link Wait#PATIENT} tasks. */
+    private int patient;
+    /** Pending {@link Wait#RINGING} tasks: calls that ring for a person. */
+    private int ringing;
     private boolean held = true;
     /** Time may move to a task due no later than this, and only in the state {@link #grant} names. */
     private long horizon = Long.MIN_VALUE;
@@ -232,17 +257,26 @@ public final class VirtualClock implements AutoCloseable {
 
     /** Runs {@code task} {@code delay} after now; a counted task is work in flight until it ran or was cancelled. */
     public Scheduled schedule(Duration delay, Lane lane, boolean counted, Runnable task) {
+        return schedule(delay, lane, counted ? Wait.COUNTED : Wait.BACKGROUND, task);
+    }
+
+    /** Runs {@code task} {@code delay} after now; {@code wait} says how it bears on the phone's settling. */
+    public Scheduled schedule(Duration delay, Lane lane, Wait wait, Runnable task) {
         Objects.requireNonNull(task, "task");
         if (delay.isNegative()) {
             throw new IllegalArgumentException("a delay must not be negative, got " + delay);
         }
-        return at(saturatedAdd(now, delay.toNanos()), lane, counted, task);
+        return at(saturatedAdd(now, delay.toNanos()), lane, wait, task);
     }
 
     /** Runs {@code task} at virtual time {@code dueNanos} (now, if that has passed). */
     public Scheduled at(long dueNanos, Lane lane, boolean counted, Runnable task) {
+        return at(dueNanos, lane, counted ? Wait.COUNTED : Wait.BACKGROUND, task);
+    }
+
+    private Scheduled at(long dueNanos, Lane lane, Wait wait, Runnable task) {
         Objects.requireNonNull(task, "task");
-        Entry e = add(dueNanos, lane, counted, task);
+        Entry e = add(dueNanos, lane, wait, task);
         return e == null ? Scheduled.NONE : () -> cancel(e);
     }
 
@@ -251,7 +285,7 @@ public final class VirtualClock implements AutoCloseable {
      * fixed now; it counts as in flight until it ran. The simulation waits for it when it is next in line.
      */
     public Arrival expect(Duration delay, Lane lane) {
-        Entry e = add(saturatedAdd(now, delay.toNanos()), lane, true, null);
+        Entry e = add(saturatedAdd(now, delay.toNanos()), lane, Wait.COUNTED, null);
         if (e == null) {
             return task -> { };
         }
@@ -277,7 +311,7 @@ public final class VirtualClock implements AutoCloseable {
         lock.lock();
         try {
             posts++;
-            at(now, lane, true, task);
+            at(now, lane, Wait.COUNTED, task);
         } finally {
             lock.unlock();
         }
@@ -352,23 +386,46 @@ public final class VirtualClock implements AutoCloseable {
         }
     }
 
-    /** Nothing in flight: no event can come any more but from a background timer (a ring timeout) or the scenario. */
+    /**
+     * Nothing in flight: no event can come any more but from a background timer (a ring timeout) or the scenario. While
+     * a call rings for a person, the app's long timers ({@link Wait#PATIENT}) wait in the background too.
+     */
     public boolean settled() {
-        return inFlight() == 0;
+        lock.lock();
+        try {
+            return settledNow();
+        } finally {
+            lock.unlock();
+        }
     }
 
-    private Entry add(long due, Lane lane, boolean counted, Runnable task) {
+    /** Under the lock: see {@link #settled()}. */
+    private boolean settledNow() {
+        return inFlight == 0 || (inFlight == patient && ringing > 0);
+    }
+
+    private void track(Wait wait, int delta) {
+        if (wait.counted()) {
+            inFlight += delta;
+        }
+        if (wait == Wait.PATIENT) {
+            patient += delta;
+        } else if (wait == Wait.RINGING) {
+            ringing += delta;
+        }
+    }
+
+    private Entry add(long due, Lane lane, Wait wait, Runnable task) {
         lock.lock();
         try {
             if (closed) {
                 return null;
             }
             long seq = nextSeq++;
-            Entry e = new Entry(Math.max(due, now), rank(seq), seq, Objects.requireNonNull(lane, "lane"), counted, task);
+            Entry e = new Entry(Math.max(due, now), rank(seq), seq, Objects.requireNonNull(lane, "lane"),
+                    Objects.requireNonNull(wait, "wait"), task);
             queue.add(e);
-            if (counted) {
-                inFlight++;
-            }
+            track(wait, 1);
             changed.signalAll();
             return e;
         } finally {
@@ -381,9 +438,7 @@ public final class VirtualClock implements AutoCloseable {
         try {
             if (!e.done && queue.remove(e)) {
                 e.done = true;
-                if (e.counted) {
-                    inFlight--;
-                }
+                track(e.wait, -1);
                 version++;
                 wakeAll();
             }
@@ -436,8 +491,8 @@ public final class VirtualClock implements AutoCloseable {
             try {
                 running = null;
                 next.done = true;
-                if (next.counted && !closed) {
-                    inFlight--;
+                if (!closed) {
+                    track(next.wait, -1);
                 }
                 version++;
                 wakeWaiterIfDecided();
@@ -533,7 +588,7 @@ public final class VirtualClock implements AutoCloseable {
                     outcome = Outcome.CLOSED;
                 } else if (done.getAsBoolean()) {
                     outcome = Outcome.MATCHED;
-                } else if (quietNow() && stopWhenSettled && inFlight == 0) {
+                } else if (quietNow() && stopWhenSettled && settledNow()) {
                     outcome = Outcome.SETTLED;
                 } else if (quietNow() && (queue.isEmpty() || queue.peek().due > this.horizon)) {
                     outcome = Outcome.HORIZON;
@@ -619,6 +674,8 @@ public final class VirtualClock implements AutoCloseable {
             closed = true;
             queue.clear();
             inFlight = 0;
+            patient = 0;
+            ringing = 0;
             wakeAll();
         } finally {
             lock.unlock();

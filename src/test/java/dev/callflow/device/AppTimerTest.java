@@ -55,4 +55,34 @@ class AppTimerTest extends LaunchedDeviceTest {
         assertThat(app.env().userDefault("maximumCallGroups")).contains("1");
         assertThat(app.env().userDefault("missing")).isEmpty();
     }
+
+    /**
+     * An app gives up on a call nobody answers with a long timer of its own (R-INC-5). While the call rings the person
+     * acts first: a settle does not run to that timer, as it does not run to the system's ring timeout. Once the call
+     * is answered, the timer is the phone's work in flight again.
+     */
+    @Test
+    void aLongTimerArmedWhileACallRingsWaitsForThePersonAndHoldsTheSettleOnceAnswered() {
+        java.util.UUID call = f.ringingCall();
+        app.env().runOnMainAfter(Duration.ofSeconds(45), () -> app.env().log("gaveUp", call));
+
+        assertThat(f.device().settled()).as("the call rings: its give-up timer waits").isTrue();
+        f.settle();
+        assertThat(f.events("gaveUp", call)).isEmpty();
+
+        f.device().callUi().answer(call);
+        f.await("didActivateAudioSession", call);
+        f.settle();
+        assertThat(f.events("gaveUp", call)).as("answered: the timer is in flight, and the settle ran it").hasSize(1);
+    }
+
+    @Test
+    void aShortTimerHoldsTheSettleEvenWhileACallRings() {
+        java.util.UUID call = f.ringingCall();
+        app.env().runOnMainAfter(Duration.ofSeconds(19), () -> app.env().log("serverCheck", call));
+
+        assertThat(f.device().settled()).isFalse();
+        f.settle();
+        assertThat(f.events("serverCheck", call)).hasSize(1);
+    }
 }

@@ -231,4 +231,50 @@ class VirtualClockTest {
         assertThat(c.runUntil(() -> ran.size() == 2, Duration.ZERO, true)).isEqualTo(Outcome.MATCHED);
         assertThat(ran).containsExactly("earlier@3000", "stray line@3000");
     }
+
+    /** The app's long timer is work in flight, like any counted task, while no call rings. */
+    @Test
+    void aPatientTaskHoldsTheSettleWhileNoCallRings() {
+        VirtualClock c = clock(0);
+        c.schedule(Duration.ofSeconds(45), Lane.MAIN, VirtualClock.Wait.PATIENT, note(c, "giveUp"));
+
+        assertThat(c.settled()).isFalse();
+        assertThat(c.runUntil(() -> false, Duration.ofSeconds(90), true)).isEqualTo(Outcome.SETTLED);
+        assertThat(ran).containsExactly("giveUp@45000");
+    }
+
+    /**
+     * While a call rings for a person, a settle does not run to the app's long timer, as it does not run to the
+     * system's ring timeout: the person acts first. A wait that lets time pass reaches both, in order; once the call
+     * stops ringing (its ring timer cancelled: answered), the long timer holds the settle again.
+     */
+    @Test
+    void whileACallRingsAPatientTaskWaitsInTheBackground() {
+        VirtualClock c = clock(0);
+        VirtualClock.Scheduled ring = c.schedule(Duration.ofSeconds(60), Lane.SYSTEM, VirtualClock.Wait.RINGING, note(c, "ring"));
+        c.schedule(Duration.ofSeconds(45), Lane.MAIN, VirtualClock.Wait.PATIENT, note(c, "giveUp"));
+        c.schedule(Duration.ofSeconds(5), Lane.MAIN, VirtualClock.Wait.COUNTED, note(c, "serverCheck"));
+
+        assertThat(c.runUntil(() -> false, Duration.ofSeconds(90), true)).isEqualTo(Outcome.SETTLED);
+        assertThat(ran).as("counted work still runs; the long timer waits").containsExactly("serverCheck@5000");
+        assertThat(c.settled()).isTrue();
+        assertThat(c.inFlight()).isEqualTo(1);
+
+        ring.cancel();
+        assertThat(c.settled()).as("no call rings any more").isFalse();
+        assertThat(c.runUntil(() -> false, Duration.ofSeconds(90), true)).isEqualTo(Outcome.SETTLED);
+        assertThat(ran).containsExactly("serverCheck@5000", "giveUp@45000");
+    }
+
+    @Test
+    void aWaitThatLetsTimePassReachesThePatientTaskBeforeTheRingTimeout() {
+        VirtualClock c = clock(0);
+        c.schedule(Duration.ofSeconds(60), Lane.SYSTEM, VirtualClock.Wait.RINGING, note(c, "ring"));
+        c.schedule(Duration.ofSeconds(45), Lane.MAIN, VirtualClock.Wait.PATIENT, note(c, "giveUp"));
+
+        assertThat(c.runUntil(() -> ran.contains("ring@60000"), Duration.ofSeconds(70), false)).isEqualTo(Outcome.MATCHED);
+        assertThat(ran).containsExactly("giveUp@45000", "ring@60000");
+        assertThat(c.settled()).isTrue();
+        assertThat(c.inFlight()).isZero();
+    }
 }
