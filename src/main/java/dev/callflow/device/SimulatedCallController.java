@@ -70,7 +70,9 @@ public final class SimulatedCallController implements CallController {
             }
             for (ActionRequest a : transaction) {
                 if (a.type() == ActionType.START) {
-                    device.calls.put(a.call(), new SystemCall(a.call(), true, a.handle(), true, SystemCall.Phase.STARTING));
+                    SystemCall call = new SystemCall(a.call(), true, a.handle(), true, SystemCall.Phase.STARTING);
+                    call.calleeAwaited = device.awaitPerson();
+                    device.calls.put(a.call(), call);
                 }
             }
         }

@@ -464,6 +464,12 @@ public final class SimulatedDevice implements AutoCloseable {
         return clock.schedule(delay, VirtualClock.Lane.SYSTEM, false, guarded(task));
     }
 
+    /** A mark, never due, that a person is awaited until it is cancelled (an outgoing call's callee). */
+    VirtualClock.Scheduled awaitPerson() {
+        return clock.schedule(java.time.Duration.ofNanos(Long.MAX_VALUE), VirtualClock.Lane.SYSTEM, VirtualClock.Wait.PERSON,
+                () -> { });
+    }
+
     /** Work counted in flight until it ran: the phone is not settled while it waits. */
     VirtualClock.Scheduled scheduleCounted(Runnable task, java.time.Duration delay) {
         return clock.schedule(delay, VirtualClock.Lane.SYSTEM, true, guarded(task));
@@ -546,7 +552,7 @@ public final class SimulatedDevice implements AutoCloseable {
                 call.uiOptions = options;
                 calls.put(uuid, call);
                 // a person is awaited while it is pending: the app's long timers wait with it (VirtualClock.Wait)
-                call.ringTimer = clock.schedule(timing.ringTimeout(), VirtualClock.Lane.SYSTEM, VirtualClock.Wait.RINGING,
+                call.ringTimer = clock.schedule(timing.ringTimeout(), VirtualClock.Lane.SYSTEM, VirtualClock.Wait.PERSON,
                         guarded(() -> ringTimedOut(uuid)));
             }
         }
@@ -625,6 +631,9 @@ public final class SimulatedDevice implements AutoCloseable {
             SystemCall call = calls.get(uuid);
             if (call != null && call.live()) {
                 call.phase = connected ? SystemCall.Phase.ACTIVE : SystemCall.Phase.CONNECTING;
+                if (connected) {
+                    call.calleeDone();
+                }
             }
         }
         record(connected ? EventKind.REPORT_OUTGOING_CALL_CONNECTED : EventKind.REPORT_OUTGOING_CALL_STARTED_CONNECTING, uuid);
@@ -640,6 +649,7 @@ public final class SimulatedDevice implements AutoCloseable {
             }
             call.phase = SystemCall.Phase.ENDED;
             call.cancelRingTimer();
+            call.calleeDone();
             deactivate = calls.values().stream().noneMatch(SystemCall::usesAudio);
         }
         actions.cancelPendingFor(uuid);

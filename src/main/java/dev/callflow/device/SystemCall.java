@@ -15,6 +15,8 @@ final class SystemCall {
     /** What the incoming-call UI offers for this call (R-MULTI-1), e.g. {@code endAndAccept,decline}. */
     String uiOptions = "answer,decline";
     VirtualClock.Scheduled ringTimer;
+    /** An outgoing call's mark until its callee answers: a person is awaited ({@link VirtualClock.Wait#PERSON}). */
+    VirtualClock.Scheduled calleeAwaited;
 
     SystemCall(UUID uuid, boolean outgoing, Handle handle, boolean supportsHolding, Phase phase) {
         this.uuid = uuid;
@@ -37,6 +39,14 @@ final class SystemCall {
         if (ringTimer != null) {
             ringTimer.cancel();
             ringTimer = null;
+        }
+    }
+
+    /** The callee answered, or the call ended: nobody is awaited for it any more. */
+    void calleeDone() {
+        if (calleeAwaited != null) {
+            calleeAwaited.cancel();
+            calleeAwaited = null;
         }
     }
 }

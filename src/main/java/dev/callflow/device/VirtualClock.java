@@ -39,10 +39,11 @@ import java.util.function.Consumer;
  * with no quiet period. Uncounted tasks (a ring timer, an action's timeout) wait in the background: time reaches them
  * only while a waiter lets it.
  * <p>
- * <b>A ringing call waits for a person.</b> While a {@link Wait#RINGING} task is pending (the system's ring timer of a
- * call that rings unanswered), the phone also counts as settled when its only work in flight is {@link Wait#PATIENT}
- * (the app's long timers, such as its own give-up on a call nobody answers): a person answers or declines within
- * seconds, so neither the system's ring timeout nor the app's own is reached unless a waiter lets time pass that far.
+ * <b>A ringing call waits for a person.</b> While a {@link Wait#PERSON} task is pending (the system's ring timer of a
+ * call that rings unanswered, the mark of an outgoing call its callee has not answered), the phone also counts as
+ * settled when its only work in flight is {@link Wait#PATIENT} (the app's long timers, such as its own give-up on a call
+ * nobody answers): a person answers within seconds, so neither the system's ring timeout nor the app's own give-up is
+ * reached unless a waiter lets time pass that far.
  * <p>
  * <b>Seed.</b> Tasks due at the same virtual instant are truly concurrent on a phone. Seed 0 runs them in the order
  * they were caused; any other seed shuffles them by a hash of (seed, sequence number). Order that matters is kept by
@@ -115,9 +116,12 @@ public final class VirtualClock implements AutoCloseable {
         COUNTED,
         /** A background timer (an action's timeout): not in flight; time reaches it only while a waiter lets it. */
         BACKGROUND,
-        /** The system's ring timer: in the background, and while it is pending a call rings for a person. */
-        RINGING,
-        /** In flight, except while a call rings for a person ({@link #RINGING}): the app's long timers. */
+        /**
+         * In the background, and while it is pending a person is awaited: the system's ring timer of an incoming
+         * call, or the mark of an outgoing call whose callee has not answered.
+         */
+        PERSON,
+        /** In flight, except while a person is awaited ({@link #PERSON}): the app's long timers. */
         PATIENT;
 
         boolean counted() {
@@ -174,7 +178,7 @@ public final class VirtualClock implements AutoCloseable {
     private int inFlight;
     /** Of {@link #inFlight}, the {@link Wait#PATIENT} tasks. */
     private int patient;
-    /** Pending {@link Wait#RINGING} tasks: calls that ring for a person. */
+    /** Pending {@link Wait#PERSON} tasks: calls that wait for a person. */
     private int ringing;
     private boolean held = true;
     /** Time may move to a task due no later than this, and only in the state {@link #grant} names. */
@@ -410,7 +414,7 @@ public final class VirtualClock implements AutoCloseable {
         }
         if (wait == Wait.PATIENT) {
             patient += delta;
-        } else if (wait == Wait.RINGING) {
+        } else if (wait == Wait.PERSON) {
             ringing += delta;
         }
     }
@@ -658,7 +662,8 @@ public final class VirtualClock implements AutoCloseable {
             Entry head = queue.peek();
             return "virtual time " + TimeUnit.NANOSECONDS.toMicros(now) / 1000.0 + " ms; "
                     + (r != null ? "a task in lane " + r.lane + " is running" : "no task is running") + "; "
-                    + (head == null ? "nothing scheduled" : "next task due at " + TimeUnit.NANOSECONDS.toMicros(head.due) / 1000.0
+                    + (head == null ? "nothing scheduled" : head.due == Long.MAX_VALUE ? "nothing due (a person is awaited)"
+                    : "next task due at " + TimeUnit.NANOSECONDS.toMicros(head.due) / 1000.0
                     + " ms in lane " + head.lane + (head.task == null ? " (still on the network)" : ""))
                     + "; " + inFlight + " in flight";
         } finally {

@@ -85,4 +85,20 @@ class AppTimerTest extends LaunchedDeviceTest {
         f.settle();
         assertThat(f.events("serverCheck", call)).hasSize(1);
     }
+
+    /** An outgoing call waits for its callee, a person, as a ringing call does: until connectedAt, long timers wait. */
+    @Test
+    void aLongTimerArmedWhileTheCalleeIsAwaitedWaitsUntilTheCallConnects() {
+        java.util.UUID call = java.util.UUID.randomUUID();
+        assertThat(f.get(app.request(dev.callflow.platform.ActionRequest.start(call, ScriptedApp.CALLER))).value()).isEmpty();
+        f.await("didActivateAudioSession", call);
+        app.env().runOnMainAfter(Duration.ofSeconds(60), () -> app.env().log("noAnswer", call));
+
+        f.settle();
+        assertThat(f.events("noAnswer", call)).as("the callee has not answered yet").isEmpty();
+
+        app.provider().reportOutgoingCallConnected(call);
+        f.settle();
+        assertThat(f.events("noAnswer", call)).as("connected: the timer is in flight again").hasSize(1);
+    }
 }

@@ -251,7 +251,7 @@ class VirtualClockTest {
     @Test
     void whileACallRingsAPatientTaskWaitsInTheBackground() {
         VirtualClock c = clock(0);
-        VirtualClock.Scheduled ring = c.schedule(Duration.ofSeconds(60), Lane.SYSTEM, VirtualClock.Wait.RINGING, note(c, "ring"));
+        VirtualClock.Scheduled ring = c.schedule(Duration.ofSeconds(60), Lane.SYSTEM, VirtualClock.Wait.PERSON, note(c, "ring"));
         c.schedule(Duration.ofSeconds(45), Lane.MAIN, VirtualClock.Wait.PATIENT, note(c, "giveUp"));
         c.schedule(Duration.ofSeconds(5), Lane.MAIN, VirtualClock.Wait.COUNTED, note(c, "serverCheck"));
 
@@ -269,7 +269,7 @@ class VirtualClockTest {
     @Test
     void aWaitThatLetsTimePassReachesThePatientTaskBeforeTheRingTimeout() {
         VirtualClock c = clock(0);
-        c.schedule(Duration.ofSeconds(60), Lane.SYSTEM, VirtualClock.Wait.RINGING, note(c, "ring"));
+        c.schedule(Duration.ofSeconds(60), Lane.SYSTEM, VirtualClock.Wait.PERSON, note(c, "ring"));
         c.schedule(Duration.ofSeconds(45), Lane.MAIN, VirtualClock.Wait.PATIENT, note(c, "giveUp"));
 
         assertThat(c.runUntil(() -> ran.contains("ring@60000"), Duration.ofSeconds(70), false)).isEqualTo(Outcome.MATCHED);
