@@ -19,17 +19,17 @@ Feature: Back-to-back calls
     And the audio of call B runs
     Then the timeline shows in order:
       | source      | event                   | call | attributes    |
-      | <ended_src> | <ended_event>           | A    |               |
+      | <ended_src> | <ended_event>           | A    | <ended_attr>  |
       | system      | performAnswerCallAction | B    |               |
       | app         | fulfill                 | B    | action=answer |
       | system      | didActivateAudioSession | B    |               |
       | sdk         | startAudio              | B    | result=ok     |
     And the timeline shows in order:
-      | source      | event                      | call |
-      | <ended_src> | <ended_event>              | A    |
-      | sdk         | releaseAudio\|unprepareSDK | A    |
-      | sdk         | prepareSDK                 | B    |
-      | sdk         | startAudio                 | B    |
+      | source      | event                      | call | attributes   |
+      | <ended_src> | <ended_event>              | A    | <ended_attr> |
+      | sdk         | releaseAudio\|unprepareSDK | A    |              |
+      | sdk         | prepareSDK                 | B    |              |
+      | sdk         | startAudio                 | B    |              |
     And the timeline shows in order:
       | source | event                     | call |
       | system | didDeactivateAudioSession | A    |
@@ -39,11 +39,11 @@ Feature: Back-to-back calls
     And there is no startAudio with "result=failed"
 
     Examples:
-      | how      | ending                              | gap  | ended_src | ended_event          |
-      | locally  | the user hangs up call A in the app | 0    | system    | performEndCallAction |
-      | locally  | the user hangs up call A in the app | 1000 | system    | performEndCallAction |
-      | remotely | the remote party hangs up call A    | 0    | app       | reportCallEnded      |
-      | remotely | the remote party hangs up call A    | 1000 | app       | reportCallEnded      |
+      | how      | ending                              | gap  | ended_src  | ended_event          | ended_attr        |
+      | locally  | the user hangs up call A in the app | 0    | system     | performEndCallAction |                   |
+      | locally  | the user hangs up call A in the app | 1000 | system     | performEndCallAction |                   |
+      | remotely | the remote party hangs up call A    | 0    | signalling | serverEvent          | type=remoteHangup |
+      | remotely | the remote party hangs up call A    | 1000 | signalling | serverEvent          | type=remoteHangup |
 
   @R-AUD-4 @R-AUD-2
   Scenario Outline: Call A ends locally and the user at once calls <callee> from the app as call B

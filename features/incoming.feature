@@ -45,9 +45,7 @@ Feature: Incoming call
     Then the timeline shows in order:
       | source     | event           | call | attributes                     |
       | signalling | serverEvent     | A    | type=cancel                    |
-      | app        | reportCallEnded | A    | reason=remoteEnded\|unanswered |
       | system     | callEnded       | A    |                                |
-    And there is no performEndCallAction for call A
     And the media SDK holds nothing of call A
 
   @R-INC-2 @R-INC-3

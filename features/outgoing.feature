@@ -40,20 +40,16 @@ Feature: Outgoing call
     Then the timeline shows in order:
       | source     | event                     | call | attributes       |
       | signalling | serverEvent               | B    | type=<type>      |
-      | app        | reportCallEnded           | B    | reason=<reasons> |
       | system     | callEnded                 | B    |                  |
       | system     | didDeactivateAudioSession | B    |                  |
-    And the timeline shows in order:
-      | source | event                      | call |
-      | app    | reportCallEnded            | B    |
-      | sdk    | releaseAudio\|unprepareSDK | B    |
+    And the media SDK holds nothing of call B
     And there is no reportOutgoingCallConnected for call B
 
     Examples:
-      | outcome         | type     | reasons                         |
-      | declines        | declined | remoteEnded\|failed             |
-      | does not answer | noAnswer | unanswered                      |
-      | is busy for     | busy     | failed\|remoteEnded\|unanswered |
+      | outcome         | type     |
+      | declines        | declined |
+      | does not answer | noAnswer |
+      | is busy for     | busy     |
 
   @R-OUT-3 @R-END-1
   Scenario: The callee is busy while the app is in the background, and the app does not dial again by itself
@@ -62,10 +58,9 @@ Feature: Outgoing call
     And the app moves to the background
     And the callee is busy for call B
     Then the timeline shows in order:
-      | source | event                 | call | attributes                             |
-      | system | appDidEnterBackground |      |                                        |
-      | app    | reportCallEnded       | B    | reason=failed\|remoteEnded\|unanswered |
-      | system | callEnded             | B    |                                        |
+      | source | event                 | call |
+      | system | appDidEnterBackground |      |
+      | system | callEnded             | B    |
     And there is no requestTransaction after callEnded
 
   @R-OUT-1 @R-END-2

@@ -18,12 +18,9 @@ Feature: Push anomalies
       | signalling | callStateChanged       | A    | state=cancelled                |
       | system     | didReceiveIncomingPush | A    |                                |
       | app        | reportNewIncomingCall  | A    | handle=alice                   |
-      | app        | reportCallEnded        | A    | reason=remoteEnded\|unanswered |
       | system     | callEnded              | A    |                                |
     And there is no pushNotReported at all
-    And there is no performEndCallAction for call A
     And there is no appTerminated after didReceiveIncomingPush
-    And rule R-PUSH-5 holds
 
     Examples:
       | app                                  |
@@ -137,17 +134,12 @@ Feature: Push anomalies
       | order | source | event                  | call | attributes                     |
       | 1     | system | didReceiveIncomingPush |      |                                |
       | 2     | app    | reportNewIncomingCall  |      |                                |
-      | 2     | app    | reportCallEnded        | A    | reason=remoteEnded\|unanswered |
-    And the timeline shows in order:
-      | source | event           | call |
-      | app    | reportCallEnded | A    |
-      | system | callEnded       | A    |
+      | 2     | system | callEnded              | A    |                                |
     And the timeline shows in order:
       | source | event                  | call |
       | system | didReceiveIncomingPush |      |
       | app    | pushCompletion         |      |
     And there is no pushNotReported at all
-    And there is no performEndCallAction for call A
     And rule R-PUSH-4 holds
 
     Examples:

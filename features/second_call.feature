@@ -172,18 +172,15 @@ Feature: A second VoIP call of the app while a call is connected
     Then the timeline shows in order:
       | source     | event                     | call | attributes         |
       | signalling | serverEvent               | B    | type=remoteHangup  |
-      | app        | reportCallEnded           | B    | reason=remoteEnded |
+      | system     | callEnded                 | B    |                    |
       | system     | didDeactivateAudioSession | B    |                    |
-    And the timeline shows in order:
-      | source | event                      | call |
-      | app    | reportCallEnded            | B    |
-      | sdk    | releaseAudio\|unprepareSDK | B    |
-    And there is no performSetHeldCallAction after reportCallEnded
-    And there is no startAudio after reportCallEnded
+    And the media SDK holds nothing of call B
+    And there is no performSetHeldCallAction after callEnded
+    And there is no startAudio after callEnded
     When the user resumes call A in the app
     Then the timeline shows in order:
       | source | event                    | call | attributes                       |
-      | app    | reportCallEnded          | B    | reason=remoteEnded               |
+      | system | callEnded                | B    |                                  |
       | user   | userTappedResume         | A    |                                  |
       | app    | requestTransaction       | A    | actions=setHeld                  |
       | system | performSetHeldCallAction | A    | onHold=false, origin=transaction |

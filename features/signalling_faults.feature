@@ -149,7 +149,7 @@ Feature: Signalling server faults
       | source     | event           | call | attributes |
       | signalling | invite          | A    |            |
       | signalling | serverEvent     | A    | type=busy  |
-      | app        | reportCallEnded | A    |            |
+      | system     | callEnded       | A    |            |
     And there is no timedOutPerformingAction at all
     And no call is left in the system
     And rule R-TX-1 holds
@@ -164,7 +164,7 @@ Feature: Signalling server faults
       | source     | event                   | call | attributes  |
       | system     | performAnswerCallAction | A    |             |
       | signalling | serverEvent             | A    | type=cancel |
-      | app        | reportCallEnded         | A    |             |
+      | system     | callEnded               | A    |             |
     And there is no timedOutPerformingAction at all
     And no call is left in the system
     And rule R-TX-1 holds

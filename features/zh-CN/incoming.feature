@@ -45,9 +45,7 @@
     那么 时间线按顺序显示：
       | 来源       | 事件            | 通话 | 属性                           |
       | signalling | serverEvent     | A    | type=cancel                    |
-      | app        | reportCallEnded | A    | reason=remoteEnded\|unanswered |
       | system     | callEnded       | A    |                                |
-    并且 没有 performEndCallAction 事件，通话 A
     并且 媒体 SDK 不再持有通话 A 的任何资源
 
   @R-INC-2 @R-INC-3

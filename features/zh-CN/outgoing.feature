@@ -39,20 +39,16 @@
     那么 时间线按顺序显示：
       | 来源       | 事件                      | 通话 | 属性             |
       | signalling | serverEvent               | B    | type=<type>      |
-      | app        | reportCallEnded           | B    | reason=<reasons> |
       | system     | callEnded                 | B    |                  |
       | system     | didDeactivateAudioSession | B    |                  |
-    并且 时间线按顺序显示：
-      | 来源 | 事件                       | 通话 |
-      | app  | reportCallEnded            | B    |
-      | sdk  | releaseAudio\|unprepareSDK | B    |
+    并且 媒体 SDK 不再持有通话 B 的任何资源
     并且 没有 reportOutgoingCallConnected 事件，通话 B
 
     例子:
-      | outcome  | type     | reasons                         |
-      | 拒接     | declined | remoteEnded\|failed             |
-      | 未接听   | noAnswer | unanswered                      |
-      | 占线拒接 | busy     | failed\|remoteEnded\|unanswered |
+      | outcome  | type     |
+      | 拒接     | declined |
+      | 未接听   | noAnswer |
+      | 占线拒接 | busy     |
 
   @R-OUT-3 @R-END-1
   场景: 应用在后台时被叫方占线，应用不会自行重拨
@@ -61,10 +57,9 @@
     并且 应用进入后台
     并且 被叫方占线拒接通话 B
     那么 时间线按顺序显示：
-      | 来源   | 事件                  | 通话 | 属性                                   |
-      | system | appDidEnterBackground |      |                                        |
-      | app    | reportCallEnded       | B    | reason=failed\|remoteEnded\|unanswered |
-      | system | callEnded             | B    |                                        |
+      | 来源   | 事件                  | 通话 |
+      | system | appDidEnterBackground |      |
+      | system | callEnded             | B    |
     并且 没有 requestTransaction 事件在 callEnded 之后
 
   @R-OUT-1 @R-END-2

@@ -22,13 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CertifyMutantsTest {
     private static final BuildInfo BUILD = new BuildInfo("test", BuildInfo.UNKNOWN);
-    /**
-     * Mutants the zoo does not mark {@link Mutant#warns()} whose deviation their rule nonetheless only warns about:
-     * R-END-1 warns when a remote end is ended by a local CXEndCallAction ("the system records a local end"). The
-     * certificate must show that warning, and still fail the mutant (other scenarios fail against it).
-     */
-    private static final java.util.Set<String> DEVIATION_ONLY_WARNS = java.util.Set.of("end-transaction-for-remote-end");
-
     static Stream<Mutant> mutants() {
         return Mutants.all().stream();
     }
@@ -39,8 +32,7 @@ class CertifyMutantsTest {
         RunResult run = SuiteRunner.run(Runs.config("mutant:" + mutant.name()).tags(mutant.tags()).build());
         Certificate c = Certification.of(run, null, List.of(), BUILD);
 
-        boolean onlyWarns = mutant.warns() || RuleCatalog.require(mutant.rule()).severity() == Severity.WARNING
-                || DEVIATION_ONLY_WARNS.contains(mutant.name());
+        boolean onlyWarns = mutant.warns() || RuleCatalog.require(mutant.rule()).severity() == Severity.WARNING;
         RuleStatus expected = onlyWarns ? RuleStatus.WARN : RuleStatus.FAIL;
         Certificate.RuleResult rule = c.ruleResults().stream().filter(r -> r.rule().equals(mutant.rule())).findFirst().orElseThrow();
         assertThat(rule.status()).as("%s in the certificate of mutant:%s (tags %s); its findings: %s", mutant.rule(),
@@ -48,7 +40,7 @@ class CertifyMutantsTest {
         assertThat(rule.findings()).as("the findings that make %s %s", mutant.rule(), expected.label()).isNotEmpty();
         assertThat(c.iut().name()).isEqualTo("mutant:" + mutant.name());
         assertThat(c.run().tags()).isEqualTo(mutant.tags());
-        if (!onlyWarns || DEVIATION_ONLY_WARNS.contains(mutant.name())) {
+        if (!onlyWarns) {
             assertThat(c.exitCode()).as("certify's exit code for mutant:%s", mutant.name()).isEqualTo(1);
         }
     }

@@ -117,7 +117,7 @@ public final class Mutants {
             mutant("forget-remote-end-report", "R-END-1", "#10/#19 twilio/voice-quickstart-ios #190, "
                     + "voice-quickstart-objc #89: the remote hang-up tears down the app's call but never tells CallKit",
                     "@R-END-1", ForgetRemoteEndReport::new),
-            mutant("end-transaction-for-remote-end", "R-END-1", "#18 twilio/voice-quickstart-ios #228: a remote end sent "
+            warningMutant("end-transaction-for-remote-end", "R-END-1", "#18 twilio/voice-quickstart-ios #228: a remote end sent "
                     + "as a local CXEndCallAction instead of reportCall(endedAt:reason:)", "@R-END-1",
                     EndTransactionForRemoteEnd::new),
             mutant("release-before-perform-end", "R-END-2", "#18 twilio/voice-quickstart-ios #228: SDK released before "
