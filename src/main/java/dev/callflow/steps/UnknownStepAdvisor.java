@@ -14,6 +14,10 @@ public final class UnknownStepAdvisor {
         b.append(chinese ? "  Closest Chinese steps in the glossary (README.md, \"Step glossary\", column 中文):\n"
                 : "  Closest steps in the glossary (README.md, \"Step glossary\"):\n");
         StepGlossary.closest(step, 3).forEach(s -> b.append("    ").append(s).append('\n'));
+        if (chinese && step.chars().anyMatch(c -> c == '(' || c == ')' || c == ':' || c == ',')) {
+            b.append("  Chinese steps write brackets, colons and commas full-width, as above: （ ） ： ， "
+                    + "(not ( ) : , from an English keyboard).\n");
+        }
         b.append("  Reword the step to one of these, or add a step definition to dev.callflow.steps.\n");
         return b.toString();
     }

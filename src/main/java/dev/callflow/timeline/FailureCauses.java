@@ -95,7 +95,7 @@ public final class FailureCauses {
     }
 
     /** The app's process killed by the scenario's own step (the app has been killed, the user force-quits it): no cause. */
-    private static boolean orderedByTheScenario(Event e) {
+    static boolean orderedByTheScenario(Event e) {
         return e.is(EventKind.APP_TERMINATED)
                 && e.attribute("reason").filter(r -> r.equals("killed") || r.equals("userForceQuit")).isPresent();
     }

@@ -212,7 +212,8 @@ public final class FlowMatch {
         }
         // the cause is often an error the flow's table does not mention (the system killed the app, a push went unreported)
         List<Event> errors = events.stream()
-                .filter(e -> e.level() == Level.ERROR && expected.stream().noneMatch(x -> x.sameKind(e))).toList();
+                .filter(e -> e.level() == Level.ERROR && !FailureCauses.orderedByTheScenario(e)
+                        && expected.stream().noneMatch(x -> x.sameKind(e))).toList();
         if (!errors.isEmpty()) {
             b.append("Errors on the timeline:\n");
             errors.forEach(e -> b.append("  ").append(brief(e, callNames)).append('\n'));

@@ -86,7 +86,7 @@ class FeatureFilesTest {
         assertThat(files.selected("not @wip and @R-OUT-3", Optional.empty())).extracting(FeatureFiles.Selected::name)
                 .containsExactly("应用在后台时被叫方占线，应用不会自行重拨");
         assertThat(files.selected("not @wip", Optional.of(java.util.regex.Pattern.compile("未接通"))))
-                .extracting(FeatureFiles.Selected::line).containsExactly(53, 54, 55);
+                .extracting(FeatureFiles.Selected::line).containsExactly(49, 50, 51);
     }
 
     @Test

@@ -110,6 +110,14 @@ class GlossaryTest {
         assertThat(UnknownStepAdvisor.advice("远端挂断了通话 A", "zh-CN/remote_hangup.feature:9"))
                 .contains("zh-CN/remote_hangup.feature:9", "中文", "对方挂断通话( ){word}")
                 .doesNotContain("the remote party");
+        assertThat(UnknownStepAdvisor.advice("远端挂断了通话 A", "x.feature:1")).doesNotContain("full-width");
+    }
+
+    /** An English keyboard types ( ) where the Chinese steps have （ ）: the advice says so. */
+    @Test
+    void aChineseStepWithAsciiBracketsIsToldToUseFullWidthOnes() {
+        assertThat(UnknownStepAdvisor.advice("通话 A(来自 \"erin\")已接通", "zh.feature:7"))
+                .contains("通话 {word}（来自 {string}）已接通").contains("full-width").contains("（ ）");
     }
 
     private static Set<String> stepExpressions() throws IOException, ClassNotFoundException {

@@ -117,6 +117,25 @@ class FlowMatchTest {
         Golden.assertMatches("flowmatch-missing.txt", message);
     }
 
+    /** "Given the app has been killed" logs the kill at error level; it is the scenario's doing, not a cause. */
+    @Test
+    void aKillTheScenarioOrderedIsNoErrorOfTheFlow() {
+        Timeline t = timeline();
+        t.record(Source.SYSTEM, Level.ERROR, "appTerminated", null, Timeline.attrs("reason", "killed"));
+        t.record(Source.SYSTEM, "didReceiveIncomingPush", A);
+        FlowMatch m = FlowMatch.of(List.of(
+                row(Source.SYSTEM, "didReceiveIncomingPush", A, ""),
+                row(Source.APP, "reportNewIncomingCall", A, "")), t.events());
+
+        assertThat(m.explain(HEADLINE, NAMES)).doesNotContain("Errors on the timeline").doesNotContain("reason=killed");
+
+        t.record(Source.SYSTEM, Level.ERROR, "appTerminated", null, Timeline.attrs("reason", "pushNotReported"));
+        assertThat(FlowMatch.of(List.of(
+                row(Source.SYSTEM, "didReceiveIncomingPush", A, ""),
+                row(Source.APP, "reportNewIncomingCall", A, "")), t.events()).explain(HEADLINE, NAMES))
+                .contains("Errors on the timeline:").contains("reason=pushNotReported").doesNotContain("reason=killed");
+    }
+
     @Test
     void anEventBeforeItsPredecessorIsNamedOutOfOrder() throws IOException {
         // what the start-audio-in-answer mutant does: media configured and started inside performAnswerCallAction

@@ -71,9 +71,11 @@ final class ExampleConformance {
                             "the app activated the session itself", "(R-AUD-1)"))),
             new ExampleMutant("forget_remote_end_report", "R-END-1", "@R-END-1", List.of(
                     MustFail.of("The remote party hangs up a connected incoming call",
-                            "Expected app reportCallEnded call A", "no reportCallEnded happened at all"),
+                            "Expected system callEnded call A", "no callEnded happened at all",
+                            "R-END-1 violated", "remote remoteHangup never reported to CallKit"),
                     MustFail.of("The caller cancels before the user answers",
-                            "Expected app reportCallEnded call A", "no reportCallEnded happened at all"))),
+                            "Expected system callEnded call A", "no callEnded happened at all",
+                            "R-END-1 violated", "remote cancel never reported to CallKit"))),
             new ExampleMutant("shared_push_completion_slot", "R-PUSH-3", "@R-PUSH-3", List.of(
                     MustFail.of("Two VoIP pushes for different calls reach the phone together: each push's completion is called "
                                     + "for its own call",
