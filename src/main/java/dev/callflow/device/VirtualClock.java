@@ -179,7 +179,7 @@ public final class VirtualClock implements AutoCloseable {
     /** Of {@link #inFlight}, the {@link Wait#PATIENT} tasks. */
     private int patient;
     /** Pending {@link Wait#PERSON} tasks: calls that wait for a person. */
-    private int ringing;
+    private int personsAwaited;
     private boolean held = true;
     /** Time may move to a task due no later than this, and only in the state {@link #grant} names. */
     private long horizon = Long.MIN_VALUE;
@@ -405,7 +405,7 @@ public final class VirtualClock implements AutoCloseable {
 
     /** Under the lock: see {@link #settled()}. */
     private boolean settledNow() {
-        return inFlight == 0 || (inFlight == patient && ringing > 0);
+        return inFlight == 0 || (inFlight == patient && personsAwaited > 0);
     }
 
     private void track(Wait wait, int delta) {
@@ -415,7 +415,7 @@ public final class VirtualClock implements AutoCloseable {
         if (wait == Wait.PATIENT) {
             patient += delta;
         } else if (wait == Wait.PERSON) {
-            ringing += delta;
+            personsAwaited += delta;
         }
     }
 
@@ -680,7 +680,7 @@ public final class VirtualClock implements AutoCloseable {
             queue.clear();
             inFlight = 0;
             patient = 0;
-            ringing = 0;
+            personsAwaited = 0;
             wakeAll();
         } finally {
             lock.unlock();
