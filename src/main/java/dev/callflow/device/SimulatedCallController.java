@@ -71,7 +71,7 @@ public final class SimulatedCallController implements CallController {
             for (ActionRequest a : transaction) {
                 if (a.type() == ActionType.START) {
                     SystemCall call = new SystemCall(a.call(), true, a.handle(), true, SystemCall.Phase.STARTING);
-                    call.calleeAwaited = device.awaitPerson();
+                    call.calleeAwaited = device.clock.awaitPerson();
                     device.calls.put(a.call(), call);
                 }
             }

@@ -461,18 +461,17 @@ public final class SimulatedDevice implements AutoCloseable {
 
     /** The system's own work, {@code delay} from now; not in flight (a background timer) unless the caller counts it. */
     VirtualClock.Scheduled schedule(Runnable task, java.time.Duration delay) {
-        return clock.schedule(delay, VirtualClock.Lane.SYSTEM, false, guarded(task));
-    }
-
-    /** A mark, never due, that a person is awaited until it is cancelled (an outgoing call's callee). */
-    VirtualClock.Scheduled awaitPerson() {
-        return clock.schedule(java.time.Duration.ofNanos(Long.MAX_VALUE), VirtualClock.Lane.SYSTEM, VirtualClock.Wait.PERSON,
-                () -> { });
+        return schedule(task, delay, VirtualClock.Wait.BACKGROUND);
     }
 
     /** Work counted in flight until it ran: the phone is not settled while it waits. */
     VirtualClock.Scheduled scheduleCounted(Runnable task, java.time.Duration delay) {
-        return clock.schedule(delay, VirtualClock.Lane.SYSTEM, true, guarded(task));
+        return schedule(task, delay, VirtualClock.Wait.COUNTED);
+    }
+
+    /** The system's own work, {@code delay} from now; {@code wait} says how it bears on the phone's settling. */
+    private VirtualClock.Scheduled schedule(Runnable task, java.time.Duration delay, VirtualClock.Wait wait) {
+        return clock.schedule(delay, VirtualClock.Lane.SYSTEM, wait, guarded(task));
     }
 
     private Runnable guarded(Runnable task) {
@@ -552,8 +551,7 @@ public final class SimulatedDevice implements AutoCloseable {
                 call.uiOptions = options;
                 calls.put(uuid, call);
                 // a person is awaited while it is pending: the app's long timers wait with it (VirtualClock.Wait)
-                call.ringTimer = clock.schedule(timing.ringTimeout(), VirtualClock.Lane.SYSTEM, VirtualClock.Wait.PERSON,
-                        guarded(() -> ringTimedOut(uuid)));
+                call.ringTimer = schedule(() -> ringTimedOut(uuid), timing.ringTimeout(), VirtualClock.Wait.PERSON);
             }
         }
         if (error == null) {

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
@@ -40,10 +41,10 @@ import java.util.function.Consumer;
  * only while a waiter lets it.
  * <p>
  * <b>A ringing call waits for a person.</b> While a {@link Wait#PERSON} task is pending (the system's ring timer of a
- * call that rings unanswered, the mark of an outgoing call its callee has not answered), the phone also counts as
- * settled when its only work in flight is {@link Wait#PATIENT} (the app's long timers, such as its own give-up on a call
- * nobody answers): a person answers within seconds, so neither the system's ring timeout nor the app's own give-up is
- * reached unless a waiter lets time pass that far.
+ * call that rings unanswered) or an {@link #awaitPerson} mark stands (an outgoing call its callee has not answered),
+ * the phone also counts as settled when its only work in flight is {@link Wait#PATIENT} (the app's long timers, such as
+ * its own give-up on a call nobody answers): a person answers within seconds, so neither the system's ring timeout nor
+ * the app's own give-up is reached unless a waiter lets time pass that far.
  * <p>
  * <b>Seed.</b> Tasks due at the same virtual instant are truly concurrent on a phone. Seed 0 runs them in the order
  * they were caused; any other seed shuffles them by a hash of (seed, sequence number). Order that matters is kept by
@@ -118,7 +119,7 @@ public final class VirtualClock implements AutoCloseable {
         BACKGROUND,
         /**
          * In the background, and while it is pending a person is awaited: the system's ring timer of an incoming
-         * call, or the mark of an outgoing call whose callee has not answered.
+         * call (an outgoing call's callee is a mark with no task, {@link #awaitPerson()}).
          */
         PERSON,
         /** In flight, except while a person is awaited ({@link #PERSON}): the app's long timers. */
@@ -178,7 +179,7 @@ public final class VirtualClock implements AutoCloseable {
     private int inFlight;
     /** Of {@link #inFlight}, the {@link Wait#PATIENT} tasks. */
     private int patient;
-    /** Pending {@link Wait#PERSON} tasks: calls that wait for a person. */
+    /** Pending {@link Wait#PERSON} tasks and {@link #awaitPerson} marks: calls that wait for a person. */
     private int personsAwaited;
     private boolean held = true;
     /** Time may move to a task due no later than this, and only in the state {@link #grant} names. */
@@ -353,6 +354,38 @@ public final class VirtualClock implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Marks that a person is awaited while no task stands for it (an outgoing call's callee), as a pending
+     * {@link Wait#PERSON} task does, until the returned mark is cancelled.
+     */
+    public Scheduled awaitPerson() {
+        lock.lock();
+        try {
+            if (closed) {
+                return Scheduled.NONE;
+            }
+            personsAwaited++;
+        } finally {
+            lock.unlock();
+        }
+        AtomicBoolean pending = new AtomicBoolean(true);
+        return () -> {
+            if (!pending.compareAndSet(true, false)) {
+                return;
+            }
+            lock.lock();
+            try {
+                if (!closed) {
+                    personsAwaited--;
+                    version++;
+                    wakeAll();
+                }
+            } finally {
+                lock.unlock();
+            }
+        };
     }
 
     /** Marks work in flight that no task stands for (a pending action, a held push); pair with {@link #end()}. */
@@ -662,8 +695,7 @@ public final class VirtualClock implements AutoCloseable {
             Entry head = queue.peek();
             return "virtual time " + TimeUnit.NANOSECONDS.toMicros(now) / 1000.0 + " ms; "
                     + (r != null ? "a task in lane " + r.lane + " is running" : "no task is running") + "; "
-                    + (head == null ? "nothing scheduled" : head.due == Long.MAX_VALUE ? "nothing due (a person is awaited)"
-                    : "next task due at " + TimeUnit.NANOSECONDS.toMicros(head.due) / 1000.0
+                    + (head == null ? "nothing scheduled" : "next task due at " + TimeUnit.NANOSECONDS.toMicros(head.due) / 1000.0
                     + " ms in lane " + head.lane + (head.task == null ? " (still on the network)" : ""))
                     + "; " + inFlight + " in flight";
         } finally {

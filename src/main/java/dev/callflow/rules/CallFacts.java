@@ -4,6 +4,7 @@ import dev.callflow.timeline.Event;
 import dev.callflow.timeline.EventKind;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -42,9 +43,21 @@ import static dev.callflow.timeline.EventKind.UNPREPARE_SDK;
  * without a call ID (device logs such as the seed's) through {@link Trace#sameCall}.
  */
 public final class CallFacts {
+    /**
+     * Server events that end a call from the far side, each with the CXCallEndedReasons that fit it: R-END-1 judges
+     * docs/iut-protocol.md section 6's table, this one.
+     */
+    public static final Map<String, Set<String>> REMOTE_END_REASONS = Map.of(
+            "cancel", Set.of("remoteEnded", "unanswered"),
+            "remoteHangup", Set.of("remoteEnded"),
+            // the callee declined an outgoing call: declinedElsewhere means the user's own other device declined
+            "declined", Set.of("remoteEnded", "failed"),
+            "declinedElsewhere", Set.of("declinedElsewhere"),
+            "busy", Set.of("failed", "remoteEnded", "unanswered"),
+            "noAnswer", Set.of("unanswered"),
+            "answeredElsewhere", Set.of("answeredElsewhere"));
     /** Server events that end a call from the far side (CALLKIT-RULES.md R-END-1). */
-    public static final Set<String> REMOTE_END_TYPES =
-            Set.of("cancel", "remoteHangup", "declined", "busy", "noAnswer", "answeredElsewhere", "declinedElsewhere");
+    public static final Set<String> REMOTE_END_TYPES = REMOTE_END_REASONS.keySet();
 
     private static final Set<String> DELEGATE_CALLBACKS = Set.of(DID_ACTIVATE_AUDIO_SESSION.wireName(),
             DID_DEACTIVATE_AUDIO_SESSION.wireName(), PROVIDER_DID_RESET.wireName(),

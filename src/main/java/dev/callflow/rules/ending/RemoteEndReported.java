@@ -29,15 +29,7 @@ import static dev.callflow.timeline.EventKind.SERVER_EVENT;
  */
 public final class RemoteEndReported extends BaseRule {
     /** Server event type to the CXCallEndedReasons that fit it. */
-    static final Map<String, Set<String>> FITTING = Map.of(
-            "cancel", Set.of("remoteEnded", "unanswered"),
-            "remoteHangup", Set.of("remoteEnded"),
-            // the callee declined an outgoing call: declinedElsewhere means the user's own other device declined
-            "declined", Set.of("remoteEnded", "failed"),
-            "declinedElsewhere", Set.of("declinedElsewhere"),
-            "busy", Set.of("failed", "remoteEnded", "unanswered"),
-            "noAnswer", Set.of("unanswered"),
-            "answeredElsewhere", Set.of("answeredElsewhere"));
+    static final Map<String, Set<String>> FITTING = CallFacts.REMOTE_END_REASONS;
     private static final Trace.Named LOCAL_END = Trace.anyOf(END_CALL_WITH_COMPLETION, REQUEST_TRANSACTION, PERFORM_END_CALL_ACTION)
             .and(e -> CallFacts.isEndRequest(e) || e.is(PERFORM_END_CALL_ACTION));
 
